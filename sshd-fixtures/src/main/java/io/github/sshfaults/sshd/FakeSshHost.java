@@ -1,0 +1,260 @@
+package io.github.sshfaults.sshd;
+
+import static io.github.sshfaults.internal.Preconditions.checkState;
+import static io.github.sshfaults.internal.Preconditions.notBlank;
+import static io.github.sshfaults.internal.Preconditions.notEmpty;
+import static io.github.sshfaults.internal.Preconditions.notNull;
+import static io.github.sshfaults.internal.Preconditions.quote;
+
+import io.github.sshfaults.internal.NamedThreadFactory;
+import io.github.sshfaults.sshd.internal.CommandStubs;
+import io.github.sshfaults.sshd.internal.Credentials;
+import io.github.sshfaults.sshd.internal.Keys;
+import io.github.sshfaults.sshd.internal.ServerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.PublicKey;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.sshd.server.SshServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fake SSH host: an embedded Apache MINA SSHD server on loopback that lets in the users a test
+ * declares and answers exec requests from stubs, never by running anything on the real machine.
+ *
+ * <pre>{@code
+ * try (FakeSshHost host = FakeSshHost.start()) {
+ *   host.user("alice", "secret");
+ *   host.command("uptime").replies("up 3 days\n");
+ *   // connect any SSH client to host.host(), host.port() as alice/secret and run "uptime"
+ * }
+ * }</pre>
+ *
+ * <p>A host listens on {@code 127.0.0.1} on an ephemeral port and presents an ECDSA P-256 host key
+ * shared by every fake host in the JVM; {@link #knownHostsLine()} and {@link #hostKeyFingerprint()}
+ * let clients verify it instead of accepting any key. Nobody can log in until a test declares a
+ * user with {@link #user(String, String)}, {@link #user(String, PublicKey)} or {@link
+ * #userWithNewKey(String)}, or explicitly calls {@link #acceptAnyCredentials()}. A command with no
+ * stub exits with status 127 and {@code <program>: command not found} on stderr, as a shell does.
+ *
+ * <p>Users and stubs may be added while clients are connected; they apply from the next
+ * authentication or command on. All methods are thread-safe. {@link #close()} stops the server,
+ * closes every session and stops every thread the host started.
+ */
+public final class FakeSshHost implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FakeSshHost.class);
+
+  private final Credentials credentials = new Credentials();
+  private final CommandStubs stubs = new CommandStubs();
+  private final SshServer server;
+  private final ExecutorService commandExecutor;
+  private final int port;
+
+  private FakeSshHost(Builder builder) {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
+    this.commandExecutor = executor;
+    this.server = ServerFactory.create(0, builder.algorithms, credentials, stubs, executor);
+    try {
+      server.start();
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("Cannot start a fake SSH host on " + ServerFactory.LOOPBACK, e);
+    }
+    this.port = server.getPort();
+    // Named once the port is known; no command can run before start() returns.
+    executor.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-exec"));
+    LOG.debug("Started {}", this);
+  }
+
+  /** Starts a fake host with the default settings. */
+  public static FakeSshHost start() {
+    return builder().start();
+  }
+
+  /** A builder for a fake host with non-default settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address the host listens on: always a loopback address, {@code 127.0.0.1}. */
+  public String host() {
+    return ServerFactory.LOOPBACK;
+  }
+
+  /** The port the host listens on, chosen by the operating system at start. */
+  public int port() {
+    return port;
+  }
+
+  /** {@link #host()} and {@link #port()} together. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(host(), port);
+  }
+
+  /** The public host key the host presents during key exchange. */
+  public PublicKey hostKey() {
+    return Keys.sharedHostKey().getPublic();
+  }
+
+  /**
+   * A {@code known_hosts} line for this host, {@code [127.0.0.1]:port ecdsa-sha2-nistp256 AAAA...},
+   * for clients that verify host keys from a known_hosts file (JSch, sshj, OpenSSH).
+   */
+  public String knownHostsLine() {
+    return "[" + host() + "]:" + port + " " + Keys.publicKeyEntry(hostKey());
+  }
+
+  /** The host key's SHA-256 fingerprint, {@code SHA256:...}, as OpenSSH prints it. */
+  public String hostKeyFingerprint() {
+    return Keys.fingerprint(hostKey());
+  }
+
+  /**
+   * Lets {@code name} log in with {@code password} (by the {@code password} and {@code
+   * keyboard-interactive} methods). Declaring the same user again replaces the password.
+   *
+   * @return this host, for chaining
+   * @throws IllegalArgumentException when the name is blank or the password empty
+   */
+  public FakeSshHost user(String name, String password) {
+    notBlank(name, "user name");
+    notEmpty(password, "password of user " + quote(name));
+    credentials.addPassword(name, password);
+    return this;
+  }
+
+  /**
+   * Lets {@code name} log in with the private half of {@code publicKey}. A user may have several
+   * keys and a password.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost user(String name, PublicKey publicKey) {
+    notBlank(name, "user name");
+    credentials.addKey(name, notNull(publicKey, "public key of user " + quote(name)));
+    return this;
+  }
+
+  /**
+   * Generates a key pair for {@code name}, lets that user log in with it, and returns it so the
+   * test can hand the private half to its client.
+   */
+  public UserKey userWithNewKey(String name) {
+    UserKey key = UserKey.generate(name);
+    credentials.addKey(name, key.publicKey());
+    return key;
+  }
+
+  /**
+   * Lets anybody in with any user name, password or key. Only for tests that are not about
+   * authentication; without this call, nobody gets in who was not declared.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost acceptAnyCredentials() {
+    credentials.acceptAny();
+    return this;
+  }
+
+  /**
+   * Starts a stub for exactly {@code commandLine}, as the client sends it.
+   *
+   * @throws IllegalArgumentException when the command line is null or blank
+   */
+  public CommandStubbing command(String commandLine) {
+    notBlank(commandLine, "command line");
+    return new CommandStubbing(this, stubs, handler -> CommandStubs.exact(commandLine, handler));
+  }
+
+  /**
+   * Starts a stub for every command line that {@code regex} matches as a whole ({@link
+   * java.util.regex.Matcher#matches()}).
+   *
+   * @throws IllegalArgumentException naming the expression when it does not compile
+   */
+  public CommandStubbing commandMatching(String regex) {
+    notNull(regex, "command regex");
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
+    }
+    return commandMatching(pattern);
+  }
+
+  /** Starts a stub for every command line that {@code pattern} matches as a whole. */
+  public CommandStubbing commandMatching(Pattern pattern) {
+    notNull(pattern, "command pattern");
+    return new CommandStubbing(this, stubs, handler -> CommandStubs.regex(pattern, handler));
+  }
+
+  /** Whether the host accepts connections: true from start until {@link #close()}. */
+  public boolean isRunning() {
+    return server.isStarted();
+  }
+
+  /**
+   * Stops the server, closing every session at once, and stops the host's threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    try {
+      server.stop(true);
+    } catch (IOException e) {
+      LOG.debug("Error while stopping {}", this, e);
+    } finally {
+      commandExecutor.shutdownNow();
+    }
+    try {
+      if (!commandExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("Command handlers of {} ignored interruption and are still running", this);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.debug("Closed {}", this);
+  }
+
+  @Override
+  public String toString() {
+    return "FakeSshHost[" + host() + ":" + port + "]";
+  }
+
+  /**
+   * Settings for a fake host that differ from the defaults. Each setter validates at once.
+   *
+   * <pre>{@code
+   * FakeSshHost host = FakeSshHost.builder().algorithms(AlgorithmSet.MINA_DEFAULTS).start();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    private AlgorithmSet algorithms = AlgorithmSet.FAST;
+
+    private Builder() {}
+
+    /** Which algorithms the host offers; {@link AlgorithmSet#FAST} unless set. */
+    public Builder algorithms(AlgorithmSet algorithms) {
+      this.algorithms = notNull(algorithms, "algorithm set");
+      return this;
+    }
+
+    /** Starts a host with these settings. Each call starts a new, independent host. */
+    public FakeSshHost start() {
+      checkState(algorithms != null, "algorithm set is not configured");
+      return new FakeSshHost(this);
+    }
+  }
+}

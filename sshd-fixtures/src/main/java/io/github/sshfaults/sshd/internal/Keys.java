@@ -1,0 +1,69 @@
+package io.github.sshfaults.sshd.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.digest.BuiltinDigests;
+
+/** Key generation and the text forms of keys that SSH tools exchange. */
+public final class Keys {
+
+  private Keys() {}
+
+  /**
+   * The host key every fake host in this JVM shares: generating a key per server costs 150-240 ms,
+   * sharing one costs nothing. Immutable, created on first use.
+   */
+  public static KeyPair sharedHostKey() {
+    return SharedHostKey.KEY_PAIR;
+  }
+
+  /** A fresh ECDSA P-256 key pair from the JDK's provider (about a millisecond once warm). */
+  public static KeyPair generateEcdsaP256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("This JVM cannot generate ECDSA P-256 keys", e);
+    }
+  }
+
+  /** {@code ecdsa-sha2-nistp256 AAAA...}: the key type and base64 blob of an OpenSSH public key. */
+  public static String publicKeyEntry(PublicKey key) {
+    return PublicKeyEntry.toString(key);
+  }
+
+  /** {@code SHA256:...}, as {@code ssh-keygen -l} and OpenSSH's prompts print it. */
+  public static String fingerprint(PublicKey key) {
+    return KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
+  }
+
+  /** The unencrypted private key in OpenSSH's PEM-like format. */
+  public static String privateKeyOpenSsh(KeyPair keyPair, String comment) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keyPair, comment, null, out);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot encode the private key of " + comment, e);
+    }
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Whether two public keys are the same key, whatever provider made them. */
+  public static boolean sameKey(PublicKey a, PublicKey b) {
+    return KeyUtils.compareKeys(a, b);
+  }
+
+  private static final class SharedHostKey {
+    static final KeyPair KEY_PAIR = generateEcdsaP256();
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.sshfaults.sshd.internal;
+
+import io.github.sshfaults.sshd.CommandInvocation;
+import io.github.sshfaults.sshd.CommandResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An exec request answered from the host's stubs. Nothing ever runs on the real machine.
+ *
+ * <p>MINA calls {@link #start} on an I/O thread, so the work is handed to the host's own executor:
+ * a handler that blocks (on stdin, say) must never stall the transport of other sessions.
+ */
+final class StubbedCommand implements Command {
+
+  /** The exit status of a shell that could not find the program. */
+  static final int COMMAND_NOT_FOUND = 127;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StubbedCommand.class);
+
+  private final String commandLine;
+  private final CommandStubs stubs;
+  private final ExecutorService executor;
+  private InputStream in;
+  private OutputStream out;
+  private OutputStream err;
+  private ExitCallback exitCallback;
+  private volatile Future<?> running;
+
+  StubbedCommand(String commandLine, CommandStubs stubs, ExecutorService executor) {
+    this.commandLine = commandLine;
+    this.stubs = stubs;
+    this.executor = executor;
+  }
+
+  @Override
+  public void setInputStream(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public void setOutputStream(OutputStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void setErrorStream(OutputStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public void setExitCallback(ExitCallback callback) {
+    this.exitCallback = callback;
+  }
+
+  @Override
+  public void start(ChannelSession channel, Environment env) throws IOException {
+    Invocation invocation =
+        new Invocation(commandLine, channel.getSession().getUsername(), Map.copyOf(env.getEnv()), in);
+    try {
+      running = executor.submit(() -> run(invocation));
+    } catch (RejectedExecutionException e) {
+      throw new IOException("Fake host is shutting down; cannot run " + commandLine, e);
+    }
+  }
+
+  private void run(Invocation invocation) {
+    CommandResult result = answer(invocation);
+    try {
+      out.write(result.stdout());
+      out.flush();
+      err.write(result.stderr());
+      err.flush();
+    } catch (IOException e) {
+      LOG.debug("Client went away while receiving the output of {}", commandLine, e);
+    } finally {
+      exitCallback.onExit(result.exitCode());
+    }
+  }
+
+  private CommandResult answer(Invocation invocation) {
+    return stubs
+        .find(commandLine)
+        .map(
+            stub -> {
+              try {
+                CommandResult result = stub.handler().handle(invocation);
+                if (result == null) {
+                  return crashed(new NullPointerException("the handler returned null"));
+                }
+                return result;
+              } catch (Exception | AssertionError e) {
+                return crashed(e);
+              }
+            })
+        .orElseGet(this::notFound);
+  }
+
+  private CommandResult notFound() {
+    String program = commandLine.strip().split("\\s+", 2)[0];
+    return CommandResult.exit(COMMAND_NOT_FOUND).withStderr(program + ": command not found\n");
+  }
+
+  private CommandResult crashed(Throwable failure) {
+    LOG.debug("Stub for {} threw", commandLine, failure);
+    return CommandResult.exit(1)
+        .withStderr("sshfaults: the stub for '" + commandLine + "' threw " + failure + "\n");
+  }
+
+  @Override
+  public void destroy(ChannelSession channel) {
+    Future<?> task = running;
+    if (task != null) {
+      task.cancel(true);
+    }
+  }
+
+  private record Invocation(
+      String commandLine, String user, Map<String, String> environment, InputStream stdin)
+      implements CommandInvocation {
+
+    @Override
+    public String stdinAsString() throws IOException {
+      return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
