@@ -58,6 +58,16 @@ class GuideSnippetsTest {
   }
 
   @Test
+  void keepsTheReadmeQuickStartUnderTwentyLines() {
+    MarkdownPage readme = MarkdownPage.read(PROJECT_ROOT.resolve("README.md"));
+
+    assertThat(readme.blocks())
+        .filteredOn(MarkdownPage.CodeBlock::isJava)
+        .first()
+        .satisfies(quickStart -> assertThat(quickStart.lines()).hasSizeLessThan(20));
+  }
+
+  @Test
   void everyTaggedRegionIsQuotedByAPage() {
     assertNone(checker.checkRegionsAreQuoted(pages()));
   }

@@ -51,7 +51,7 @@ final class JschUptime implements UptimeWorker {
       LOG.info("Logged in to {}", target);
       return UptimeWorker.parseDays(exec(session, "uptime"));
     } finally {
-      session.disconnect();   // also when connect failed: it stops JSch's threads
+      session.disconnect();   // stops JSch's reader thread; safe also when connect failed
       LOG.info("Finished with {}", target);
     }
   }
