@@ -9,13 +9,12 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import io.github.sshfaults.concurrent.internal.AdapterTimeouts;
 import io.github.sshfaults.concurrent.internal.OpenConnections;
+import io.github.sshfaults.concurrent.internal.OpenSshPrivateKey;
 import io.github.sshfaults.concurrent.internal.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -74,7 +73,7 @@ public final class JschClientAdapter implements SshClientAdapter {
     sessions.checkOpen();
     JSch jsch = new JSch();
     if (login.keyPair().isPresent()) {
-      jsch.addIdentity(login.user(), pkcs8Pem(login.keyPair().get()), null, null);
+      jsch.addIdentity(login.user(), OpenSshPrivateKey.pem(login.keyPair().get(), login.user()), null, null);
     }
     if (!login.knownHostsLines().isEmpty()) {
       String lines = String.join("\n", login.knownHostsLines()) + "\n";
@@ -130,15 +129,6 @@ public final class JschClientAdapter implements SshClientAdapter {
 
   private int millis() {
     return (int) timeout.toMillis();
-  }
-
-  /** JSch reads PKCS#8 ({@code BEGIN PRIVATE KEY}) RSA, EC and Ed25519 keys. */
-  private static byte[] pkcs8Pem(KeyPair keyPair) {
-    String base64 =
-        Base64.getMimeEncoder(64, new byte[] {'\n'})
-            .encodeToString(keyPair.getPrivate().getEncoded());
-    return ("-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n")
-        .getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override

@@ -6,12 +6,18 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import io.github.sshfaults.concurrent.internal.AdapterTimeouts;
 import io.github.sshfaults.concurrent.internal.OpenConnections;
 import io.github.sshfaults.concurrent.internal.Verdict;
+import io.github.sshfaults.internal.NamedThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -30,9 +36,12 @@ import org.slf4j.LoggerFactory;
  *     (sshj, host) -> sshj.exec(host, SshLogin.password("alice", "secret"), "uptime"));
  * }</pre>
  *
- * <p>Every socket read, channel read and wait is bounded by the adapter's timeout (sshj without a
- * timeout waits forever for a silent server). A channel that closes without an exit status throws
- * {@link NoExitStatusException}. Everything else is sshj's own exception.
+ * <p>Every step is bounded by the adapter's timeout: sshj without a timeout waits forever for a
+ * silent server, and sshj 0.40 has no timeout at all for reading a command's output, so each
+ * adapter has one timer thread ({@code sshfaults-sshj-timer-1}) that cuts the connection of a
+ * command still running at the timeout, reported as a {@link java.util.concurrent.TimeoutException}.
+ * A channel that closes without an exit status throws {@link NoExitStatusException}. Everything
+ * else is sshj's own exception.
  */
 public final class SshjClientAdapter implements SshClientAdapter {
 
@@ -45,6 +54,7 @@ public final class SshjClientAdapter implements SshClientAdapter {
   private final Config config = new DefaultConfig();
   private final OpenConnections<SSHClient> connections =
       new OpenConnections<>("SshjClientAdapter", SshjClientAdapter::closeQuietly);
+  private ScheduledExecutorService timer;
 
   private SshjClientAdapter(Duration timeout) {
     this.timeout = timeout;
@@ -106,21 +116,56 @@ public final class SshjClientAdapter implements SshClientAdapter {
   public CommandOutput exec(SshTarget target, SshLogin login, String command) throws Exception {
     notBlank(command, "command");
     SSHClient ssh = connect(target, login);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    // sshj 0.40 reads channel streams without any timeout: cut the connection at the deadline.
+    ScheduledFuture<?> alarm =
+        timer().schedule(
+            () -> {
+              timedOut.set(true);
+              connections.release(ssh);
+            },
+            timeout.toNanos(),
+            TimeUnit.NANOSECONDS);
     try (Session session = ssh.startSession()) {
       Session.Command running = session.exec(command);
       running.getOutputStream().close();
       String stdout = readAll(running.getInputStream());
       String stderr = readAll(running.getErrorStream());
       running.join(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (timedOut.get()) {
+        throw Verdict.unfinished("sshj", command, target, timeout);
+      }
       return Verdict.of(command, target, stdout, stderr, running.getExitStatus());
+    } catch (Exception e) {
+      if (timedOut.get()) {
+        TimeoutException unfinished = Verdict.unfinished("sshj", command, target, timeout);
+        unfinished.initCause(e);
+        throw unfinished;
+      }
+      throw e;
     } finally {
+      alarm.cancel(false);
       connections.release(ssh);
     }
   }
 
+  /** Closes every connection and stops the adapter's timer thread. */
   @Override
   public void close() {
     connections.closeAll();
+    synchronized (this) {
+      if (timer != null) {
+        timer.shutdownNow();
+      }
+    }
+  }
+
+  private synchronized ScheduledExecutorService timer() {
+    connections.checkOpen();
+    if (timer == null) {
+      timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("sshfaults-sshj-timer"));
+    }
+    return timer;
   }
 
   private static String readAll(InputStream in) throws IOException {

@@ -104,8 +104,7 @@ public final class StandardClassifier implements FailureClassifier {
               "auth cancel",
               "no more authentication methods", // MINA
               "too many authentication failures", // OpenSSH's disconnect text
-              "exhausted available authentication methods", // sshj
-              "permission denied"),
+              "exhausted available authentication methods"), // sshj
           message(
               FailureKind.HOST_KEY,
               "server key did not validate", // MINA
@@ -172,7 +171,8 @@ public final class StandardClassifier implements FailureClassifier {
               FailureKind.DISCONNECTED,
               "java.net.SocketException",
               "java.io.EOFException",
-              "java.nio.channels.ClosedChannelException"));
+              "java.nio.channels.ClosedChannelException",
+              "org.apache.sshd.common.channel.exception.SshChannelClosedException"));
 
   private StandardClassifier() {}
 
