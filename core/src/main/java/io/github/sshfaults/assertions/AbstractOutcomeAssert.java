@@ -13,8 +13,7 @@ import org.assertj.core.api.Assertions;
  * @param <T> the type of the target
  * @param <R> the type of the value
  */
-public abstract class AbstractOutcomeAssert<
-        SELF extends AbstractOutcomeAssert<SELF, T, R>, T, R>
+public abstract class AbstractOutcomeAssert<SELF extends AbstractOutcomeAssert<SELF, T, R>, T, R>
     extends AbstractAssert<SELF, Outcome<T, R>> {
 
   /** Creates assertions on {@code actual}. */
@@ -36,7 +35,8 @@ public abstract class AbstractOutcomeAssert<
     isNotNull();
     if (actual.kind().orElse(null) != kind) {
       failWithMessage(
-          "%s", "Expecting the task to fail with " + kind + ", but it ended as: " + actual + trace());
+          "%s",
+          "Expecting the task to fail with " + kind + ", but it ended as: " + actual + trace());
     }
     return myself;
   }

@@ -33,7 +33,9 @@ public abstract class AbstractRunReportAssert<
     isNotNull();
     List<Outcome<T, R>> failures = actual.failures();
     if (!failures.isEmpty()) {
-      fail("Expecting every task to succeed, but " + count(failures.size(), "task") + " did not:", failures);
+      fail(
+          "Expecting every task to succeed, but " + count(failures.size(), "task") + " did not:",
+          failures);
     }
     return myself;
   }
@@ -83,8 +85,13 @@ public abstract class AbstractRunReportAssert<
     List<Outcome<T, R>> ofKind = actual.failures(kind);
     if (ofKind.size() != count) {
       fail(
-          "Expecting " + count(count, "task") + " to fail with " + kind + ", but "
-              + ofKind.size() + " did:",
+          "Expecting "
+              + count(count, "task")
+              + " to fail with "
+              + kind
+              + ", but "
+              + ofKind.size()
+              + " did:",
           ofKind);
     }
     return myself;
@@ -94,7 +101,13 @@ public abstract class AbstractRunReportAssert<
   public SELF hasOutcomeCount(int count) {
     isNotNull();
     if (actual.outcomes().size() != count) {
-      fail("Expecting " + count(count, "outcome") + ", but there were " + actual.outcomes().size() + ".", List.of());
+      fail(
+          "Expecting "
+              + count(count, "outcome")
+              + ", but there were "
+              + actual.outcomes().size()
+              + ".",
+          List.of());
     }
     return myself;
   }
@@ -109,13 +122,24 @@ public abstract class AbstractRunReportAssert<
     if (!hung.isEmpty()) {
       StringBuilder traces = new StringBuilder();
       for (Outcome<T, R> outcome : hung) {
-        traces.append(NL).append(outcome.targetName()).append(" on ").append(outcome.threadName())
-            .append(':').append(NL).append(Traces.of(outcome.failure().orElseThrow()));
+        traces
+            .append(NL)
+            .append(outcome.targetName())
+            .append(" on ")
+            .append(outcome.threadName())
+            .append(':')
+            .append(NL)
+            .append(Traces.of(outcome.failure().orElseThrow()));
       }
       failWithMessage(
           "%s",
-          "Expecting no task to hang, but " + count(hung.size(), "attempt") + " did:"
-              + traces + NL + NL + actual);
+          "Expecting no task to hang, but "
+              + count(hung.size(), "attempt")
+              + " did:"
+              + traces
+              + NL
+              + NL
+              + actual);
     }
     return myself;
   }
@@ -130,9 +154,15 @@ public abstract class AbstractRunReportAssert<
     if (actual.deadlineReached() || actual.elapsed().compareTo(limit) > 0) {
       failWithMessage(
           "%s",
-          "Expecting the run to complete within " + limit.toMillis() + " ms, but it "
+          "Expecting the run to complete within "
+              + limit.toMillis()
+              + " ms, but it "
               + (actual.deadlineReached() ? "reached its deadline after " : "took ")
-              + actual.elapsed().toMillis() + " ms." + NL + NL + actual);
+              + actual.elapsed().toMillis()
+              + " ms."
+              + NL
+              + NL
+              + actual);
     }
     return myself;
   }
@@ -144,7 +174,10 @@ public abstract class AbstractRunReportAssert<
       failWithMessage(
           "%s",
           "Expecting every worker thread to have stopped, but these are still running: "
-              + actual.leakedThreads() + NL + NL + actual);
+              + actual.leakedThreads()
+              + NL
+              + NL
+              + actual);
     }
     return myself;
   }
@@ -153,7 +186,9 @@ public abstract class AbstractRunReportAssert<
     isNotNull();
     List<Outcome<T, R>> on = actual.outcomesOn(target);
     if (on.isEmpty()) {
-      failWithMessage("%s", "Expecting a task on " + name(target) + ", but the run had none." + NL + NL + actual);
+      failWithMessage(
+          "%s",
+          "Expecting a task on " + name(target) + ", but the run had none." + NL + NL + actual);
     }
     return on;
   }
@@ -167,9 +202,7 @@ public abstract class AbstractRunReportAssert<
   }
 
   private static String name(Object target) {
-    return target instanceof SshTarget sshTarget
-        ? sshTarget.displayName()
-        : String.valueOf(target);
+    return target instanceof SshTarget sshTarget ? sshTarget.displayName() : String.valueOf(target);
   }
 
   private static String count(int n, String noun) {

@@ -28,8 +28,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * }</pre>
  *
  * <p>On timeout it throws Awaitility's {@link ConditionTimeoutException} with the description and
- * the last value seen. It polls in the calling thread, so it starts no thread, and it never
- * touches Awaitility's global defaults nor the JVM's default uncaught-exception handler.
+ * the last value seen. It polls in the calling thread, so it starts no thread, and it never touches
+ * Awaitility's global defaults nor the JVM's default uncaught-exception handler.
  */
 public final class SshAwait {
 

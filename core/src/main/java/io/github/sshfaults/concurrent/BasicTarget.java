@@ -12,7 +12,9 @@ final class BasicTarget implements SshTarget {
   private final String host;
   private final int port;
 
-  /** @param name the display name, or null for {@code host:port} */
+  /**
+   * @param name the display name, or null for {@code host:port}
+   */
   BasicTarget(String name, String host, int port) {
     this.name = name;
     this.host = notBlank(host, "host");

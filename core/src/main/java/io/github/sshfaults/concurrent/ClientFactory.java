@@ -12,10 +12,10 @@ package io.github.sshfaults.concurrent;
  * }</pre>
  *
  * <p>Each worker thread creates its client the first time it needs one and keeps it for the tasks
- * it runs after; clients are never shared between threads. When the run ends (pass, fail or
- * hang), and whenever a task of that thread exceeds its deadline, the client is closed with {@link
- * #close}, possibly from another thread: closing must be thread-safe and should make a blocked
- * call on the client fail promptly. The adapters ({@link JschClientAdapter#factory()}, {@link
+ * it runs after; clients are never shared between threads. When the run ends (pass, fail or hang),
+ * and whenever a task of that thread exceeds its deadline, the client is closed with {@link
+ * #close}, possibly from another thread: closing must be thread-safe and should make a blocked call
+ * on the client fail promptly. The adapters ({@link JschClientAdapter#factory()}, {@link
  * SshjClientAdapter#factory()}, and the MINA SSHD adapter of {@code sshfaults-sshd-fixtures}) do
  * all of this.
  *

@@ -36,18 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>Every task ends as exactly one final {@link Outcome} (plus one per earlier attempt when a
- *       {@link RetryPolicy} retries it): a value, or what the task threw, classified into a
- *       {@link FailureKind}, with target, thread name, start, duration and attempt number. An
- *       exception never overwrites another, and none escapes.
+ *       {@link RetryPolicy} retries it): a value, or what the task threw, classified into a {@link
+ *       FailureKind}, with target, thread name, start, duration and attempt number. An exception
+ *       never overwrites another, and none escapes.
  *   <li>Worker threads are named {@code sshfaults-<run>-worker-<n>}; each owns the client its
  *       {@link ClientFactory} made, never shared.
  *   <li>Every run has a deadline (one minute unless changed), and each task optionally its own. A
  *       task still running at its deadline is reported as {@linkplain Outcome.Status#HUNG hung}
- *       with the stack trace of its thread, then interrupted and its client closed; the run
- *       returns at its deadline instead of hanging the test.
- *   <li>When the run returns, every client has been closed and every worker thread has stopped
- *       (or, if a task ignores both interruption and the closing of its client, is named in
- *       {@link RunReport#leakedThreads()}).
+ *       with the stack trace of its thread, then interrupted and its client closed; the run returns
+ *       at its deadline instead of hanging the test.
+ *   <li>When the run returns, every client has been closed and every worker thread has stopped (or,
+ *       if a task ignores both interruption and the closing of its client, is named in {@link
+ *       RunReport#leakedThreads()}).
  * </ul>
  *
  * <p>Targets can be anything: fake hosts, {@link SshTarget}s for other addresses, plain indices
@@ -127,8 +127,8 @@ public final class ConcurrentSsh {
   }
 
   /**
-   * A copy in which each attempt of a task is reported hung, interrupted and its client closed
-   * once it has run for {@code deadline}; the other tasks go on. A retry gets a new deadline.
+   * A copy in which each attempt of a task is reported hung, interrupted and its client closed once
+   * it has run for {@code deadline}; the other tasks go on. A retry gets a new deadline.
    *
    * @throws IllegalArgumentException when {@code deadline} is zero, negative or above {@link
    *     #MAX_DEADLINE}
@@ -152,7 +152,9 @@ public final class ConcurrentSsh {
         name, threads, runDeadline, taskDeadline, timeout, retryPolicy, classifier);
   }
 
-  /** A copy that retries failed tasks as {@code policy} says ({@link RetryPolicy#none()} to stop). */
+  /**
+   * A copy that retries failed tasks as {@code policy} says ({@link RetryPolicy#none()} to stop).
+   */
   public ConcurrentSsh withRetry(RetryPolicy policy) {
     notNull(policy, "retry policy");
     return new ConcurrentSsh(
@@ -165,7 +167,8 @@ public final class ConcurrentSsh {
    */
   public ConcurrentSsh withClassifier(FailureClassifier classifier) {
     notNull(classifier, "classifier");
-    FailureClassifier combined = this.classifier == null ? classifier : this.classifier.orElse(classifier);
+    FailureClassifier combined =
+        this.classifier == null ? classifier : this.classifier.orElse(classifier);
     return new ConcurrentSsh(
         name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, combined);
   }
@@ -191,7 +194,8 @@ public final class ConcurrentSsh {
    * @return one outcome per target (and one per extra attempt)
    * @throws NullPointerException when an argument or a target is null
    */
-  public <T, R> RunReport<T, R> run(Collection<? extends T> targets, SshTask<? super T, ? extends R> task) {
+  public <T, R> RunReport<T, R> run(
+      Collection<? extends T> targets, SshTask<? super T, ? extends R> task) {
     notNull(task, "task");
     return execute(targets, null, (client, target) -> task.run(target));
   }

@@ -52,6 +52,7 @@ final class Execution<C, T, R> {
 
   /** Attempts that started or finished: wakes the coordinator. */
   private final BlockingQueue<Attempt> events = new LinkedBlockingQueue<>();
+
   private final Map<Thread, ClientSlot> slotsByThread = new ConcurrentHashMap<>();
   private final Queue<ClientSlot> allSlots = new ConcurrentLinkedQueue<>();
   private final Queue<Thread> workers = new ConcurrentLinkedQueue<>();
@@ -63,8 +64,10 @@ final class Execution<C, T, R> {
       new PriorityQueue<>(Comparator.comparingLong((Attempt a) -> a.dueNanos));
   private int unfinished;
   private long deadlineNanos;
+
   /** Set at the run's deadline: from then on no attempt starts. */
   private volatile boolean expired;
+
   private ThreadPoolExecutor pool;
 
   Execution(
@@ -121,7 +124,9 @@ final class Execution<C, T, R> {
             attemptsByTask,
             deadlineReached,
             leaked);
-    LOG.debug("{}", report.summary());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{}", report.summary());
+    }
     return report;
   }
 
@@ -159,7 +164,8 @@ final class Execution<C, T, R> {
       try {
         drain(events.poll(Math.max(0, wake - now), TimeUnit.NANOSECONDS));
       } catch (InterruptedException e) {
-        // The caller gave up: end the run now, as at its deadline, and tell the caller after cleanup.
+        // The caller gave up: end the run now, as at its deadline, and tell the caller after
+        // cleanup.
         Thread.currentThread().interrupt();
         expire(System.nanoTime());
         return true;
@@ -231,7 +237,13 @@ final class Execution<C, T, R> {
     Outcome<T, R> outcome =
         attempt.failure == null
             ? Outcome.success(
-                attempt.task, attempt.target, attempt.number, attempt.value, thread, attempt.start, took)
+                attempt.task,
+                attempt.target,
+                attempt.number,
+                attempt.value,
+                thread,
+                attempt.start,
+                took)
             : Outcome.failure(
                 attempt.task,
                 attempt.target,
@@ -245,7 +257,9 @@ final class Execution<C, T, R> {
     record(attempt, outcome, attempt.endNanos);
   }
 
-  /** Reports a running attempt as hung, interrupts it and closes its client; false if not running. */
+  /**
+   * Reports a running attempt as hung, interrupts it and closes its client; false if not running.
+   */
   private boolean hang(Attempt attempt, long now, String deadline) {
     Thread thread;
     StackTraceElement[] stack;
@@ -279,7 +293,8 @@ final class Execution<C, T, R> {
                 + " at that moment; then interrupted"
                 + (slot != null ? " and its client closed" : ""),
             stack);
-    LOG.debug("Run {}: task on {} hung on {}", runName, Outcome.nameOf(attempt.target), thread.getName());
+    LOG.debug(
+        "Run {}: task on {} hung on {}", runName, Outcome.nameOf(attempt.target), thread.getName());
     record(
         attempt,
         Outcome.failure(

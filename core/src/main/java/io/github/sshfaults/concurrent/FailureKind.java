@@ -44,9 +44,9 @@ public enum FailureKind {
   HOST_KEY,
 
   /**
-   * The connection or channel went away before the work was done: closed or reset by the server,
-   * a session that was closing or down when used, or a command that ended without an exit status
-   * (a cut connection, not a success).
+   * The connection or channel went away before the work was done: closed or reset by the server, a
+   * session that was closing or down when used, or a command that ended without an exit status (a
+   * cut connection, not a success).
    */
   DISCONNECTED,
 

@@ -19,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@link SshClientAdapter} for JSch ({@code com.github.mwiede:jsch}, which you put on the
- * class path). One adapter per worker thread; each {@link #exec} opens its own session.
+ * The {@link SshClientAdapter} for JSch ({@code com.github.mwiede:jsch}, which you put on the class
+ * path). One adapter per worker thread; each {@link #exec} opens its own session.
  *
  * <pre>{@code
  * runner.run(hosts, JschClientAdapter.factory(Duration.ofSeconds(5)),
@@ -61,8 +61,8 @@ public final class JschClientAdapter implements SshClientAdapter {
   }
 
   /**
-   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec}
-   * (a shell, SFTP, port forwarding). The session is disconnected when this adapter is closed, or
+   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec} (a
+   * shell, SFTP, port forwarding). The session is disconnected when this adapter is closed, or
    * earlier by the caller.
    *
    * @throws JSchException as JSch reports connection and login failures
@@ -73,7 +73,8 @@ public final class JschClientAdapter implements SshClientAdapter {
     sessions.checkOpen();
     JSch jsch = new JSch();
     if (login.keyPair().isPresent()) {
-      jsch.addIdentity(login.user(), OpenSshPrivateKey.pem(login.keyPair().get(), login.user()), null, null);
+      jsch.addIdentity(
+          login.user(), OpenSshPrivateKey.pem(login.keyPair().get(), login.user()), null, null);
     }
     if (!login.knownHostsLines().isEmpty()) {
       String lines = String.join("\n", login.knownHostsLines()) + "\n";

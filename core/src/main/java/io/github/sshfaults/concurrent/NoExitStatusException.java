@@ -7,8 +7,7 @@ import java.io.IOException;
 
 /**
  * A remote command's channel closed without an exit status: the connection was cut (or the server
- * closed the channel) before the command finished. Classified as {@link
- * FailureKind#DISCONNECTED}.
+ * closed the channel) before the command finished. Classified as {@link FailureKind#DISCONNECTED}.
  *
  * <p>Some libraries throw nothing in this case (JSch reports exit status -1, MINA a null status),
  * so code that only reads the output would count a cut transfer as a success; the client adapters

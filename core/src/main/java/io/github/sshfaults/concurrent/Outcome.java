@@ -80,7 +80,16 @@ public final class Outcome<T, R> {
   static <T, R> Outcome<T, R> success(
       int index, T target, int attempt, R value, String thread, Instant start, Duration duration) {
     return new Outcome<>(
-        index, target, nameOf(target), attempt, Status.SUCCEEDED, value, null, null, thread, start,
+        index,
+        target,
+        nameOf(target),
+        attempt,
+        Status.SUCCEEDED,
+        value,
+        null,
+        null,
+        thread,
+        start,
         duration);
   }
 
@@ -95,15 +104,22 @@ public final class Outcome<T, R> {
       Instant start,
       Duration duration) {
     return new Outcome<>(
-        index, target, nameOf(target), attempt, status, null, failure, kind, thread, start,
+        index,
+        target,
+        nameOf(target),
+        attempt,
+        status,
+        null,
+        failure,
+        kind,
+        thread,
+        start,
         duration);
   }
 
   /** How reports name a target: its display name if it is an {@link SshTarget}. */
   static String nameOf(Object target) {
-    return target instanceof SshTarget sshTarget
-        ? sshTarget.displayName()
-        : String.valueOf(target);
+    return target instanceof SshTarget sshTarget ? sshTarget.displayName() : String.valueOf(target);
   }
 
   /** The position of the task's target in the list given to {@link ConcurrentSsh}, from 0. */

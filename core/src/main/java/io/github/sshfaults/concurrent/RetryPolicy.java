@@ -39,7 +39,8 @@ public final class RetryPolicy {
   private final Duration backoff;
   private final double multiplier;
 
-  private RetryPolicy(Set<FailureKind> kinds, int maxAttempts, Duration backoff, double multiplier) {
+  private RetryPolicy(
+      Set<FailureKind> kinds, int maxAttempts, Duration backoff, double multiplier) {
     this.kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
     this.maxAttempts = maxAttempts;
     this.backoff = backoff;
@@ -70,7 +71,8 @@ public final class RetryPolicy {
    * @throws IllegalArgumentException when {@code attempts} is not 1 to {@value #MAX_ATTEMPTS}
    */
   public RetryPolicy maxAttempts(int attempts) {
-    return new RetryPolicy(kinds, inRange(attempts, 1, MAX_ATTEMPTS, "max attempts"), backoff, multiplier);
+    return new RetryPolicy(
+        kinds, inRange(attempts, 1, MAX_ATTEMPTS, "max attempts"), backoff, multiplier);
   }
 
   /**
@@ -80,7 +82,9 @@ public final class RetryPolicy {
    */
   public RetryPolicy backoff(Duration delay) {
     notNegative(delay, "backoff");
-    check(delay.compareTo(MAX_BACKOFF) <= 0, "backoff must be at most " + MAX_BACKOFF + ", but was " + delay);
+    check(
+        delay.compareTo(MAX_BACKOFF) <= 0,
+        "backoff must be at most " + MAX_BACKOFF + ", but was " + delay);
     return new RetryPolicy(kinds, maxAttempts, delay, multiplier);
   }
 
@@ -125,7 +129,13 @@ public final class RetryPolicy {
   public String toString() {
     return kinds.isEmpty()
         ? "RetryPolicy.none()"
-        : "RetryPolicy[on " + kinds + ", " + maxAttempts + " attempts, backoff " + backoff
-            + (multiplier == 1.0 ? "" : " x" + multiplier) + "]";
+        : "RetryPolicy[on "
+            + kinds
+            + ", "
+            + maxAttempts
+            + " attempts, backoff "
+            + backoff
+            + (multiplier == 1.0 ? "" : " x" + multiplier)
+            + "]";
   }
 }

@@ -26,12 +26,13 @@ import java.util.Objects;
  * System.out.println(report);                   // a summary and a table, one row per attempt
  * }</pre>
  *
- * <p>The table reads:
+ * <p>The table reads (messages are cut to 72 characters):
  *
  * <pre>
- * target          | outcome | kind            | message                                | thread                   |  ms
- * 127.0.0.1:40511 | ok      |                 | up 3 days                              | sshfaults-run-1-worker-1 |  14
- * 127.0.0.1:40512 | failed  | AUTH            | SshException: No more authentication...| sshfaults-run-1-worker-2 |  11
+ * target | outcome | kind            | message                              | thread                   | ms
+ * web-1  | ok      |                 | exit 0, stdout "up 3 days\n"         | sshfaults-run-4-worker-1 | 14
+ * web-2  | failed  | AUTH            | JSchException: Auth fail for methods | sshfaults-run-4-worker-2 | 11
+ * web-3  | failed  | CONNECT_REFUSED | ConnectException: Connection refused | sshfaults-run-4-worker-3 |  2
  * </pre>
  *
  * @param <T> the type of the targets
@@ -170,8 +171,8 @@ public final class RunReport<T, R> {
   }
 
   /**
-   * The worker threads still alive after the run: threads whose task ignored both interruption
-   * and the closing of its client. Empty when the run cleaned up completely, as it should.
+   * The worker threads still alive after the run: threads whose task ignored both interruption and
+   * the closing of its client. Empty when the run cleaned up completely, as it should.
    */
   public List<String> leakedThreads() {
     return leakedThreads;
@@ -195,7 +196,12 @@ public final class RunReport<T, R> {
     if (!byKind.isEmpty()) {
       StringBuilder kinds = new StringBuilder();
       byKind.forEach(
-          (kind, list) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(' ').append(list.size()));
+          (kind, list) ->
+              kinds
+                  .append(kinds.length() == 0 ? "" : ", ")
+                  .append(kind)
+                  .append(' ')
+                  .append(list.size()));
       summary.append(" (").append(kinds).append(')');
     }
     if (attempts.size() > outcomes.size()) {
@@ -212,8 +218,8 @@ public final class RunReport<T, R> {
   }
 
   /**
-   * The attempts as a table, one row each: {@code target | outcome | kind | message | thread |
-   * ms}. Messages are cut to one line of at most 72 characters.
+   * The attempts as a table, one row each: {@code target | outcome | kind | message | thread | ms}.
+   * Messages are cut to one line of at most 72 characters.
    */
   public String table() {
     List<String[]> rows = new ArrayList<>();
@@ -221,7 +227,8 @@ public final class RunReport<T, R> {
     for (Outcome<T, R> outcome : attempts) {
       rows.add(
           new String[] {
-            outcome.targetName() + (outcome.attempt() > 1 ? " (attempt " + outcome.attempt() + ")" : ""),
+            outcome.targetName()
+                + (outcome.attempt() > 1 ? " (attempt " + outcome.attempt() + ")" : ""),
             label(outcome.status()),
             outcome.kind().map(Enum::name).orElse(""),
             Text.oneLine(outcome.message(), MESSAGE_WIDTH),

@@ -18,8 +18,8 @@ package io.github.sshfaults.concurrent;
 public interface SshClientAdapter extends AutoCloseable {
 
   /**
-   * Connects to {@code target}, logs in, runs {@code command} with empty input, reads its output
-   * to the end and disconnects. Each step is bounded by the adapter's timeout.
+   * Connects to {@code target}, logs in, runs {@code command} with empty input, reads its output to
+   * the end and disconnects. Each step is bounded by the adapter's timeout.
    *
    * @return the output of a command that exited with status 0
    * @throws CommandFailedException when the command exited with another status ({@link

@@ -63,15 +63,16 @@ public final class SshLogin {
   }
 
   /**
-   * A copy that trusts the host key in {@code knownHostsLine} ({@code [host]:port type base64},
-   * as {@code FakeSshHost.knownHostsLine()} gives it) and rejects any host key not trusted.
-   * Calls add up: each trusted line is accepted.
+   * A copy that trusts the host key in {@code knownHostsLine} ({@code [host]:port type base64}, as
+   * {@code FakeSshHost.knownHostsLine()} gives it) and rejects any host key not trusted. Calls add
+   * up: each trusted line is accepted.
    */
   public SshLogin trusting(String knownHostsLine) {
     notBlank(knownHostsLine, "known_hosts line");
     check(
         knownHostsLine.strip().split("\\s+").length >= 3,
-        "known_hosts line must read \"host key-type base64-key\", but was " + quote(knownHostsLine));
+        "known_hosts line must read \"host key-type base64-key\", but was "
+            + quote(knownHostsLine));
     List<String> lines = new ArrayList<>(knownHostsLines);
     lines.add(knownHostsLine.strip());
     return new SshLogin(user, password, keyPair, lines);
@@ -103,7 +104,9 @@ public final class SshLogin {
     return "SshLogin["
         + user
         + (password != null ? ", password" : ", key " + keyPair.getPublic().getAlgorithm())
-        + (knownHostsLines.isEmpty() ? ", any host key" : ", " + knownHostsLines.size() + " trusted")
+        + (knownHostsLines.isEmpty()
+            ? ", any host key"
+            : ", " + knownHostsLines.size() + " trusted")
         + "]";
   }
 }

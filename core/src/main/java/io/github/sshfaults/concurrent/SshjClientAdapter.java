@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every step is bounded by the adapter's timeout: sshj without a timeout waits forever for a
  * silent server, and sshj 0.40 has no timeout at all for reading a command's output, so each
  * adapter has one timer thread ({@code sshfaults-sshj-timer-1}) that cuts the connection of a
- * command still running at the timeout, reported as a {@link java.util.concurrent.TimeoutException}.
- * A channel that closes without an exit status throws {@link NoExitStatusException}. Everything
- * else is sshj's own exception.
+ * command still running at the timeout, reported as a {@link
+ * java.util.concurrent.TimeoutException}. A channel that closes without an exit status throws
+ * {@link NoExitStatusException}. Everything else is sshj's own exception.
  */
 public final class SshjClientAdapter implements SshClientAdapter {
 
@@ -92,6 +92,7 @@ public final class SshjClientAdapter implements SshClientAdapter {
       int millis = (int) timeout.toMillis();
       ssh.setConnectTimeout(millis);
       ssh.setTimeout(millis);
+      ssh.getTransport().setTimeoutMs(millis);
       ssh.getConnection().setTimeoutMs(millis);
       if (login.knownHostsLines().isEmpty()) {
         ssh.addHostKeyVerifier(new PromiscuousVerifier());
@@ -119,13 +120,14 @@ public final class SshjClientAdapter implements SshClientAdapter {
     AtomicBoolean timedOut = new AtomicBoolean();
     // sshj 0.40 reads channel streams without any timeout: cut the connection at the deadline.
     ScheduledFuture<?> alarm =
-        timer().schedule(
-            () -> {
-              timedOut.set(true);
-              connections.release(ssh);
-            },
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
+        timer()
+            .schedule(
+                () -> {
+                  timedOut.set(true);
+                  connections.release(ssh);
+                },
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
     try (Session session = ssh.startSession()) {
       Session.Command running = session.exec(command);
       running.getOutputStream().close();
@@ -163,7 +165,9 @@ public final class SshjClientAdapter implements SshClientAdapter {
   private synchronized ScheduledExecutorService timer() {
     connections.checkOpen();
     if (timer == null) {
-      timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("sshfaults-sshj-timer"));
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              new NamedThreadFactory("sshfaults-sshj-timer"));
     }
     return timer;
   }

@@ -9,8 +9,8 @@
  *   <li>{@link io.github.sshfaults.concurrent.RunReport} and {@link
  *       io.github.sshfaults.concurrent.Outcome} are what comes back;
  *   <li>{@link io.github.sshfaults.concurrent.FailureKind} says what went wrong, whichever client
- *       library reported it, and {@link io.github.sshfaults.concurrent.FailureClassifier} teaches it
- *       your own exceptions;
+ *       library reported it, and {@link io.github.sshfaults.concurrent.FailureClassifier} teaches
+ *       it your own exceptions;
  *   <li>{@link io.github.sshfaults.concurrent.SshClientAdapter} puts JSch, sshj and the MINA SSHD
  *       client behind one {@code exec} that reports failing and cut commands faithfully.
  * </ul>

@@ -48,7 +48,10 @@ class SshAssertionsTest {
         .leftNoThreads()
         .completedWithin(Duration.ofMinutes(1));
     assertThat(report.outcomes().get(0)).succeeded().isAttempt(1);
-    assertThat(report.outcomes().get(1)).failedWith(FailureKind.AUTH).failure().hasMessageStartingWith("Auth fail");
+    assertThat(report.outcomes().get(1))
+        .failedWith(FailureKind.AUTH)
+        .failure()
+        .hasMessageStartingWith("Auth fail");
     assertThat(List.of(1, 2)).as("plain AssertJ from the same entry point").hasSize(2);
   }
 
@@ -72,7 +75,8 @@ class SshAssertionsTest {
         .hasMessageContaining("Expecting the task on locked to succeed, but:");
     assertThatThrownBy(() -> assertThat(report).failedOn(GOOD))
         .hasMessageContaining("Expecting the task on good to fail, but it succeeded:");
-    assertThatThrownBy(() -> assertThat(report).succeededOn(SshTarget.of("stranger", "127.0.0.1", 1)))
+    assertThatThrownBy(
+            () -> assertThat(report).succeededOn(SshTarget.of("stranger", "127.0.0.1", 1)))
         .hasMessageContaining("Expecting a task on stranger, but the run had none.");
   }
 
@@ -97,7 +101,9 @@ class SshAssertionsTest {
         .hasMessageContaining("CountDownLatch.await")
         .hasMessageContaining("| hung    | TIMEOUT");
     assertThat(hung.outcomes().get(0)).hung().failedWith(FailureKind.TIMEOUT);
-    assertThat(hung).as("a task deadline does not end the run").completedWithin(Duration.ofMinutes(1));
+    assertThat(hung)
+        .as("a task deadline does not end the run")
+        .completedWithin(Duration.ofMinutes(1));
   }
 
   @Test
@@ -109,7 +115,8 @@ class SshAssertionsTest {
             .run(List.of("stuck"), target -> never.await(30, TimeUnit.SECONDS));
 
     assertThatThrownBy(() -> assertThat(late).completedWithin(Duration.ofMinutes(1)))
-        .hasMessageContaining("Expecting the run to complete within 60000 ms, but it reached its deadline after");
+        .hasMessageContaining(
+            "Expecting the run to complete within 60000 ms, but it reached its deadline after");
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Bounded, described waits. */
 class SshAwaitTest {
 
-  private final SshAwait shortly = SshAwait.atMost(Duration.ofMillis(200)).pollingEvery(Duration.ofMillis(5));
+  private final SshAwait shortly =
+      SshAwait.atMost(Duration.ofMillis(200)).pollingEvery(Duration.ofMillis(5));
 
   @Test
   void returnsAsSoonAsTheConditionHolds() {

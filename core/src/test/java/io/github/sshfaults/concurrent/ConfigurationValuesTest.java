@@ -15,7 +15,10 @@ class ConfigurationValuesTest {
   @Test
   void retryPolicyGrowsItsBackoffByTheMultiplier() {
     RetryPolicy policy =
-        RetryPolicy.on(FailureKind.DISCONNECTED).maxAttempts(4).backoff(Duration.ofMillis(50)).multiplier(2);
+        RetryPolicy.on(FailureKind.DISCONNECTED)
+            .maxAttempts(4)
+            .backoff(Duration.ofMillis(50))
+            .multiplier(2);
 
     assertThat(policy.delayBefore(2)).isEqualTo(Duration.ofMillis(50));
     assertThat(policy.delayBefore(3)).isEqualTo(Duration.ofMillis(100));
@@ -23,7 +26,8 @@ class ConfigurationValuesTest {
     assertThat(policy.retries(FailureKind.DISCONNECTED, 3)).isTrue();
     assertThat(policy.retries(FailureKind.DISCONNECTED, 4)).isFalse();
     assertThat(policy.retries(FailureKind.AUTH, 1)).isFalse();
-    assertThat(policy).hasToString("RetryPolicy[on [DISCONNECTED], 4 attempts, backoff PT0.05S x2.0]");
+    assertThat(policy)
+        .hasToString("RetryPolicy[on [DISCONNECTED], 4 attempts, backoff PT0.05S x2.0]");
   }
 
   @Test
@@ -35,7 +39,8 @@ class ConfigurationValuesTest {
   @Test
   void retryPolicyRejectsBadValues() {
     RetryPolicy policy = RetryPolicy.on(FailureKind.TIMEOUT);
-    assertThatThrownBy(() -> policy.maxAttempts(0)).hasMessage("max attempts must be between 1 and 100, but was 0");
+    assertThatThrownBy(() -> policy.maxAttempts(0))
+        .hasMessage("max attempts must be between 1 and 100, but was 0");
     assertThatThrownBy(() -> policy.backoff(Duration.ofMillis(-1)))
         .hasMessage("backoff must be zero or longer, but was PT-0.001S");
     assertThatThrownBy(() -> policy.backoff(Duration.ofHours(2)))
@@ -50,13 +55,16 @@ class ConfigurationValuesTest {
     assertThat(SshTarget.of("127.0.0.1", 2222).displayName()).isEqualTo("127.0.0.1:2222");
     assertThat(SshTarget.of("::1", 2222).displayName()).isEqualTo("[::1]:2222");
     assertThat(SshTarget.of("web-1", "127.0.0.1", 2222).displayName()).isEqualTo("web-1");
-    assertThat(SshTarget.of(new InetSocketAddress("127.0.0.1", 22))).isEqualTo(SshTarget.of("127.0.0.1", 22));
+    assertThat(SshTarget.of(new InetSocketAddress("127.0.0.1", 22)))
+        .isEqualTo(SshTarget.of("127.0.0.1", 22));
   }
 
   @Test
   void targetsRejectBadAddresses() {
-    assertThatThrownBy(() -> SshTarget.of("127.0.0.1", 0)).hasMessage("port must be between 1 and 65535, but was 0");
-    assertThatThrownBy(() -> SshTarget.of(" ", 22)).hasMessage("host must not be blank, but was \" \"");
+    assertThatThrownBy(() -> SshTarget.of("127.0.0.1", 0))
+        .hasMessage("port must be between 1 and 65535, but was 0");
+    assertThatThrownBy(() -> SshTarget.of(" ", 22))
+        .hasMessage("host must not be blank, but was \" \"");
     assertThatThrownBy(() -> SshTarget.of("", "127.0.0.1", 22))
         .hasMessage("target name must not be blank, but was \"\"");
   }
@@ -68,7 +76,8 @@ class ConfigurationValuesTest {
 
     assertThat(login.user()).isEqualTo("alice");
     assertThat(login.password()).contains("s3cret");
-    assertThat(login.knownHostsLines()).containsExactly("[127.0.0.1]:2222 ecdsa-sha2-nistp256 AAAA");
+    assertThat(login.knownHostsLines())
+        .containsExactly("[127.0.0.1]:2222 ecdsa-sha2-nistp256 AAAA");
     assertThat(login.toString()).doesNotContain("s3cret").contains("alice", "1 trusted");
     KeyPair keyPair = KeyPairGenerator.getInstance("EC").generateKeyPair();
     assertThat(SshLogin.key("bob", keyPair).keyPair()).containsSame(keyPair);
@@ -76,12 +85,16 @@ class ConfigurationValuesTest {
 
   @Test
   void loginsRejectBadInput() {
-    assertThatThrownBy(() -> SshLogin.password("", "x")).hasMessage("user must not be blank, but was \"\"");
-    assertThatThrownBy(() -> SshLogin.password("alice", "")).hasMessage("password of \"alice\" must not be empty");
-    assertThatThrownBy(() -> SshLogin.key("bob", null)).hasMessage("key pair of \"bob\" must not be null");
+    assertThatThrownBy(() -> SshLogin.password("", "x"))
+        .hasMessage("user must not be blank, but was \"\"");
+    assertThatThrownBy(() -> SshLogin.password("alice", ""))
+        .hasMessage("password of \"alice\" must not be empty");
+    assertThatThrownBy(() -> SshLogin.key("bob", null))
+        .hasMessage("key pair of \"bob\" must not be null");
     assertThatThrownBy(() -> SshLogin.password("a", "b").trusting("ecdsa-sha2-nistp256"))
         .hasMessage(
-            "known_hosts line must read \"host key-type base64-key\", but was \"ecdsa-sha2-nistp256\"");
+            "known_hosts line must read \"host key-type base64-key\", but was"
+                + " \"ecdsa-sha2-nistp256\"");
   }
 
   @Test
@@ -103,14 +116,17 @@ class ConfigurationValuesTest {
     sshj.close();
     jsch.close();
 
-    assertThatThrownBy(() -> jsch.exec(target, login, "id")).hasMessage("JschClientAdapter is closed");
-    assertThatThrownBy(() -> sshj.exec(target, login, "id")).hasMessage("SshjClientAdapter is closed");
+    assertThatThrownBy(() -> jsch.exec(target, login, "id"))
+        .hasMessage("JschClientAdapter is closed");
+    assertThatThrownBy(() -> sshj.exec(target, login, "id"))
+        .hasMessage("SshjClientAdapter is closed");
   }
 
   @Test
   void commandExceptionsSayWhatRanWhereAndWhatCameBack() {
     CommandFailedException failed =
-        new CommandFailedException("make all", "web-1", new CommandOutput("", "make: *** Error 1\n", 2));
+        new CommandFailedException(
+            "make all", "web-1", new CommandOutput("", "make: *** Error 1\n", 2));
     NoExitStatusException cut = new NoExitStatusException("tar c /", "web-1", "abc", "");
 
     assertThat(failed)

@@ -50,8 +50,14 @@ class FailureKindTest {
 
   static Stream<Arguments> jdkExceptions() {
     return Stream.of(
-        of("ConnectException: Connection refused", new ConnectException("Connection refused"), FailureKind.CONNECT_REFUSED),
-        of("NoRouteToHostException", new NoRouteToHostException("No route to host"), FailureKind.CONNECT_REFUSED),
+        of(
+            "ConnectException: Connection refused",
+            new ConnectException("Connection refused"),
+            FailureKind.CONNECT_REFUSED),
+        of(
+            "NoRouteToHostException",
+            new NoRouteToHostException("No route to host"),
+            FailureKind.CONNECT_REFUSED),
         of(
             "ConnectException from MINA's I/O connect timeout",
             new ConnectException("I/O connection time-out of 300ms expired"),
@@ -60,20 +66,46 @@ class FailureKindTest {
             "ConnectException caused by a TimeoutException",
             (ConnectException) new ConnectException("gave up").initCause(new TimeoutException()),
             FailureKind.CONNECT_TIMEOUT),
-        of("SocketTimeoutException: Connect timed out", new SocketTimeoutException("Connect timed out"), FailureKind.CONNECT_TIMEOUT),
-        of("SocketTimeoutException: Read timed out", new SocketTimeoutException("Read timed out"), FailureKind.TIMEOUT),
-        of("TimeoutException", new TimeoutException("Timed out after 10000 msec"), FailureKind.TIMEOUT),
-        of("UnknownHostException", new UnknownHostException("web-1.invalid"), FailureKind.UNKNOWN_HOST),
-        of("UnresolvedAddressException (NIO)", new UnresolvedAddressException(), FailureKind.UNKNOWN_HOST),
-        of("SocketException: Connection reset", new SocketException("Connection reset"), FailureKind.DISCONNECTED),
-        of("SocketException: Broken pipe", new SocketException("Broken pipe"), FailureKind.DISCONNECTED),
+        of(
+            "SocketTimeoutException: Connect timed out",
+            new SocketTimeoutException("Connect timed out"),
+            FailureKind.CONNECT_TIMEOUT),
+        of(
+            "SocketTimeoutException: Read timed out",
+            new SocketTimeoutException("Read timed out"),
+            FailureKind.TIMEOUT),
+        of(
+            "TimeoutException",
+            new TimeoutException("Timed out after 10000 msec"),
+            FailureKind.TIMEOUT),
+        of(
+            "UnknownHostException",
+            new UnknownHostException("web-1.invalid"),
+            FailureKind.UNKNOWN_HOST),
+        of(
+            "UnresolvedAddressException (NIO)",
+            new UnresolvedAddressException(),
+            FailureKind.UNKNOWN_HOST),
+        of(
+            "SocketException: Connection reset",
+            new SocketException("Connection reset"),
+            FailureKind.DISCONNECTED),
+        of(
+            "SocketException: Broken pipe",
+            new SocketException("Broken pipe"),
+            FailureKind.DISCONNECTED),
         of("EOFException", new EOFException(), FailureKind.DISCONNECTED),
         of("ClosedChannelException", new ClosedChannelException(), FailureKind.DISCONNECTED),
-        of("StreamCorruptedException", new StreamCorruptedException("Incorrect identification"), FailureKind.PROTOCOL),
+        of(
+            "StreamCorruptedException",
+            new StreamCorruptedException("Incorrect identification"),
+            FailureKind.PROTOCOL),
         of("IOException: Broken pipe", new IOException("Broken pipe"), FailureKind.DISCONNECTED),
         of(
             "RemoteException of MINA's executeRemoteCommand",
-            new RemoteException("Error reported from remote command=make", new ServerException("make: *** Error 1")),
+            new RemoteException(
+                "Error reported from remote command=make",
+                new ServerException("make: *** Error 1")),
             FailureKind.COMMAND_FAILED),
         of("NullPointerException", new NullPointerException("oops"), FailureKind.UNEXPECTED),
         of("AssertionError", new AssertionError("a bug"), FailureKind.UNEXPECTED),
@@ -94,9 +126,13 @@ class FailureKindTest {
     return Stream.of(
         of(
             "CommandFailedException",
-            new CommandFailedException("make", "web-1:22", new CommandOutput("", "make: *** Error 1\n", 2)),
+            new CommandFailedException(
+                "make", "web-1:22", new CommandOutput("", "make: *** Error 1\n", 2)),
             FailureKind.COMMAND_FAILED),
-        of("NoExitStatusException", new NoExitStatusException("tar c /", "web-1:22", "partial", ""), FailureKind.DISCONNECTED),
+        of(
+            "NoExitStatusException",
+            new NoExitStatusException("tar c /", "web-1:22", "partial", ""),
+            FailureKind.DISCONNECTED),
         of(
             "DeadlineExceededException",
             new DeadlineExceededException("still running", new StackTraceElement[0]),
@@ -111,11 +147,19 @@ class FailureKindTest {
 
   static Stream<Arguments> jschExceptions() throws Exception {
     return Stream.of(
-        of("Auth fail", new JSchException("Auth fail for methods 'publickey,password'"), FailureKind.AUTH),
-        of("Auth cancel", new JSchException("Auth cancel for methods 'password'"), FailureKind.AUTH),
+        of(
+            "Auth fail",
+            new JSchException("Auth fail for methods 'publickey,password'"),
+            FailureKind.AUTH),
+        of(
+            "Auth cancel",
+            new JSchException("Auth cancel for methods 'password'"),
+            FailureKind.AUTH),
         of(
             "JSchChangedHostKeyException",
-            jsch("com.jcraft.jsch.JSchChangedHostKeyException", "HostKey has been changed: [127.0.0.1]:2222"),
+            jsch(
+                "com.jcraft.jsch.JSchChangedHostKeyException",
+                "HostKey has been changed: [127.0.0.1]:2222"),
             FailureKind.HOST_KEY),
         of(
             "JSchUnknownHostKeyException",
@@ -123,15 +167,21 @@ class FailureKindTest {
             FailureKind.HOST_KEY),
         of(
             "connect refused",
-            new JSchException("java.net.ConnectException: Connection refused", new ConnectException("Connection refused")),
+            new JSchException(
+                "java.net.ConnectException: Connection refused",
+                new ConnectException("Connection refused")),
             FailureKind.CONNECT_REFUSED),
         of(
             "connect timeout",
-            new JSchException("timeout: socket is not established", new SocketTimeoutException("Connect timed out")),
+            new JSchException(
+                "timeout: socket is not established",
+                new SocketTimeoutException("Connect timed out")),
             FailureKind.CONNECT_TIMEOUT),
         of(
             "unknown host",
-            new JSchException("java.net.UnknownHostException: web-1.invalid", new UnknownHostException("web-1.invalid")),
+            new JSchException(
+                "java.net.UnknownHostException: web-1.invalid",
+                new UnknownHostException("web-1.invalid")),
             FailureKind.UNKNOWN_HOST),
         of(
             "no banner within the timeout",
@@ -140,19 +190,33 @@ class FailureKindTest {
                 new SocketTimeoutException("Read timed out")),
             FailureKind.TIMEOUT),
         of("session is down", new JSchException("session is down"), FailureKind.DISCONNECTED),
-        of("closed by foreign host", new JSchException("connection is closed by foreign host"), FailureKind.DISCONNECTED),
+        of(
+            "closed by foreign host",
+            new JSchException("connection is closed by foreign host"),
+            FailureKind.DISCONNECTED),
         of(
             "reset during connect",
-            new JSchException("Session.connect: java.net.SocketException: Connection reset", new SocketException("Connection reset")),
+            new JSchException(
+                "Session.connect: java.net.SocketException: Connection reset",
+                new SocketException("Connection reset")),
             FailureKind.DISCONNECTED),
-        of("invalid version string", new JSchException("invalid server's version string"), FailureKind.PROTOCOL),
+        of(
+            "invalid version string",
+            new JSchException("invalid server's version string"),
+            FailureKind.PROTOCOL),
         of("packet corrupt", new JSchException("Packet corrupt"), FailureKind.PROTOCOL),
         of(
             "JSchStrictKexException",
             jsch("com.jcraft.jsch.JSchStrictKexException", "KEXINIT not first packet from server"),
             FailureKind.PROTOCOL),
-        of("channel request refused", new JSchException("failed to send channel request"), FailureKind.CHANNEL),
-        of("channel open refused", new JSchException("channel is not opened."), FailureKind.CHANNEL),
+        of(
+            "channel request refused",
+            new JSchException("failed to send channel request"),
+            FailureKind.CHANNEL),
+        of(
+            "channel open refused",
+            new JSchException("channel is not opened."),
+            FailureKind.CHANNEL),
         of("SftpException", new com.jcraft.jsch.SftpException(2, "No such file"), FailureKind.SFTP),
         of(
             "disconnect: too many authentication failures",
@@ -171,14 +235,21 @@ class FailureKindTest {
 
   static Stream<Arguments> sshjExceptions() {
     return Stream.of(
-        of("UserAuthException", new UserAuthException("Exhausted available authentication methods"), FailureKind.AUTH),
+        of(
+            "UserAuthException",
+            new UserAuthException("Exhausted available authentication methods"),
+            FailureKind.AUTH),
         of(
             "host key not verifiable",
             new TransportException(
                 DisconnectReason.HOST_KEY_NOT_VERIFIABLE,
-                "Could not verify `ecdsa-sha2-nistp256` host key with fingerprint `SHA256:x` for `127.0.0.1` on port 2222"),
+                "Could not verify `ecdsa-sha2-nistp256` host key with fingerprint `SHA256:x` for"
+                    + " `127.0.0.1` on port 2222"),
             FailureKind.HOST_KEY),
-        of("EOF", new TransportException("Broken transport; encountered EOF"), FailureKind.DISCONNECTED),
+        of(
+            "EOF",
+            new TransportException("Broken transport; encountered EOF"),
+            FailureKind.DISCONNECTED),
         of(
             "FIN before banner",
             new TransportException("Server closed connection during identification exchange"),
@@ -187,34 +258,60 @@ class FailureKindTest {
             "reset",
             new TransportException("Connection reset", new SocketException("Connection reset")),
             FailureKind.DISCONNECTED),
-        of("disconnected by the server", new TransportException(DisconnectReason.BY_APPLICATION, "Disconnected"), FailureKind.DISCONNECTED),
+        of(
+            "disconnected by the server",
+            new TransportException(DisconnectReason.BY_APPLICATION, "Disconnected"),
+            FailureKind.DISCONNECTED),
         of(
             "SSH-1 server",
             new TransportException(
-                DisconnectReason.PROTOCOL_VERSION_NOT_SUPPORTED, "Server does not support SSHv2, identified as: SSH-1.5-old"),
+                DisconnectReason.PROTOCOL_VERSION_NOT_SUPPORTED,
+                "Server does not support SSHv2, identified as: SSH-1.5-old"),
             FailureKind.PROTOCOL),
-        of("line too long", new TransportException("Incorrect identification: line too long: 53 53 48"), FailureKind.PROTOCOL),
-        of("buffer underflow", new TransportException("Underflow", new Buffer.BufferException("Underflow")), FailureKind.PROTOCOL),
+        of(
+            "line too long",
+            new TransportException("Incorrect identification: line too long: 53 53 48"),
+            FailureKind.PROTOCOL),
+        of(
+            "buffer underflow",
+            new TransportException("Underflow", new Buffer.BufferException("Underflow")),
+            FailureKind.PROTOCOL),
         of(
             "no banner within the timeout",
             new TransportException("Read timed out", new SocketTimeoutException("Read timed out")),
             FailureKind.TIMEOUT),
         of(
             "join timeout",
-            new ConnectionException("Timeout expired: 200 MILLISECONDS", new TimeoutException("Timeout expired: 200 MILLISECONDS")),
+            new ConnectionException(
+                "Timeout expired: 200 MILLISECONDS",
+                new TimeoutException("Timeout expired: 200 MILLISECONDS")),
             FailureKind.TIMEOUT),
-        of("channel read timeout", new SocketTimeoutException("Timeout of 300ms while waiting for data"), FailureKind.TIMEOUT),
-        of("OpenFailException", new OpenFailException("direct-tcpip", 1, "Generic error while opening channel: 3"), FailureKind.CHANNEL),
+        of(
+            "channel read timeout",
+            new SocketTimeoutException("Timeout of 300ms while waiting for data"),
+            FailureKind.TIMEOUT),
+        of(
+            "OpenFailException",
+            new OpenFailException("direct-tcpip", 1, "Generic error while opening channel: 3"),
+            FailureKind.CHANNEL),
         of("request refused", new ConnectionException("Request failed"), FailureKind.CHANNEL),
-        of("SFTPException", new SFTPException(Response.StatusCode.NO_SUCH_FILE, "No such file"), FailureKind.SFTP),
+        of(
+            "SFTPException",
+            new SFTPException(Response.StatusCode.NO_SUCH_FILE, "No such file"),
+            FailureKind.SFTP),
         of("not connected", new IllegalStateException("Not connected"), FailureKind.DISCONNECTED),
-        of("connect refused (bare)", new ConnectException("Connection refused"), FailureKind.CONNECT_REFUSED));
+        of(
+            "connect refused (bare)",
+            new ConnectException("Connection refused"),
+            FailureKind.CONNECT_REFUSED));
   }
 
   @Test
   void walksTheCauseChainFromTheOutsideIn() {
     Exception wrapped =
-        new ExecutionException(new UncheckedIOException(new IOException("io", new ConnectException("Connection refused"))));
+        new ExecutionException(
+            new UncheckedIOException(
+                new IOException("io", new ConnectException("Connection refused"))));
 
     assertThat(FailureKind.of(wrapped)).isEqualTo(FailureKind.CONNECT_REFUSED);
   }
@@ -222,7 +319,8 @@ class FailureKindTest {
   @Test
   void prefersTheOutermostRecognisedException() {
     Exception authOverReset =
-        new JSchException("Auth fail for methods 'password'", new SocketException("Connection reset"));
+        new JSchException(
+            "Auth fail for methods 'password'", new SocketException("Connection reset"));
 
     assertThat(FailureKind.of(authOverReset)).isEqualTo(FailureKind.AUTH);
   }
@@ -244,9 +342,12 @@ class FailureKindTest {
       }
     }
     Throwable failure =
-        new IllegalStateException("deploy failed", new VaultLoginException(new SocketException("Connection reset")));
+        new IllegalStateException(
+            "deploy failed", new VaultLoginException(new SocketException("Connection reset")));
 
-    FailureKind kind = FailureKind.of(failure, FailureClassifier.byType(VaultLoginException.class, FailureKind.AUTH));
+    FailureKind kind =
+        FailureKind.of(
+            failure, FailureClassifier.byType(VaultLoginException.class, FailureKind.AUTH));
 
     assertThat(kind).isEqualTo(FailureKind.AUTH);
     assertThat(FailureKind.of(failure)).isEqualTo(FailureKind.DISCONNECTED);
@@ -264,11 +365,13 @@ class FailureKindTest {
   void combinesClassifiersInOrder() {
     FailureClassifier classifier =
         FailureClassifier.byMessage("MAINTENANCE", FailureKind.DISCONNECTED)
-            .orElse(FailureClassifier.byTypeName("java.lang.RuntimeException", FailureKind.PROTOCOL));
+            .orElse(
+                FailureClassifier.byTypeName("java.lang.RuntimeException", FailureKind.PROTOCOL));
 
     assertThat(classifier.classify(new IllegalStateException("host in maintenance mode")))
         .contains(FailureKind.DISCONNECTED);
-    assertThat(classifier.classify(new IllegalStateException("other"))).contains(FailureKind.PROTOCOL);
+    assertThat(classifier.classify(new IllegalStateException("other")))
+        .contains(FailureKind.PROTOCOL);
     assertThat(classifier.classify(new IOException("other"))).isEmpty();
   }
 
@@ -284,7 +387,8 @@ class FailureKindTest {
   @Test
   void rejectsMissingArguments() {
     assertThatThrownBy(() -> FailureKind.of(null)).hasMessage("failure must not be null");
-    assertThatThrownBy(() -> FailureKind.of(new IOException(), null)).hasMessage("classifier must not be null");
+    assertThatThrownBy(() -> FailureKind.of(new IOException(), null))
+        .hasMessage("classifier must not be null");
     assertThatThrownBy(() -> FailureClassifier.byMessage("", FailureKind.AUTH))
         .hasMessage("message fragment must not be empty");
     assertThatThrownBy(() -> FailureClassifier.byTypeName(" ", FailureKind.AUTH))
@@ -308,6 +412,7 @@ class FailureKindTest {
             .getDeclaredConstructor(String.class, int.class, String.class, String.class);
     constructor.setAccessible(true);
     return (Throwable)
-        constructor.newInstance("SSH_MSG_DISCONNECT: " + reason + " " + description + " ", reason, description, "");
+        constructor.newInstance(
+            "SSH_MSG_DISCONNECT: " + reason + " " + description + " ", reason, description, "");
   }
 }

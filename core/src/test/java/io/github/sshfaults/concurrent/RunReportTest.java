@@ -23,19 +23,38 @@ class RunReportTest {
           START,
           Duration.ofMillis(420),
           List.of(
-              List.of(Outcome.success(0, WEB_1, 1, "up 3 days", "sshfaults-fleet-7-worker-1", START, ms(14))),
               List.of(
-                  failed(1, WEB_2, 1, new ConnectException("Connection refused"), FailureKind.CONNECT_REFUSED, 3),
-                  failed(1, WEB_2, 2, new ConnectException("Connection refused"), FailureKind.CONNECT_REFUSED, 2)),
+                  Outcome.success(
+                      0, WEB_1, 1, "up 3 days", "sshfaults-fleet-7-worker-1", START, ms(14))),
+              List.of(
+                  failed(
+                      1,
+                      WEB_2,
+                      1,
+                      new ConnectException("Connection refused"),
+                      FailureKind.CONNECT_REFUSED,
+                      3),
+                  failed(
+                      1,
+                      WEB_2,
+                      2,
+                      new ConnectException("Connection refused"),
+                      FailureKind.CONNECT_REFUSED,
+                      2)),
               List.of(
                   failed(
                       2,
                       DB,
                       1,
-                      new CommandFailedException("make", "db", new CommandOutput("", "make: *** [all] Error 1\nsee log\n", 2)),
+                      new CommandFailedException(
+                          "make",
+                          "db",
+                          new CommandOutput("", "make: *** [all] Error 1\nsee log\n", 2)),
                       FailureKind.COMMAND_FAILED,
                       250)),
-              List.of(Outcome.success(3, WEB_1, 1, "up 4 days", "sshfaults-fleet-7-worker-2", START, ms(9)))),
+              List.of(
+                  Outcome.success(
+                      3, WEB_1, 1, "up 4 days", "sshfaults-fleet-7-worker-2", START, ms(9)))),
           false,
           List.of());
 
@@ -51,7 +70,9 @@ class RunReportTest {
     assertThat(report.values()).containsExactly("up 3 days", "up 4 days");
     assertThat(report.successes()).extracting(Outcome::index).containsExactly(0, 3);
     assertThat(report.failures()).extracting(Outcome::index).containsExactly(1, 2);
-    assertThat(report.failures(FailureKind.COMMAND_FAILED)).extracting(Outcome::target).containsExactly(DB);
+    assertThat(report.failures(FailureKind.COMMAND_FAILED))
+        .extracting(Outcome::target)
+        .containsExactly(DB);
     assertThat(report.failuresByKind())
         .containsOnlyKeys(FailureKind.CONNECT_REFUSED, FailureKind.COMMAND_FAILED);
     assertThat(report.outcomesOn(WEB_1)).hasSize(2);
@@ -75,12 +96,24 @@ class RunReportTest {
         .isEqualTo(
             String.join(
                     nl,
-                    "target            | outcome | kind            | message                                                                  | thread                     |  ms",
-                    "web-1             | ok      |                 | up 3 days                                                                | sshfaults-fleet-7-worker-1 |  14",
-                    "web-2             | failed  | CONNECT_REFUSED | ConnectException: Connection refused                                     | sshfaults-fleet-7-worker-3 |   3",
-                    "web-2 (attempt 2) | failed  | CONNECT_REFUSED | ConnectException: Connection refused                                     | sshfaults-fleet-7-worker-3 |   2",
-                    "127.0.0.1:2203    | failed  | COMMAND_FAILED  | CommandFailedException: command \"make\" on db exited with status 2: ma... | sshfaults-fleet-7-worker-3 | 250",
-                    "web-1             | ok      |                 | up 4 days                                                                | sshfaults-fleet-7-worker-2 |   9")
+                    "target            | outcome | kind            | message                       "
+                        + "                                           | thread                    "
+                        + " |  ms",
+                    "web-1             | ok      |                 | up 3 days                     "
+                        + "                                           | sshfaults-fleet-7-worker-1"
+                        + " |  14",
+                    "web-2             | failed  | CONNECT_REFUSED | ConnectException: Connection"
+                        + " refused                                     |"
+                        + " sshfaults-fleet-7-worker-3 |   3",
+                    "web-2 (attempt 2) | failed  | CONNECT_REFUSED | ConnectException: Connection"
+                        + " refused                                     |"
+                        + " sshfaults-fleet-7-worker-3 |   2",
+                    "127.0.0.1:2203    | failed  | COMMAND_FAILED  | CommandFailedException:"
+                        + " command \"make\" on db exited with status 2: ma... |"
+                        + " sshfaults-fleet-7-worker-3 | 250",
+                    "web-1             | ok      |                 | up 4 days                     "
+                        + "                                           | sshfaults-fleet-7-worker-2"
+                        + " |   9")
                 + nl);
     assertThat(report.toString()).startsWith(report.summary() + nl).endsWith(report.table());
   }
@@ -98,7 +131,15 @@ class RunReportTest {
   private static Outcome<SshTarget, String> failed(
       int index, SshTarget target, int attempt, Throwable failure, FailureKind kind, long millis) {
     return Outcome.failure(
-        index, target, attempt, Outcome.Status.FAILED, failure, kind, "sshfaults-fleet-7-worker-3", START, ms(millis));
+        index,
+        target,
+        attempt,
+        Outcome.Status.FAILED,
+        failure,
+        kind,
+        "sshfaults-fleet-7-worker-3",
+        START,
+        ms(millis));
   }
 
   private static Duration ms(long millis) {

@@ -21,7 +21,8 @@ public final class Classification {
 
   /**
    * The kind of the outermost exception of the chain that {@code custom} recognises; failing that,
-   * of the outermost one the built-in rules recognise; failing that, {@link FailureKind#UNEXPECTED}.
+   * of the outermost one the built-in rules recognise; failing that, {@link
+   * FailureKind#UNEXPECTED}.
    *
    * @param custom the user's rules, or null for none
    */

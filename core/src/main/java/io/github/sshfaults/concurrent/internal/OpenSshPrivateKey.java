@@ -34,14 +34,22 @@ public final class OpenSshPrivateKey {
       int bits = ecPublic.getParams().getCurve().getField().getFieldSize();
       String curve = "nistp" + bits;
       if (bits != 256 && bits != 384 && bits != 521) {
-        throw new IllegalArgumentException("EC keys must be on P-256, P-384 or P-521, not a " + bits + "-bit curve");
+        throw new IllegalArgumentException(
+            "EC keys must be on P-256, P-384 or P-521, not a " + bits + "-bit curve");
       }
       byte[] point = uncompressedPoint(ecPublic, (bits + 7) / 8);
       publicBlob.string("ecdsa-sha2-" + curve).string(curve).string(point);
-      privateFields.string("ecdsa-sha2-" + curve).string(curve).string(point).mpint(ecPrivate.getS());
+      privateFields
+          .string("ecdsa-sha2-" + curve)
+          .string(curve)
+          .string(point)
+          .mpint(ecPrivate.getS());
     } else if (keyPair.getPublic() instanceof RSAPublicKey rsaPublic
         && keyPair.getPrivate() instanceof RSAPrivateCrtKey rsa) {
-      publicBlob.string("ssh-rsa").mpint(rsaPublic.getPublicExponent()).mpint(rsaPublic.getModulus());
+      publicBlob
+          .string("ssh-rsa")
+          .mpint(rsaPublic.getPublicExponent())
+          .mpint(rsaPublic.getModulus());
       privateFields
           .string("ssh-rsa")
           .mpint(rsa.getModulus())
@@ -70,7 +78,9 @@ public final class OpenSshPrivateKey {
             .string(publicBlob.bytes())
             .string(privateSection.bytes());
     String base64 = Base64.getMimeEncoder(70, new byte[] {'\n'}).encodeToString(file.bytes());
-    return ("-----BEGIN OPENSSH PRIVATE KEY-----\n" + base64 + "\n-----END OPENSSH PRIVATE KEY-----\n")
+    return ("-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + base64
+            + "\n-----END OPENSSH PRIVATE KEY-----\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -85,7 +95,8 @@ public final class OpenSshPrivateKey {
   private static void copyUnsigned(BigInteger value, byte[] target, int offset, int size) {
     byte[] bytes = value.toByteArray();
     int skip = bytes.length > size ? bytes.length - size : 0;
-    System.arraycopy(bytes, skip, target, offset + size - (bytes.length - skip), bytes.length - skip);
+    System.arraycopy(
+        bytes, skip, target, offset + size - (bytes.length - skip), bytes.length - skip);
   }
 
   /** The SSH wire encodings (RFC 4251, 5): uint32, string, mpint. */

@@ -249,8 +249,9 @@ public final class StandardClassifier implements FailureClassifier {
 
   /**
    * The SSH disconnect reason the library attached to {@code failure}, or 0. MINA: {@code
-   * SshException.getDisconnectCode()}; JSch: {@code JSchSessionDisconnectException.getReasonCode()};
-   * sshj: {@code SSHException.getDisconnectReason()}, an enum whose ordinal is the code.
+   * SshException.getDisconnectCode()}; JSch: {@code
+   * JSchSessionDisconnectException.getReasonCode()}; sshj: {@code
+   * SSHException.getDisconnectReason()}, an enum whose ordinal is the code.
    */
   static int disconnectReason(Throwable failure) {
     Object reason;

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *     (mina, host) -> mina.exec(host, SshLogin.password("alice", "secret"), "uptime"));
  * }</pre>
  *
- * <p>MINA reports a command whose connection was cut as a null exit status without throwing, and
- * a command still running at the timeout as just another wake-up; this adapter throws {@link
+ * <p>MINA reports a command whose connection was cut as a null exit status without throwing, and a
+ * command still running at the timeout as just another wake-up; this adapter throws {@link
  * NoExitStatusException} and a {@link java.util.concurrent.TimeoutException} for them. Everything
  * else is MINA's own exception. The I/O back-end is pinned to NIO2, as on the fake hosts.
  */
@@ -56,7 +56,9 @@ public final class MinaClientAdapter implements SshClientAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(MinaClientAdapter.class);
 
-  /** What the host key verifier of a session needs to know: where it connects and whom it trusts. */
+  /**
+   * What the host key verifier of a session needs to know: where it connects and whom it trusts.
+   */
   private static final AttributeRepository.AttributeKey<Expected> EXPECTED =
       new AttributeRepository.AttributeKey<>();
 
@@ -93,9 +95,9 @@ public final class MinaClientAdapter implements SshClientAdapter {
   }
 
   /**
-   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec}
-   * (a shell, SFTP, port forwarding). The session is closed when this adapter is closed, or
-   * earlier by the caller.
+   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec} (a
+   * shell, SFTP, port forwarding). The session is closed when this adapter is closed, or earlier by
+   * the caller.
    *
    * @throws IOException as MINA reports connection and login failures
    */
@@ -142,7 +144,8 @@ public final class MinaClientAdapter implements SshClientAdapter {
       channel.setErr(stderr);
       channel.open().verify(timeout);
       channel.getInvertedIn().close();
-      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+      Set<ClientChannelEvent> events =
+          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
       if (events.contains(ClientChannelEvent.TIMEOUT)) {
         throw Verdict.unfinished("MINA", command, target, timeout);
       }

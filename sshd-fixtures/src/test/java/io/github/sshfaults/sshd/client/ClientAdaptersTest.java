@@ -47,10 +47,12 @@ class ClientAdaptersTest {
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void runsACommandAndReturnsBothStreams(ClientAdapters client) throws Exception {
-    host.command("make").replies(CommandResult.exit(0).withStdout("built\n").withStderr("1 warning\n"));
+    host.command("make")
+        .replies(CommandResult.exit(0).withStdout("built\n").withStderr("1 warning\n"));
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
-      assertThat(ssh.exec(host, ALICE, "make")).isEqualTo(new CommandOutput("built\n", "1 warning\n", 0));
+      assertThat(ssh.exec(host, ALICE, "make"))
+          .isEqualTo(new CommandOutput("built\n", "1 warning\n", 0));
     }
   }
 
@@ -61,7 +63,8 @@ class ClientAdaptersTest {
     host.command("whoami").answers(call -> CommandResult.success(call.user() + "\n"));
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
-      assertThat(ssh.exec(host, SshLogin.key("bob", bob.keyPair()), "whoami").stdout()).isEqualTo("bob\n");
+      assertThat(ssh.exec(host, SshLogin.key("bob", bob.keyPair()), "whoami").stdout())
+          .isEqualTo("bob\n");
     }
   }
 
@@ -75,7 +78,8 @@ class ClientAdaptersTest {
     host.command("whoami").answers(call -> CommandResult.success(call.user() + "\n"));
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
-      assertThat(ssh.exec(host, SshLogin.key("carol", carol), "whoami").stdout()).isEqualTo("carol\n");
+      assertThat(ssh.exec(host, SshLogin.key("carol", carol), "whoami").stdout())
+          .isEqualTo("carol\n");
     }
   }
 
@@ -85,14 +89,17 @@ class ClientAdaptersTest {
     host.command("hostname").replies("web-1\n");
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
-      assertThat(ssh.exec(host, ALICE.trusting(host.knownHostsLine()), "hostname").stdout()).isEqualTo("web-1\n");
+      assertThat(ssh.exec(host, ALICE.trusting(host.knownHostsLine()), "hostname").stdout())
+          .isEqualTo("web-1\n");
     }
   }
 
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void sendsEndOfInputSoThatACommandReadingStdinFinishes(ClientAdapters client) throws Exception {
-    host.command("cat").answers(call -> CommandResult.success("read " + call.stdinAsString().length() + " chars\n"));
+    host.command("cat")
+        .answers(
+            call -> CommandResult.success("read " + call.stdinAsString().length() + " chars\n"));
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
       assertThat(ssh.exec(host, ALICE, "cat").stdout()).isEqualTo("read 0 chars\n");
@@ -105,11 +112,12 @@ class ClientAdaptersTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     host.command("sleep 3600")
-        .answers(call -> {
-          started.countDown();
-          release.await(30, TimeUnit.SECONDS);
-          return CommandResult.exit(0);
-        });
+        .answers(
+            call -> {
+              started.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              return CommandResult.exit(0);
+            });
     SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS);
     AtomicReference<Throwable> closeFailure = new AtomicReference<>();
     Thread closer =
@@ -127,7 +135,8 @@ class ClientAdaptersTest {
     closer.start();
     try {
       assertThatThrownBy(() -> ssh.exec(host, ALICE, "sleep 3600"))
-          .satisfies(thrown -> assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.DISCONNECTED));
+          .satisfies(
+              thrown -> assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.DISCONNECTED));
       assertThat(release.getCount()).as("ended while the command was still running").isEqualTo(1);
     } finally {
       release.countDown();

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The helper against real fake hosts, with each client library: the multithreaded "many hosts,
- * some failing" scenario, at small and large scale, and with a host that hangs.
+ * The helper against real fake hosts, with each client library: the multithreaded "many hosts, some
+ * failing" scenario, at small and large scale, and with a host that hangs.
  */
 class ConcurrentSshFleetTest {
 
@@ -104,9 +104,15 @@ class ConcurrentSshFleetTest {
         .noneHung()
         .leftNoThreads();
     assertThat(report.failures(FailureKind.COMMAND_FAILED))
-        .allSatisfy(o -> assertThat(o.failure().orElseThrow())
-            .isInstanceOfSatisfying(CommandFailedException.class, e -> assertThat(e.exitStatus()).isEqualTo(3)));
-    assertThat(report.outcomes()).extracting(Outcome::threadName).allMatch(n -> n.startsWith("sshfaults-fleet200-"));
+        .allSatisfy(
+            o ->
+                assertThat(o.failure().orElseThrow())
+                    .isInstanceOfSatisfying(
+                        CommandFailedException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(3)));
+    assertThat(report.outcomes())
+        .extracting(Outcome::threadName)
+        .allMatch(n -> n.startsWith("sshfaults-fleet200-"));
     assertThat(liveWorkersOf(report)).isEmpty();
     assertThat(clients.created()).hasSizeLessThanOrEqualTo(16);
     assertThat(clients.closedAll()).isTrue();
@@ -119,12 +125,14 @@ class ConcurrentSshFleetTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
     FakeSshHost hanging = host();
-    hanging.command("uptime")
-        .answers(call -> {
-          started.countDown();
-          release.await(30, TimeUnit.SECONDS);
-          return CommandResult.success("too late\n");
-        });
+    hanging
+        .command("uptime")
+        .answers(
+            call -> {
+              started.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              return CommandResult.success("too late\n");
+            });
     FakeSshHost good = host();
     good.command("uptime").replies("up\n");
     TrackingFactory clients = new TrackingFactory(client.factory());
@@ -140,7 +148,9 @@ class ConcurrentSshFleetTest {
       Outcome<FakeSshHost, CommandOutput> hung = report.outcomesOn(hanging).get(0);
       assertThat(hung).hung();
       assertThat(hung.failure().orElseThrow()).isInstanceOf(DeadlineExceededException.class);
-      assertThat(Arrays.stream(hung.failure().orElseThrow().getStackTrace()).map(StackTraceElement::toString))
+      assertThat(
+              Arrays.stream(hung.failure().orElseThrow().getStackTrace())
+                  .map(StackTraceElement::toString))
           .as("the stack of the worker at the deadline, inside the adapter's exec")
           .anyMatch(frame -> frame.contains(".exec("));
       assertThat(clients.closedAll()).isTrue();

@@ -53,6 +53,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FailureKindsPerClientTest {
 
   private static final SshLogin ALICE = SshLogin.password("alice", "secret");
+
   /** Short, for failures that can only end at a client timeout. */
   private static final Duration SHORT = Duration.ofMillis(300);
 
@@ -79,10 +80,14 @@ class FailureKindsPerClientTest {
     assertThat(report).failedOn(host, FailureKind.AUTH);
     Throwable failure = onlyFailure(report);
     switch (client) {
-      case MINA -> assertThat(failure).isInstanceOf(SshException.class)
-          .hasMessageContaining("No more authentication methods available");
-      case JSCH -> assertThat(failure).isExactlyInstanceOf(JSchException.class)
-          .hasMessageStartingWith("Auth fail for methods");
+      case MINA ->
+          assertThat(failure)
+              .isInstanceOf(SshException.class)
+              .hasMessageContaining("No more authentication methods available");
+      case JSCH ->
+          assertThat(failure)
+              .isExactlyInstanceOf(JSchException.class)
+              .hasMessageStartingWith("Auth fail for methods");
       case SSHJ -> assertThat(failure).isInstanceOf(UserAuthException.class);
     }
   }
@@ -90,7 +95,13 @@ class FailureKindsPerClientTest {
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void classifiesAnUnknownUserAsAuth(ClientAdapters client) {
-    assertThat(exec(client, ClientAdapters.GENEROUS, host, SshLogin.password("mallory", "secret"), "uptime"))
+    assertThat(
+            exec(
+                client,
+                ClientAdapters.GENEROUS,
+                host,
+                SshLogin.password("mallory", "secret"),
+                "uptime"))
         .failedOn(host, FailureKind.AUTH);
   }
 
@@ -100,7 +111,8 @@ class FailureKindsPerClientTest {
     host.userWithNewKey("bob");
     SshLogin stranger = SshLogin.key("bob", UserKey.generate("bob").keyPair());
 
-    assertThat(exec(client, ClientAdapters.GENEROUS, host, stranger, "uptime")).failedOn(host, FailureKind.AUTH);
+    assertThat(exec(client, ClientAdapters.GENEROUS, host, stranger, "uptime"))
+        .failedOn(host, FailureKind.AUTH);
   }
 
   @ParameterizedTest
@@ -108,7 +120,8 @@ class FailureKindsPerClientTest {
   void classifiesAPortWithNothingListeningAsConnectRefused(ClientAdapters client) {
     host.close();
 
-    RunReport<SshTarget, CommandOutput> report = exec(client, ClientAdapters.GENEROUS, host, ALICE, "uptime");
+    RunReport<SshTarget, CommandOutput> report =
+        exec(client, ClientAdapters.GENEROUS, host, ALICE, "uptime");
 
     assertThat(report).failedOn(host, FailureKind.CONNECT_REFUSED);
     assertThat(onlyFailure(report))
@@ -120,11 +133,13 @@ class FailureKindsPerClientTest {
 
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
-  void classifiesAConnectThatNeverCompletesAsConnectTimeout(ClientAdapters client) throws Exception {
+  void classifiesAConnectThatNeverCompletesAsConnectTimeout(ClientAdapters client)
+      throws Exception {
     try (FullBacklogServer firewalled = new FullBacklogServer()) {
       SshTarget target = firewalled.target();
 
-      assertThat(exec(client, SHORT, target, ALICE, "uptime")).failedOn(target, FailureKind.CONNECT_TIMEOUT);
+      assertThat(exec(client, SHORT, target, ALICE, "uptime"))
+          .failedOn(target, FailureKind.CONNECT_TIMEOUT);
     }
   }
 
@@ -142,31 +157,38 @@ class FailureKindsPerClientTest {
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void classifiesAHostKeyOtherThanTheTrustedOneAsHostKey(ClientAdapters client) {
-    String otherKey = "[127.0.0.1]:" + host.port() + " " + publicKeyEntry(UserKey.generate("other"));
+    String otherKey =
+        "[127.0.0.1]:" + host.port() + " " + publicKeyEntry(UserKey.generate("other"));
     SshLogin careful = ALICE.trusting(otherKey);
 
-    RunReport<SshTarget, CommandOutput> report = exec(client, ClientAdapters.GENEROUS, host, careful, "uptime");
+    RunReport<SshTarget, CommandOutput> report =
+        exec(client, ClientAdapters.GENEROUS, host, careful, "uptime");
 
     assertThat(report).failedOn(host, FailureKind.HOST_KEY);
     Throwable failure = onlyFailure(report);
     switch (client) {
       case MINA -> assertThat(failure).hasMessageContaining("Server key did not validate");
       case JSCH -> assertThat(failure).isInstanceOf(JSchChangedHostKeyException.class);
-      case SSHJ -> assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("Could not verify");
+      case SSHJ ->
+          assertThat(failure)
+              .isInstanceOf(TransportException.class)
+              .hasMessageContaining("Could not verify");
     }
   }
 
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
-  void classifiesACommandCutByTheHostGoingAwayAsDisconnected(ClientAdapters client) throws Exception {
+  void classifiesACommandCutByTheHostGoingAwayAsDisconnected(ClientAdapters client)
+      throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     host.command("tar c /var/backups")
-        .answers(call -> {
-          started.countDown();
-          release.await(30, TimeUnit.SECONDS);
-          return CommandResult.success("too late\n");
-        });
+        .answers(
+            call -> {
+              started.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              return CommandResult.success("too late\n");
+            });
     Thread closer = closeHostWhen(started);
     try {
       RunReport<SshTarget, CommandOutput> report =
@@ -185,6 +207,29 @@ class FailureKindsPerClientTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ClientAdapters.class)
+  void classifiesAConnectionClosedBeforeTheBannerAsDisconnected(ClientAdapters client)
+      throws Exception {
+    try (RawSocketServer rude = RawSocketServer.hangingUp()) {
+      SshTarget target = rude.target();
+
+      RunReport<SshTarget, CommandOutput> report =
+          exec(client, ClientAdapters.GENEROUS, target, ALICE, "uptime");
+
+      assertThat(report).failedOn(target, FailureKind.DISCONNECTED);
+      Throwable failure = onlyFailure(report);
+      switch (client) {
+        // MINA sends its banner first: it sees the close or a broken pipe, whichever comes first.
+        case MINA -> assertThat(failure).isInstanceOf(SshException.class);
+        case JSCH -> assertThat(failure).hasMessage("connection is closed by foreign host");
+        case SSHJ ->
+            assertThat(failure)
+                .hasMessage("Server closed connection during identification exchange");
+      }
+    }
+  }
+
   @Test
   void classifiesMinaUsingASessionThatDroppedAfterLoginAsDisconnected() {
     RunReport<FakeSshHost, Object> report =
@@ -199,7 +244,8 @@ class FailureKindsPerClientTest {
             });
 
     assertThat(report).failedOn(host, FailureKind.DISCONNECTED);
-    assertThat(onlyFailure(report)).isInstanceOf(IllegalStateException.class)
+    assertThat(onlyFailure(report))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("session is being closed");
   }
 
@@ -237,7 +283,9 @@ class FailureKindsPerClientTest {
             });
 
     assertThat(report).failedOn(host, FailureKind.DISCONNECTED);
-    assertThat(onlyFailure(report)).isInstanceOf(IllegalStateException.class).hasMessage("Not connected");
+    assertThat(onlyFailure(report))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Not connected");
   }
 
   @ParameterizedTest
@@ -245,8 +293,12 @@ class FailureKindsPerClientTest {
   void classifiesAServerThatAcceptsAndNeverSpeaksAsTimeout(ClientAdapters client) throws Exception {
     try (RawSocketServer silent = RawSocketServer.silent()) {
       SshTarget target = silent.target();
+      // Long enough for MINA to set up its session after the TCP connect, which even a loaded
+      // machine does in far less; only the wait for the banner can run out.
+      Duration timeout = Duration.ofSeconds(2);
 
-      assertThat(exec(client, SHORT, target, ALICE, "uptime")).failedOn(target, FailureKind.TIMEOUT);
+      assertThat(exec(client, timeout, target, ALICE, "uptime"))
+          .failedOn(target, FailureKind.TIMEOUT);
     }
   }
 
@@ -255,10 +307,11 @@ class FailureKindsPerClientTest {
   void classifiesACommandStillRunningAtTheClientTimeoutAsTimeout(ClientAdapters client) {
     CountDownLatch release = new CountDownLatch(1);
     host.command("sleep 3600")
-        .answers(call -> {
-          release.await(30, TimeUnit.SECONDS);
-          return CommandResult.exit(0);
-        });
+        .answers(
+            call -> {
+              release.await(30, TimeUnit.SECONDS);
+              return CommandResult.exit(0);
+            });
     Duration timeout = Duration.ofSeconds(2);
     try {
       // The first command warms the thread's client up, so only the second one can time out.
@@ -309,7 +362,8 @@ class FailureKindsPerClientTest {
               ClientSession session = mina.connect(h, ALICE);
               // The fake host forwards no ports: it refuses direct-tcpip channels.
               return session
-                  .createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", 1))
+                  .createDirectTcpipChannel(
+                      new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", 1))
                   .open()
                   .verify(ClientAdapters.GENEROUS);
             });
@@ -345,14 +399,17 @@ class FailureKindsPerClientTest {
               SshjClientAdapter.factory(),
               (sshj, h) -> {
                 SSHClient ssh = sshj.connect(h, ALICE);
-                return h == host ? ssh.startSession().startShell() : ssh.newDirectConnection("127.0.0.1", 1);
+                return h == host
+                    ? ssh.startSession().startShell()
+                    : ssh.newDirectConnection("127.0.0.1", 1);
               });
 
       assertThat(report).failedOn(host, FailureKind.CHANNEL).failedOn(other, FailureKind.CHANNEL);
       assertThat(report.outcomes().get(0).failure().orElseThrow())
           .isInstanceOf(ConnectionException.class)
           .hasMessage("Request failed");
-      assertThat(report.outcomes().get(1).failure().orElseThrow()).isInstanceOf(OpenFailException.class);
+      assertThat(report.outcomes().get(1).failure().orElseThrow())
+          .isInstanceOf(OpenFailException.class);
     } finally {
       other.close();
     }
@@ -363,7 +420,8 @@ class FailureKindsPerClientTest {
   void classifiesANonZeroExitAsCommandFailed(ClientAdapters client) {
     host.command("make").failsWith(2, "make: *** [all] Error 1\n");
 
-    RunReport<SshTarget, CommandOutput> report = exec(client, ClientAdapters.GENEROUS, host, ALICE, "make");
+    RunReport<SshTarget, CommandOutput> report =
+        exec(client, ClientAdapters.GENEROUS, host, ALICE, "make");
 
     assertThat(report).failedOn(host, FailureKind.COMMAND_FAILED);
     assertThat(onlyFailure(report))
@@ -411,7 +469,8 @@ class FailureKindsPerClientTest {
   private RunReport<SshTarget, CommandOutput> exec(
       ClientAdapters client, Duration timeout, SshTarget target, SshLogin login, String command) {
     ClientFactory<? extends SshClientAdapter> clients = client.factory(timeout);
-    SshClientTask<SshClientAdapter, SshTarget, CommandOutput> task = (ssh, t) -> ssh.exec(t, login, command);
+    SshClientTask<SshClientAdapter, SshTarget, CommandOutput> task =
+        (ssh, t) -> ssh.exec(t, login, command);
     return runner.run(List.of(target), clients, task);
   }
 
@@ -448,7 +507,9 @@ class FailureKindsPerClientTest {
     for (int i = 0; noise.length() < 70_000; i++) {
       noise.append((char) ('!' + i % 90));
     }
-    return client == ClientAdapters.SSHJ ? "SSH-2.0-" + noise.substring(0, 300) + "\r\n" : noise.toString();
+    return client == ClientAdapters.SSHJ
+        ? "SSH-2.0-" + noise.substring(0, 300) + "\r\n"
+        : noise.toString();
   }
 
   private static String publicKeyEntry(UserKey key) {

@@ -36,65 +36,91 @@ class MinaExceptionsTest {
     return Stream.of(
         of(
             "auth exhausted",
-            new SshException(SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE, "No more authentication methods available"),
+            new SshException(
+                SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE,
+                "No more authentication methods available"),
             FailureKind.AUTH),
         of(
             "host key rejected",
-            new SshException(SshConstants.SSH2_DISCONNECT_HOST_KEY_NOT_VERIFIABLE, "Server key did not validate"),
+            new SshException(
+                SshConstants.SSH2_DISCONNECT_HOST_KEY_NOT_VERIFIABLE,
+                "Server key did not validate"),
             FailureKind.HOST_KEY),
         of(
             "connect refused",
             new SshException(
-                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed (ConnectException) to execute: Connection refused",
+                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed (ConnectException) to execute:"
+                    + " Connection refused",
                 new ConnectException("Connection refused")),
             FailureKind.CONNECT_REFUSED),
         of(
             "connect timeout of verify()",
             new SshException(
-                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed to get operation result within specified timeout: 300 msec",
+                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed to get operation result within"
+                    + " specified timeout: 300 msec",
                 new TimeoutException("Timed out after 300 msec")),
             FailureKind.CONNECT_TIMEOUT),
         of(
             "connect timeout of IO_CONNECT_TIMEOUT",
             new SshException(
-                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed (ConnectException) to execute: I/O connection time-out of 300ms expired",
+                "DefaultConnectFuture[alice@/127.0.0.1:2222]: Failed (ConnectException) to execute:"
+                    + " I/O connection time-out of 300ms expired",
                 new ConnectException("I/O connection time-out of 300ms expired")),
             FailureKind.CONNECT_TIMEOUT),
         of(
             "unresolved host",
             new SshException(
-                "DefaultConnectFuture[alice@::1%nosuchinterface0/<unresolved>:22]: Failed (UnresolvedAddressException) to execute: null",
+                "DefaultConnectFuture[alice@::1%nosuchinterface0/<unresolved>:22]: Failed"
+                    + " (UnresolvedAddressException) to execute: null",
                 new UnresolvedAddressException()),
             FailureKind.UNKNOWN_HOST),
         of(
             "no banner within auth().verify(timeout)",
             new SshException(
-                "[ssh-connection]: Failed to get operation result within specified timeout: 300 msec",
+                "[ssh-connection]: Failed to get operation result within specified timeout: 300"
+                    + " msec",
                 new TimeoutException("Timed out after 300 msec")),
             FailureKind.TIMEOUT),
-        of("FIN before banner", new SshException("Session is being closed"), FailureKind.DISCONNECTED),
-        of("session closed", new SshException("Session has been closed: Closed"), FailureKind.DISCONNECTED),
+        of(
+            "FIN before banner",
+            new SshException("Session is being closed"),
+            FailureKind.DISCONNECTED),
+        of(
+            "session closed",
+            new SshException("Session has been closed: Closed"),
+            FailureKind.DISCONNECTED),
         of(
             "exec on a closing session",
             new IllegalStateException(
-                "Channel id=5 not registered because session is being closed: ChannelExec[id=5, recipient=-1]"),
+                "Channel id=5 not registered because session is being closed: ChannelExec[id=5,"
+                    + " recipient=-1]"),
             FailureKind.DISCONNECTED),
-        of("window closed", new WindowClosedException("RemoteWindow[client]"), FailureKind.DISCONNECTED),
-        of("channel closed", new SshChannelClosedException(3, "Channel closed"), FailureKind.DISCONNECTED),
+        of(
+            "window closed",
+            new WindowClosedException("RemoteWindow[client]"),
+            FailureKind.DISCONNECTED),
+        of(
+            "channel closed",
+            new SshChannelClosedException(3, "Channel closed"),
+            FailureKind.DISCONNECTED),
         of(
             "SSH-1 server",
-            new SshException(SshConstants.SSH2_DISCONNECT_PROTOCOL_VERSION_NOT_SUPPORTED, "Unsupported protocol version: SSH-1.5-old"),
+            new SshException(
+                SshConstants.SSH2_DISCONNECT_PROTOCOL_VERSION_NOT_SUPPORTED,
+                "Unsupported protocol version: SSH-1.5-old"),
             FailureKind.PROTOCOL),
         of(
             "garbage banner",
             new SshException(
-                "[ssh-connection]: Failed (StreamCorruptedException) to execute: Incorrect identification (line too long)",
+                "[ssh-connection]: Failed (StreamCorruptedException) to execute: Incorrect"
+                    + " identification (line too long)",
                 new StreamCorruptedException("Incorrect identification (line too long)")),
             FailureKind.PROTOCOL),
         of(
             "garbage packet",
             new SshException(
-                "[ssh-connection]: Failed (BufferException) to execute: Underflow: no available bytes in buffer",
+                "[ssh-connection]: Failed (BufferException) to execute: Underflow: no available"
+                    + " bytes in buffer",
                 new BufferException("Underflow: no available bytes in buffer")),
             FailureKind.PROTOCOL),
         of(
@@ -104,10 +130,17 @@ class MinaExceptionsTest {
         of(
             "channel open refused",
             new SshException(
-                "DefaultOpenFuture[127.0.0.1:1]: Failed (SshChannelOpenException) to execute: Generic error while opening channel: 2",
-                new SshChannelOpenException(2, SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "Generic error while opening channel: 2")),
+                "DefaultOpenFuture[127.0.0.1:1]: Failed (SshChannelOpenException) to execute:"
+                    + " Generic error while opening channel: 2",
+                new SshChannelOpenException(
+                    2,
+                    SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED,
+                    "Generic error while opening channel: 2")),
             FailureKind.CHANNEL),
-        of("SFTP status", new SftpException(SftpConstants.SSH_FX_NO_SUCH_FILE, "No such file or directory"), FailureKind.SFTP),
+        of(
+            "SFTP status",
+            new SftpException(SftpConstants.SSH_FX_NO_SUCH_FILE, "No such file or directory"),
+            FailureKind.SFTP),
         of(
             "SFTP permission",
             new SftpException(SftpConstants.SSH_FX_PERMISSION_DENIED, "Permission denied"),
