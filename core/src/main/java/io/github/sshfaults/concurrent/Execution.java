@@ -236,7 +236,7 @@ final class Execution<C, T, R> {
     String thread = attempt.thread.getName();
     Outcome<T, R> outcome =
         attempt.failure == null
-            ? Outcome.success(
+            ? Outcome.succeeded(
                 attempt.task,
                 attempt.target,
                 attempt.number,
@@ -244,7 +244,7 @@ final class Execution<C, T, R> {
                 thread,
                 attempt.start,
                 took)
-            : Outcome.failure(
+            : Outcome.failed(
                 attempt.task,
                 attempt.target,
                 attempt.number,
@@ -297,7 +297,7 @@ final class Execution<C, T, R> {
         "Run {}: task on {} hung on {}", runName, Outcome.nameOf(attempt.target), thread.getName());
     record(
         attempt,
-        Outcome.failure(
+        Outcome.failed(
             attempt.task,
             attempt.target,
             attempt.number,
@@ -341,7 +341,7 @@ final class Execution<C, T, R> {
             new StackTraceElement[0]);
     record(
         attempt,
-        Outcome.failure(
+        Outcome.failed(
             attempt.task,
             attempt.target,
             attempt.number,

@@ -77,7 +77,7 @@ public final class Outcome<T, R> {
     this.duration = duration;
   }
 
-  static <T, R> Outcome<T, R> success(
+  static <T, R> Outcome<T, R> succeeded(
       int index, T target, int attempt, R value, String thread, Instant start, Duration duration) {
     return new Outcome<>(
         index,
@@ -93,7 +93,7 @@ public final class Outcome<T, R> {
         duration);
   }
 
-  static <T, R> Outcome<T, R> failure(
+  static <T, R> Outcome<T, R> failed(
       int index,
       T target,
       int attempt,

@@ -24,7 +24,7 @@ class RunReportTest {
           Duration.ofMillis(420),
           List.of(
               List.of(
-                  Outcome.success(
+                  Outcome.succeeded(
                       0, WEB_1, 1, "up 3 days", "sshfaults-fleet-7-worker-1", START, ms(14))),
               List.of(
                   failed(
@@ -53,7 +53,7 @@ class RunReportTest {
                       FailureKind.COMMAND_FAILED,
                       250)),
               List.of(
-                  Outcome.success(
+                  Outcome.succeeded(
                       3, WEB_1, 1, "up 4 days", "sshfaults-fleet-7-worker-2", START, ms(9)))),
           false,
           List.of());
@@ -130,7 +130,7 @@ class RunReportTest {
 
   private static Outcome<SshTarget, String> failed(
       int index, SshTarget target, int attempt, Throwable failure, FailureKind kind, long millis) {
-    return Outcome.failure(
+    return Outcome.failed(
         index,
         target,
         attempt,

@@ -142,8 +142,7 @@ public final class StandardClassifier implements FailureClassifier {
           message(
               FailureKind.CHANNEL,
               "failed to send channel request", // JSch: shell / subsystem request refused
-              "channel is not opened", // JSch: channel open refused
-              "open failed"),
+              "channel is not opened"), // JSch: channel open refused
           rule(
               FailureKind.CHANNEL,
               t -> // sshj: shell / subsystem / exec request refused

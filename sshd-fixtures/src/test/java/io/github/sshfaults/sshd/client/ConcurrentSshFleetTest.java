@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.client;
 
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.assertions.SshAssertions.tuple;
 
 import io.github.sshfaults.concurrent.CommandFailedException;
 import io.github.sshfaults.concurrent.CommandOutput;
@@ -8,6 +9,7 @@ import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.DeadlineExceededException;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.Outcome;
+import io.github.sshfaults.concurrent.RetryPolicy;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.concurrent.SshTarget;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +160,37 @@ class ConcurrentSshFleetTest {
     } finally {
       release.countDown();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ClientAdapters.class)
+  void retriesAHostThatFailsTwiceThenSucceedsAndRecordsEveryAttempt(ClientAdapters client) {
+    AtomicInteger calls = new AtomicInteger();
+    FakeSshHost flaky = host();
+    flaky
+        .command("deploy")
+        .answers(
+            call ->
+                calls.incrementAndGet() <= 2
+                    ? CommandResult.exit(75).withStderr("deploy: lock held, try again\n")
+                    : CommandResult.success("deployed\n"));
+
+    RunReport<FakeSshHost, CommandOutput> report =
+        ConcurrentSsh.create()
+            .withRetry(
+                RetryPolicy.on(FailureKind.COMMAND_FAILED)
+                    .maxAttempts(3)
+                    .backoff(Duration.ofMillis(10)))
+            .run(List.of(flaky), client.factory(), (ssh, host) -> ssh.exec(host, ALICE, "deploy"));
+
+    assertThat(report).succeededOn(flaky);
+    assertThat(report.attempts())
+        .extracting(Outcome::attempt, o -> o.kind().orElse(null))
+        .containsExactly(
+            tuple(1, FailureKind.COMMAND_FAILED),
+            tuple(2, FailureKind.COMMAND_FAILED),
+            tuple(3, null));
+    assertThat(report.outcomes().get(0).value().stdout()).isEqualTo("deployed\n");
   }
 
   private FakeSshHost host() {
