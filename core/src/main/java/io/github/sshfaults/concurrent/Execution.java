@@ -59,7 +59,13 @@ final class Execution<C, T, R> {
 
   // The coordinator's own state.
   private final List<List<Outcome<T, R>>> attemptsByTask = new ArrayList<>();
+
+  /** Submitted, not yet recorded. */
   private final Set<Attempt> inFlight = new LinkedHashSet<>();
+
+  /** The attempts of {@link #inFlight} known to have started: at most one per thread. */
+  private final Set<Attempt> running = new LinkedHashSet<>();
+
   private final PriorityQueue<Attempt> retries =
       new PriorityQueue<>(Comparator.comparingLong((Attempt a) -> a.dueNanos));
   private int unfinished;
@@ -136,8 +142,8 @@ final class Execution<C, T, R> {
     while (unfinished > 0) {
       long now = System.nanoTime();
       if (taskDeadline != null) {
-        for (Attempt attempt : List.copyOf(inFlight)) {
-          if (attempt.isRunning() && now - attempt.startNanos - taskDeadline.toNanos() >= 0) {
+        for (Attempt attempt : List.copyOf(running)) {
+          if (now - attempt.startNanos - taskDeadline.toNanos() >= 0) {
             hang(attempt, now, "task deadline of " + taskDeadline);
           }
         }
@@ -153,8 +159,8 @@ final class Execution<C, T, R> {
         return true;
       }
       long wake = deadlineNanos;
-      for (Attempt attempt : inFlight) {
-        if (taskDeadline != null && attempt.isRunning()) {
+      if (taskDeadline != null) {
+        for (Attempt attempt : running) {
           wake = earlier(wake, attempt.startNanos + taskDeadline.toNanos());
         }
       }
@@ -178,11 +184,16 @@ final class Execution<C, T, R> {
     return a - b <= 0 ? a : b;
   }
 
-  /** Records the finished attempts among {@code first} and the other queued events. */
+  /** Takes in {@code first} and the other queued events: attempts that started or finished. */
   private void drain(Attempt first) {
     for (Attempt next = first; next != null; next = events.poll()) {
-      if (inFlight.contains(next) && next.isFinished()) {
+      if (!inFlight.contains(next)) {
+        continue;
+      }
+      if (next.isFinished()) {
         finished(next);
+      } else if (next.isRunning()) {
+        running.add(next);
       }
     }
   }
@@ -356,6 +367,7 @@ final class Execution<C, T, R> {
 
   private void record(Attempt attempt, Outcome<T, R> outcome, long now) {
     inFlight.remove(attempt);
+    running.remove(attempt);
     attemptsByTask.get(attempt.task).add(outcome);
     LOG.debug("Run {}: {}", runName, outcome);
     FailureKind kind = outcome.kind().orElse(null);
@@ -379,17 +391,21 @@ final class Execution<C, T, R> {
     for (ClientSlot slot : allSlots) {
       slot.close();
     }
+    // A caller interrupted before the cleanup still gets it (bounded); one interrupted during it
+    // stops waiting. Either way the interrupt is restored.
     boolean interrupted = Thread.interrupted();
+    boolean waiting = true;
     long until = System.nanoTime() + config.cleanupTimeout().toNanos();
     List<String> alive = new ArrayList<>();
     for (Thread worker : workers) {
       long left = until - System.nanoTime();
       try {
-        if (left > 0 && !interrupted) {
+        if (waiting && left > 0) {
           TimeUnit.NANOSECONDS.timedJoin(worker, left);
         }
       } catch (InterruptedException e) {
         interrupted = true;
+        waiting = false;
       }
       if (worker.isAlive()) {
         alive.add(worker.getName());

@@ -471,6 +471,7 @@ class ConcurrentSshTest {
     assertThat(report.outcomes())
         .hasSize(2)
         .allMatch(o -> o.kind().orElseThrow() == FailureKind.TIMEOUT);
+    assertThat(report.leakedThreads()).isEmpty();
     assertThat(liveWorkersOf(report)).isEmpty();
   }
 
