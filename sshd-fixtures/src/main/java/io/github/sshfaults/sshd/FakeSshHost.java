@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * authentication or command on. All methods are thread-safe. {@link #close()} stops the server,
  * closes every session and stops every thread the host started.
  */
-public final class FakeSshHost implements AutoCloseable {
+public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.concurrent.SshTarget {
 
   private static final Logger LOG = LoggerFactory.getLogger(FakeSshHost.class);
 

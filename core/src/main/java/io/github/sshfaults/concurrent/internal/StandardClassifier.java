@@ -1,0 +1,293 @@
+package io.github.sshfaults.concurrent.internal;
+
+import io.github.sshfaults.concurrent.FailureClassifier;
+import io.github.sshfaults.concurrent.FailureKind;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * The built-in rules: how Apache MINA SSHD (2.x), JSch ({@code com.github.mwiede:jsch}), sshj and
+ * the JDK report SSH failures, matched by class name so that no client library is needed on the
+ * class path.
+ *
+ * <p>Rules are tried in order on one exception; the first that matches decides. Specific types come
+ * first, then messages (the libraries throw one generic type for many failures: JSch's {@code
+ * JSchException}, MINA's {@code SshException}), then SSH disconnect reason codes, then the generic
+ * {@code java.net} / {@code java.io} types. The messages are those the libraries really produce,
+ * checked against fake hosts and raw sockets in the tests of each rule.
+ */
+public final class StandardClassifier implements FailureClassifier {
+
+  /** The only instance: the rules are immutable. */
+  public static final StandardClassifier INSTANCE = new StandardClassifier();
+
+  private static final String OWN = "io.github.sshfaults.concurrent.";
+
+  /**
+   * The types whose message is worth reading: the libraries' catch-all types and the JDK types they
+   * use for state and I/O errors. Any other exception is classified by type only, so that a user's
+   * {@code IllegalArgumentException("...timed out...")} stays UNEXPECTED.
+   */
+  private static final Set<String> MESSAGE_BEARING =
+      Set.of(
+          "java.io.IOException",
+          "java.lang.IllegalStateException",
+          "com.jcraft.jsch.JSchException",
+          "org.apache.sshd.common.RuntimeSshException",
+          "net.schmizz.sshj.common.SSHRuntimeException");
+
+  private final List<Rule> rules =
+      List.of(
+          // The verdicts of our own client adapters.
+          type(FailureKind.COMMAND_FAILED, OWN + "CommandFailedException"),
+          type(FailureKind.DISCONNECTED, OWN + "NoExitStatusException"),
+          type(FailureKind.TIMEOUT, OWN + "DeadlineExceededException"),
+          // Dedicated types. Before the generic SSH types: sshj's SFTPException is an SSHException.
+          type(
+              FailureKind.SFTP,
+              "org.apache.sshd.sftp.common.SftpException",
+              "com.jcraft.jsch.SftpException",
+              "net.schmizz.sshj.sftp.SFTPException"),
+          type(FailureKind.HOST_KEY, "com.jcraft.jsch.JSchHostKeyException"),
+          type(
+              FailureKind.AUTH,
+              "net.schmizz.sshj.userauth.UserAuthException",
+              "com.jcraft.jsch.JSchAuthCancelException",
+              "com.jcraft.jsch.JSchPartialAuthException"),
+          type(
+              FailureKind.CHANNEL,
+              "org.apache.sshd.common.channel.exception.SshChannelOpenException",
+              "net.schmizz.sshj.connection.channel.OpenFailException"),
+          type(
+              FailureKind.PROTOCOL,
+              "com.jcraft.jsch.JSchAlgoNegoFailException",
+              "com.jcraft.jsch.JSchStrictKexException",
+              "org.apache.sshd.common.util.buffer.BufferException",
+              "net.schmizz.sshj.common.Buffer$BufferException",
+              "java.io.StreamCorruptedException"),
+          type(
+              FailureKind.UNKNOWN_HOST,
+              "java.net.UnknownHostException",
+              "java.nio.channels.UnresolvedAddressException"),
+          // MINA's own connect timeout is a ConnectException: "I/O connection time-out of 300ms".
+          rule(
+              FailureKind.CONNECT_TIMEOUT,
+              t ->
+                  isA(t, "java.net.ConnectException")
+                      && (mentions(t, "timed out", "time-out", "timeout")
+                          || t.getCause() instanceof TimeoutException)),
+          type(
+              FailureKind.CONNECT_REFUSED,
+              "java.net.ConnectException",
+              "java.net.NoRouteToHostException",
+              "java.net.PortUnreachableException"),
+          rule(
+              FailureKind.CONNECT_TIMEOUT,
+              t -> isA(t, "java.net.SocketTimeoutException") && mentions(t, "connect")),
+          type(
+              FailureKind.TIMEOUT,
+              "java.net.SocketTimeoutException",
+              "java.util.concurrent.TimeoutException"),
+          // MINA's ClientSession.executeRemoteCommand reports a non-zero exit this way.
+          rule(
+              FailureKind.COMMAND_FAILED,
+              t -> isA(t, "java.rmi.RemoteException") && mentions(t, "remote command")),
+          // The libraries' catch-all types, by message.
+          message(
+              FailureKind.AUTH,
+              "auth fail", // JSch: "Auth fail for methods 'publickey,password'"
+              "auth cancel",
+              "no more authentication methods", // MINA
+              "too many authentication failures", // OpenSSH's disconnect text
+              "exhausted available authentication methods"), // sshj
+          message(
+              FailureKind.HOST_KEY,
+              "server key did not validate", // MINA
+              "hostkey has been changed", // JSch
+              "reject hostkey",
+              "revoked hostkey",
+              "could not verify"), // sshj: "Could not verify `ecdsa-...` host key with fingerprint"
+          rule(
+              FailureKind.CONNECT_TIMEOUT,
+              t ->
+                  isMessageBearing(t)
+                      && (mentions(t, "socket is not established", "connect timed out")
+                          // MINA: "DefaultConnectFuture[...]: Failed to get operation result
+                          // within specified timeout"
+                          || (mentions(t, "connectfuture") && mentions(t, "timeout", "time-out")))),
+          message(
+              FailureKind.TIMEOUT,
+              "within specified timeout", // MINA's verify(timeout)
+              "timeout expired", // sshj's Promise
+              "timeout in waiting", // JSch
+              "timed out"),
+          message(
+              FailureKind.PROTOCOL,
+              "invalid server's version string", // JSch
+              "invalid protocol", // JSch
+              "packet corrupt", // JSch
+              "mac error",
+              "incorrect identification", // MINA and sshj
+              "unsupported protocol version", // MINA
+              "does not support sshv2", // sshj
+              "unable to reach a settlement", // sshj: no common algorithm
+              "unable to negotiate", // MINA: no common algorithm
+              "algorithm negotiation fail",
+              "invalid packet length"),
+          message(
+              FailureKind.CHANNEL,
+              "failed to send channel request", // JSch: shell / subsystem request refused
+              "channel is not opened"), // JSch: channel open refused
+          rule(
+              FailureKind.CHANNEL,
+              t -> // sshj: shell / subsystem / exec request refused
+              isA(t, "net.schmizz.sshj.connection.ConnectionException")
+                      && mentions(t, "request failed")),
+          message(
+              FailureKind.DISCONNECTED,
+              "is being closed", // MINA: "Session is being closed", "...because session is..."
+              "has been closed", // MINA
+              "already closed", // MINA's WindowClosedException
+              "session is down", // JSch
+              "not connected", // sshj: IllegalStateException("Not connected")
+              "closed by foreign host", // JSch
+              "encountered eof", // sshj: "Broken transport; encountered EOF"
+              "server closed connection", // sshj
+              "channel is broken", // JSch
+              "connection lost",
+              "connection reset",
+              "broken pipe",
+              "socket closed",
+              "connection closed"),
+          // SSH_MSG_DISCONNECT reason codes (RFC 4253, 11.1), as each library exposes them.
+          failure -> kindOfDisconnectReason(disconnectReason(failure)),
+          type(
+              FailureKind.DISCONNECTED,
+              "java.net.SocketException",
+              "java.io.EOFException",
+              "java.nio.channels.ClosedChannelException",
+              "org.apache.sshd.common.channel.exception.SshChannelClosedException"));
+
+  private StandardClassifier() {}
+
+  @Override
+  public Optional<FailureKind> classify(Throwable failure) {
+    for (Rule rule : rules) {
+      Optional<FailureKind> kind = rule.apply(failure);
+      if (kind.isPresent()) {
+        return kind;
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return "FailureClassifier.standard()";
+  }
+
+  /** One rule: the kind of a failure, or empty when the rule does not apply. */
+  @FunctionalInterface
+  private interface Rule {
+    Optional<FailureKind> apply(Throwable failure);
+  }
+
+  private static Rule rule(FailureKind kind, Predicate<Throwable> test) {
+    Optional<FailureKind> verdict = Optional.of(kind);
+    return failure -> test.test(failure) ? verdict : Optional.empty();
+  }
+
+  private static Rule type(FailureKind kind, String... classNames) {
+    return rule(kind, t -> isA(t, classNames));
+  }
+
+  private static Rule message(FailureKind kind, String... fragments) {
+    return rule(kind, t -> isMessageBearing(t) && mentions(t, fragments));
+  }
+
+  /** Whether {@code failure}'s class or a superclass has one of these names. */
+  static boolean isA(Throwable failure, String... classNames) {
+    for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+      for (String name : classNames) {
+        if (type.getName().equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMessageBearing(Throwable failure) {
+    for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+      if (MESSAGE_BEARING.contains(type.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the message contains one of the lower-case {@code fragments}, ignoring case. */
+  private static boolean mentions(Throwable failure, String... fragments) {
+    String message = failure.getMessage();
+    if (message == null) {
+      return false;
+    }
+    String lowerCase = message.toLowerCase(Locale.ROOT);
+    for (String fragment : fragments) {
+      if (lowerCase.contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The SSH disconnect reason the library attached to {@code failure}, or 0. MINA: {@code
+   * SshException.getDisconnectCode()}; JSch: {@code
+   * JSchSessionDisconnectException.getReasonCode()}; sshj: {@code
+   * SSHException.getDisconnectReason()}, an enum whose ordinal is the code.
+   */
+  static int disconnectReason(Throwable failure) {
+    Object reason;
+    if (isA(failure, "org.apache.sshd.common.SshException")) {
+      reason = invoke(failure, "getDisconnectCode");
+    } else if (isA(failure, "com.jcraft.jsch.JSchSessionDisconnectException")) {
+      reason = invoke(failure, "getReasonCode");
+    } else if (isA(failure, "net.schmizz.sshj.common.SSHException")) {
+      reason = invoke(failure, "getDisconnectReason");
+    } else {
+      return 0;
+    }
+    if (reason instanceof Integer code) {
+      return code;
+    }
+    return reason instanceof Enum<?> constant ? constant.ordinal() : 0;
+  }
+
+  private static Object invoke(Throwable failure, String accessor) {
+    try {
+      Method method = failure.getClass().getMethod(accessor);
+      return method.invoke(failure);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** RFC 4253, 11.1: SSH_DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT (1) to ILLEGAL_USER_NAME (15). */
+  static Optional<FailureKind> kindOfDisconnectReason(int code) {
+    return Optional.ofNullable(
+        switch (code) {
+          case 1 -> FailureKind.CONNECT_REFUSED; // host not allowed to connect
+          case 2, 3, 4, 5, 6, 7, 8 -> FailureKind.PROTOCOL; // protocol, kex, MAC, version...
+          case 9 -> FailureKind.HOST_KEY; // host key not verifiable
+          case 10, 11, 12 -> FailureKind.DISCONNECTED; // connection lost, by application, too many
+          case 13, 14, 15 -> FailureKind.AUTH; // cancelled, no more methods, illegal user name
+          default -> null;
+        });
+  }
+}

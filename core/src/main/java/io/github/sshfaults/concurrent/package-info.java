@@ -1,0 +1,25 @@
+/**
+ * The concurrent-execution helper: run an SSH task against many targets at once and get every
+ * outcome back, classified.
+ *
+ * <ul>
+ *   <li>{@link io.github.sshfaults.concurrent.ConcurrentSsh} runs the tasks, with deadlines,
+ *       retries and one client per worker thread from a {@link
+ *       io.github.sshfaults.concurrent.ClientFactory};
+ *   <li>{@link io.github.sshfaults.concurrent.RunReport} and {@link
+ *       io.github.sshfaults.concurrent.Outcome} are what comes back;
+ *   <li>{@link io.github.sshfaults.concurrent.FailureKind} says what went wrong, whichever client
+ *       library reported it, and {@link io.github.sshfaults.concurrent.FailureClassifier} teaches
+ *       it your own exceptions;
+ *   <li>{@link io.github.sshfaults.concurrent.SshClientAdapter} puts JSch, sshj and the MINA SSHD
+ *       client behind one {@code exec} that reports failing and cut commands faithfully.
+ * </ul>
+ *
+ * <pre>{@code
+ * RunReport<FakeSshHost, CommandOutput> report = ConcurrentSsh.create().run(
+ *     List.of(good, locked, down), SshjClientAdapter.factory(),
+ *     (client, host) -> client.exec(host, SshLogin.password("alice", "secret"), "uptime"));
+ * report.failuresByKind();   // {AUTH=[...], CONNECT_REFUSED=[...]}
+ * }</pre>
+ */
+package io.github.sshfaults.concurrent;
