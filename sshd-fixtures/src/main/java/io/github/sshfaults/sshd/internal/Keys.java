@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.internal;
 
+import io.github.sshfaults.sshd.HostKeyType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,17 @@ public final class Keys {
    */
   public static KeyPair sharedHostKey() {
     return SharedHostKey.KEY_PAIR;
+  }
+
+  /**
+   * The host key every fake host of {@code type} in this JVM shares, generated on first use:
+   * ECDSA at once, RSA only when some host asks for it (3072 bits cost 200 ms or more).
+   */
+  public static KeyPair sharedHostKey(HostKeyType type) {
+    return switch (type) {
+      case ECDSA_P256 -> SharedHostKey.KEY_PAIR;
+      case RSA -> SharedRsaHostKey.KEY_PAIR;
+    };
   }
 
   /** A fresh ECDSA P-256 key pair from the JDK's provider (about a millisecond once warm). */
@@ -65,5 +77,19 @@ public final class Keys {
 
   private static final class SharedHostKey {
     static final KeyPair KEY_PAIR = generateEcdsaP256();
+  }
+
+  private static final class SharedRsaHostKey {
+    static final KeyPair KEY_PAIR = generateRsa3072();
+
+    private static KeyPair generateRsa3072() {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072);
+        return generator.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("This JVM cannot generate RSA keys", e);
+      }
+    }
   }
 }
