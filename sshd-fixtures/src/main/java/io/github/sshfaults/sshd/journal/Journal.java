@@ -81,7 +81,11 @@ public interface Journal {
   /** The most events the journal keeps. */
   int capacity();
 
-  /** Forgets every event and count; sequence numbers start again at 1. */
+  /**
+   * Forgets every event and count; sequence numbers start again at 1. Connections accepted before
+   * stay numbered as they were; their later disconnect and close are not recorded (they are the
+   * aftermath of what was cleared), anything else they do is.
+   */
   void clear();
 
   /**

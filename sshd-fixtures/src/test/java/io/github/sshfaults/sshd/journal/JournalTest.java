@@ -168,4 +168,20 @@ class JournalTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("journal capacity must be at least 1, but was 0");
   }
+
+  @Test
+  void leavesOutTheLateCloseOfConnectionsFromBeforeAClear() throws Exception {
+    Socket early = new Socket(host.host(), host.port());
+    host.journal().awaitConnections(1);
+
+    host.journal().clear();
+    early.close();
+    new Socket(host.host(), host.port()).close();
+    host.journal().awaitClosedConnections(1);
+
+    assertThat(host.journal().events())
+        .extracting(JournalEvent::connection)
+        .as("only the connection accepted after the clear")
+        .containsOnly(2);
+  }
 }

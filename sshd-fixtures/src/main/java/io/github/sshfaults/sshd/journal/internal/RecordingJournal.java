@@ -9,6 +9,7 @@ import io.github.sshfaults.sshd.journal.AuthAttempt;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import io.github.sshfaults.sshd.journal.ConnectionClosed;
+import io.github.sshfaults.sshd.journal.Disconnect;
 import io.github.sshfaults.sshd.journal.FaultFired;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.JournalEvent;
@@ -60,6 +61,8 @@ public final class RecordingJournal implements Journal {
   private final Map<Class<?>, Long> counts = new HashMap<>();
   private long nextSequence = 1;
   private long dropped;
+  private int newestConnection;
+  private int newestConnectionBeforeClear;
   private volatile String owner = "a fake host";
   private volatile boolean hostClosing;
 
@@ -91,7 +94,12 @@ public final class RecordingJournal implements Journal {
   /** Records the event {@code pending} creates for connection {@code connection}. */
   public <E extends JournalEvent> E record(int connection, Pending<E> pending) {
     synchronized (lock) {
-      E event = pending.at(nextSequence++, Instant.now(), connection);
+      E event = pending.at(nextSequence, Instant.now(), connection);
+      if (isAftermathOfClearedConnection(event)) {
+        return event;
+      }
+      nextSequence++;
+      newestConnection = Math.max(newestConnection, connection);
       events.addLast(event);
       counts.merge(event.getClass(), 1L, Long::sum);
       if (events.size() > capacity) {
@@ -100,6 +108,13 @@ public final class RecordingJournal implements Journal {
       }
       return event;
     }
+  }
+
+  // A client of the previous test goes away after the reset that starts the next one: the next
+  // test's journal must not begin with that noise.
+  private boolean isAftermathOfClearedConnection(JournalEvent event) {
+    return (event instanceof ConnectionClosed || event instanceof Disconnect)
+        && event.connection() <= newestConnectionBeforeClear;
   }
 
   /**
@@ -248,6 +263,7 @@ public final class RecordingJournal implements Journal {
       counts.clear();
       dropped = 0;
       nextSequence = 1;
+      newestConnectionBeforeClear = newestConnection;
     }
   }
 
