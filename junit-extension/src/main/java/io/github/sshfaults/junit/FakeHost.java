@@ -2,6 +2,7 @@ package io.github.sshfaults.junit;
 
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.journal.Journal;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -68,5 +69,5 @@ public @interface FakeHost {
   HostKeyType hostKeyType() default HostKeyType.ECDSA_P256;
 
   /** How many events the host's journal keeps before dropping the oldest; at least 1. */
-  int journalCapacity() default 10_000;
+  int journalCapacity() default Journal.DEFAULT_CAPACITY;
 }

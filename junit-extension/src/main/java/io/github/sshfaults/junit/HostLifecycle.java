@@ -29,13 +29,13 @@ final class HostLifecycle {
    * @throws ExtensionConfigurationException when another test uses a shared host at the same time:
    *     resetting it would pull the ground from under that test
    */
-  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: the name both JUnit 5.14 and 6 have
   static void beforeEach(ExtensionContext test) {
     ExtensionContext.Store store = test.getStore(HostScope.NAMESPACE);
     if (store.get(Claims.class) != null) {
       return;
     }
-    Claims claims = store.getOrComputeIfAbsent(Claims.class, key -> new Claims(), Claims.class);
+    Claims claims = new Claims();
+    store.put(Claims.class, claims);
     for (HostScope scope : HostScope.enclosing(test)) {
       for (HostScope.Entry entry : scope.hosts()) {
         if (!entry.resettable()) {

@@ -3,6 +3,7 @@ package io.github.sshfaults.junit;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.journal.Journal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ record HostSpec(
     int journalCapacity) {
 
   private static final HostSpec DEFAULTS =
-      new HostSpec(Map.of(), false, AlgorithmSet.FAST, HostKeyType.ECDSA_P256, 10_000);
+      new HostSpec(
+          Map.of(), false, AlgorithmSet.FAST, HostKeyType.ECDSA_P256, Journal.DEFAULT_CAPACITY);
 
   /**
    * The spec of {@code annotation}, or the defaults when there is none.

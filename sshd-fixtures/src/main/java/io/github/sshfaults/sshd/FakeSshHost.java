@@ -313,7 +313,7 @@ public final class FakeSshHost implements AutoCloseable {
 
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
-    private int journalCapacity = RecordingJournal.DEFAULT_CAPACITY;
+    private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -330,8 +330,8 @@ public final class FakeSshHost implements AutoCloseable {
     }
 
     /**
-     * How many events the host's journal keeps before it drops the oldest; 10,000 unless set.
-     * Counts include dropped events.
+     * How many events the host's journal keeps before it drops the oldest; {@value
+     * Journal#DEFAULT_CAPACITY} unless set. Counts include dropped events.
      *
      * @throws IllegalArgumentException when {@code capacity} is less than 1
      */

@@ -20,16 +20,9 @@ public final class Keys {
   private Keys() {}
 
   /**
-   * The host key every fake host in this JVM shares: generating a key per server costs 150-240 ms,
-   * sharing one costs nothing. Immutable, created on first use.
-   */
-  public static KeyPair sharedHostKey() {
-    return SharedHostKey.KEY_PAIR;
-  }
-
-  /**
-   * The host key every fake host of {@code type} in this JVM shares, generated on first use:
-   * ECDSA at once, RSA only when some host asks for it (3072 bits cost 200 ms or more).
+   * The host key every fake host of {@code type} in this JVM shares: generating a key per server
+   * costs 150-240 ms, sharing one costs nothing. Created on first use, so RSA (3072 bits, 200 ms or
+   * more) is generated only when some host asks for it.
    */
   public static KeyPair sharedHostKey(HostKeyType type) {
     return switch (type) {

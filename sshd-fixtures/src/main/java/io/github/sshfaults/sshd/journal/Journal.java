@@ -30,6 +30,9 @@ import java.util.List;
  */
 public interface Journal {
 
+  /** How many events a journal keeps unless its host is configured otherwise. */
+  int DEFAULT_CAPACITY = 10_000;
+
   /** How long the {@code await} methods without a timeout wait at most. */
   Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.AttributeStore;
 import org.apache.sshd.common.session.Session;
 import org.awaitility.Awaitility;
 
@@ -40,9 +41,6 @@ import org.awaitility.Awaitility;
  * RecordingJournal.of(session).ifPresent(j -> j.faultFired(session, "AUTH", rule, "rejected"))}.
  */
 public final class RecordingJournal implements Journal {
-
-  /** How many events a journal keeps unless configured otherwise. */
-  public static final int DEFAULT_CAPACITY = 10_000;
 
   private static final AttributeKey<RecordingJournal> JOURNAL = new AttributeKey<>();
   private static final AttributeKey<String> CLOSING_BY_FAULT = new AttributeKey<>();
@@ -82,7 +80,7 @@ public final class RecordingJournal implements Journal {
   }
 
   /** Makes this journal findable through {@link #of(Session)} from the server's sessions. */
-  void attachTo(org.apache.sshd.common.AttributeStore server) {
+  void attachTo(AttributeStore server) {
     server.setAttribute(JOURNAL, this);
   }
 
