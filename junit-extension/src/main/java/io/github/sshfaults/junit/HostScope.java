@@ -86,19 +86,27 @@ final class HostScope implements AutoCloseable {
     return entries.stream().filter(entry -> entry.host() != null).toList();
   }
 
+  /**
+   * Closes everything, newest first. Throws the first failure with the later ones suppressed; a
+   * checked exception comes wrapped, naming what failed to close.
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     List<Entry> newestFirst = new ArrayList<>(entries);
     Collections.reverse(newestFirst);
-    Exception failure = null;
+    RuntimeException failure = null;
     for (Entry entry : newestFirst) {
       try {
         entry.resource().close();
       } catch (Exception e) {
+        RuntimeException unchecked =
+            e instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("Could not close " + entry.name(), e);
         if (failure == null) {
-          failure = e;
+          failure = unchecked;
         } else {
-          failure.addSuppressed(e);
+          failure.addSuppressed(unchecked);
         }
       }
     }
