@@ -1,68 +1,113 @@
 package io.github.sshfaults.junit;
 
 import io.github.sshfaults.sshd.FakeSshHost;
+import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ModifierSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Resolves {@link FakeSshHost} parameters. Each host goes into the extension store of the context
- * that asked for it, so JUnit closes it (in reverse order of creation) when that context ends,
- * also when the test or a lifecycle method fails.
+ * The extension behind {@link SshFaultsTest}: starts the hosts that {@link FakeHost} fields and
+ * {@link FakeSshHost} parameters ask for, keeps each in the {@link HostScope} of the context it
+ * belongs to (a class for static fields and {@code @BeforeAll} parameters, a test otherwise), and
+ * runs the shared hosts' {@link HostLifecycle} around each test.
  */
-final class SshFaultsExtension implements ParameterResolver {
+final class SshFaultsExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(SshFaultsExtension.class);
+  /** Resolves one parameter type. */
+  @FunctionalInterface
+  private interface ParameterSource {
+    Object resolve(ParameterContext parameter, ExtensionContext context);
+  }
+
+  /** Every parameter type the extension provides; add a type here to provide another. */
+  private static final Map<Class<?>, ParameterSource> PARAMETERS =
+      Map.of(FakeSshHost.class, SshFaultsExtension::fakeHostParameter);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    injectFields(context, null, ModifierSupport::isStatic);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    HostLifecycle.beforeEach(context);
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      injectFields(context, instance, ModifierSupport::isNotStatic);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    HostLifecycle.afterEach(context);
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    if (parameter.isAnnotated(FakeHost.class)
-        && parameter.getParameter().getType() != FakeSshHost.class) {
+    Class<?> type = parameter.getParameter().getType();
+    if (parameter.isAnnotated(FakeHost.class) && type != FakeSshHost.class) {
       throw new ParameterResolutionException(
           "@FakeHost is only for parameters of type "
               + FakeSshHost.class.getName()
               + ", but "
               + describe(parameter)
               + " is of type "
-              + parameter.getParameter().getType().getName());
+              + type.getName());
     }
-    return parameter.getParameter().getType() == FakeSshHost.class;
+    return PARAMETERS.containsKey(type);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Optional<FakeHost> config = parameter.findAnnotation(FakeHost.class);
-    FakeSshHost.Builder builder = FakeSshHost.builder();
-    config.ifPresent(c -> builder.algorithms(c.algorithms()));
-    FakeSshHost host = builder.start();
-    // Stored before anything else can fail, so the host is closed whatever happens next.
-    context.getStore(NAMESPACE).put(new Object(), host);
-    config.ifPresent(c -> declareUsers(c, host, parameter));
+    return PARAMETERS.get(parameter.getParameter().getType()).resolve(parameter, context);
+  }
+
+  private static FakeSshHost fakeHostParameter(ParameterContext parameter, ExtensionContext context) {
+    HostSpec spec = HostSpec.of(parameter.findAnnotation(FakeHost.class), describe(parameter));
+    FakeSshHost host = spec.start();
+    // Owned by the scope before anything else can fail, so it is closed whatever happens next.
+    HostScope.of(context).addHost(parameter.getParameter().getName(), host, true);
     return host;
   }
 
-  private static void declareUsers(FakeHost config, FakeSshHost host, ParameterContext parameter) {
-    for (String entry : config.users()) {
-      int colon = entry.indexOf(':');
-      if (colon < 1 || colon == entry.length() - 1) {
+  private static void injectFields(
+      ExtensionContext context, Object instance, Predicate<Field> which) {
+    Class<?> type = instance == null ? context.getRequiredTestClass() : instance.getClass();
+    for (Field field : AnnotationSupport.findAnnotatedFields(type, FakeHost.class, which)) {
+      String where = "field " + field.getDeclaringClass().getName() + "." + field.getName();
+      if (field.getType() != FakeSshHost.class) {
         throw new ExtensionConfigurationException(
-            "@FakeHost(users) entries must be \"name:password\" with both parts non-empty, but "
-                + describe(parameter)
-                + " has \""
-                + entry
-                + "\"");
+            "@FakeHost is only for fields of type "
+                + FakeSshHost.class.getName()
+                + ", but "
+                + where
+                + " is of type "
+                + field.getType().getName());
       }
-      try {
-        host.user(entry.substring(0, colon), entry.substring(colon + 1));
-      } catch (IllegalArgumentException e) {
+      if (ModifierSupport.isFinal(field)) {
         throw new ExtensionConfigurationException(
-            "@FakeHost(users) entry \"" + entry + "\" of " + describe(parameter) + ": " + e.getMessage(),
-            e);
+            "@FakeHost fields must not be final, but " + where + " is");
+      }
+      HostSpec spec = HostSpec.of(Optional.of(field.getAnnotation(FakeHost.class)), where);
+      FakeSshHost host = spec.start();
+      HostScope.of(context).addHost(field.getName(), host, true);
+      try {
+        ReflectionSupport.makeAccessible(field).set(instance, host);
+      } catch (IllegalAccessException e) {
+        throw new ExtensionConfigurationException("Cannot set " + where, e);
       }
     }
   }

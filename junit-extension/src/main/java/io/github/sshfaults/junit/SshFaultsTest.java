@@ -9,14 +9,17 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Lets tests in the annotated class (or the annotated test method) take fake SSH hosts as
- * parameters.
+ * Gives the tests of the annotated class (or the annotated test method) fake SSH hosts: as
+ * parameters, in {@link FakeHost} fields, shared or per test.
  *
  * <pre>{@code
  * @SshFaultsTest
  * class DeployTest {
+ *   @FakeHost(users = "deploy:s3cret")
+ *   static FakeSshHost bastion;                 // one host for the class, reset after each test
+ *
  *   @Test
- *   void runsUptime(FakeSshHost host) throws Exception {
+ *   void runsUptime(FakeSshHost host) throws Exception {   // a new host for this test
  *     host.user("alice", "secret");
  *     host.command("uptime").replies("up 3 days\n");
  *     // point the code under test at host.host(), host.port()
@@ -24,9 +27,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Every {@link io.github.sshfaults.sshd.FakeSshHost} parameter is a new host of its own, started
- * before the test and closed after it, whether the test passes or fails. Annotate a parameter with
- * {@link FakeHost} to configure it.
+ * <p>Every {@link io.github.sshfaults.sshd.FakeSshHost} parameter of a test or {@code @BeforeEach}
+ * method, and every {@link FakeHost} instance field, is a new host of its own, started before the
+ * test and closed after it, whether the test passes or fails. A {@code static} {@link FakeHost}
+ * field or a {@code @BeforeAll} parameter is one host for the class and its {@code @Nested}
+ * classes; after each test it is reset to how it was before that test (users and stubs the test
+ * added are gone, the journal is empty) unless the test is annotated {@link KeepHostState}. Tests
+ * that share a host must not run concurrently; under JUnit's parallel execution, a test that finds
+ * a shared host in use by another fails with a message saying so. For configuration beyond the
+ * annotation, use a {@link FakeHostExtension}.
+ *
+ * <p>When a test fails, each host it could reach is described in a report entry ({@code
+ * sshfaults.host.<name>}) and in the log at INFO: address, host key, algorithms and the last
+ * events of its journal. Everything is closed through the extension store, newest first.
  */
 @Documented
 @Inherited

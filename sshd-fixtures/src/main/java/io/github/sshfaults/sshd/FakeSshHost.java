@@ -4,6 +4,7 @@ import static io.github.sshfaults.internal.Preconditions.checkState;
 import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notEmpty;
 import static io.github.sshfaults.internal.Preconditions.notNull;
+import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.internal.NamedThreadFactory;
@@ -11,10 +12,15 @@ import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
+import io.github.sshfaults.sshd.journal.Journal;
+import io.github.sshfaults.sshd.journal.internal.JournalHooks;
+import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,14 +44,16 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A host listens on {@code 127.0.0.1} on an ephemeral port and presents an ECDSA P-256 host key
- * shared by every fake host in the JVM; {@link #knownHostsLine()} and {@link #hostKeyFingerprint()}
+ * (or another {@link HostKeyType}) shared by every fake host in the JVM; {@link #knownHostsLine()} and {@link #hostKeyFingerprint()}
  * let clients verify it instead of accepting any key. Nobody can log in until a test declares a
  * user with {@link #user(String, String)}, {@link #user(String, PublicKey)} or {@link
  * #userWithNewKey(String)}, or explicitly calls {@link #acceptAnyCredentials()}. A command with no
  * stub exits with status 127 and {@code <program>: command not found} on stderr, as a shell does.
  *
  * <p>Users and stubs may be added while clients are connected; they apply from the next
- * authentication or command on. All methods are thread-safe. {@link #close()} stops the server,
+ * authentication or command on. Everything the host sees is recorded in its {@link #journal()}.
+ * {@link #reset()} returns a host to its {@linkplain #markBaseline() baseline}, so one host can
+ * serve many tests. All methods are thread-safe. {@link #close()} stops the server,
  * closes every session and stops every thread the host started.
  */
 public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.concurrent.SshTarget {
@@ -54,16 +62,30 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
 
   private final Credentials credentials = new Credentials();
   private final CommandStubs stubs = new CommandStubs();
+  private final AlgorithmSet algorithms;
+  private final HostKeyType hostKeyType;
+  private final KeyPair hostKey;
+  private final RecordingJournal journal;
   private final SshServer server;
   private final ExecutorService commandExecutor;
   private final int port;
+  private volatile Baseline baseline;
+
+  /** What {@link #reset()} returns to. */
+  private record Baseline(Credentials.Snapshot users, List<CommandStubs.Stub> stubs) {}
 
   private FakeSshHost(Builder builder) {
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
     this.commandExecutor = executor;
-    this.server = ServerFactory.create(0, builder.algorithms, credentials, stubs, executor);
+    this.algorithms = builder.algorithms;
+    this.hostKeyType = builder.hostKeyType;
+    this.hostKey = Keys.sharedHostKey(hostKeyType);
+    this.journal = new RecordingJournal(builder.journalCapacity);
+    this.server = ServerFactory.create(0, algorithms, hostKey, credentials, stubs, executor);
+    JournalHooks.install(server, journal); // last: it records what every other layer decided
+    this.baseline = new Baseline(credentials.snapshot(), stubs.snapshot());
     try {
       server.start();
     } catch (IOException e) {
@@ -73,6 +95,7 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
     this.port = server.getPort();
     // Named once the port is known; no command can run before start() returns.
     executor.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-exec"));
+    journal.describeAs(toString());
     LOG.debug("Started {}", this);
   }
 
@@ -103,7 +126,26 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
 
   /** The public host key the host presents during key exchange. */
   public PublicKey hostKey() {
-    return Keys.sharedHostKey().getPublic();
+    return hostKey.getPublic();
+  }
+
+  /** The kind of host key the host presents. */
+  public HostKeyType hostKeyType() {
+    return hostKeyType;
+  }
+
+  /** The algorithms the host offers. */
+  public AlgorithmSet algorithms() {
+    return algorithms;
+  }
+
+  /**
+   * What the host has seen and done so far: connections, authentication attempts, commands,
+   * faults. See {@link Journal} for queries and waits, and {@link
+   * io.github.sshfaults.sshd.journal.Verification#verify(FakeSshHost)} for verification.
+   */
+  public Journal journal() {
+    return journal;
   }
 
   /**
@@ -200,6 +242,33 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
     return new CommandStubbing(this, stubs, handler -> CommandStubs.regex(pattern, handler));
   }
 
+  /**
+   * Remembers the users and stubs declared now as the host's baseline, the state {@link #reset()}
+   * returns to. A new host's baseline is empty: no users, no stubs.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost markBaseline() {
+    baseline = new Baseline(credentials.snapshot(), stubs.snapshot());
+    return this;
+  }
+
+  /**
+   * Returns the host to its {@linkplain #markBaseline() baseline}, so it can serve another test as
+   * if new: users and stubs declared since are forgotten (and those of the baseline restored), and
+   * the journal is cleared. The port and host key stay; connected clients stay connected.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost reset() {
+    Baseline target = baseline;
+    credentials.restore(target.users());
+    stubs.restore(target.stubs());
+    journal.clear();
+    LOG.debug("Reset {}", this);
+    return this;
+  }
+
   /** Whether the host accepts connections: true from start until {@link #close()}. */
   public boolean isRunning() {
     return server.isStarted();
@@ -210,6 +279,7 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
    */
   @Override
   public void close() {
+    journal.hostClosing();
     try {
       server.stop(true);
     } catch (IOException e) {
@@ -242,12 +312,31 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
   public static final class Builder {
 
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
+    private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
+    private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
     private Builder() {}
 
     /** Which algorithms the host offers; {@link AlgorithmSet#FAST} unless set. */
     public Builder algorithms(AlgorithmSet algorithms) {
       this.algorithms = notNull(algorithms, "algorithm set");
+      return this;
+    }
+
+    /** Which kind of host key the host presents; {@link HostKeyType#ECDSA_P256} unless set. */
+    public Builder hostKeyType(HostKeyType hostKeyType) {
+      this.hostKeyType = notNull(hostKeyType, "host key type");
+      return this;
+    }
+
+    /**
+     * How many events the host's journal keeps before it drops the oldest; {@value
+     * Journal#DEFAULT_CAPACITY} unless set. Counts include dropped events.
+     *
+     * @throws IllegalArgumentException when {@code capacity} is less than 1
+     */
+    public Builder journalCapacity(int capacity) {
+      this.journalCapacity = positive(capacity, "journal capacity");
       return this;
     }
 

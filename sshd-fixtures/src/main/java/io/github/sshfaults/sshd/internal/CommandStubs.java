@@ -2,6 +2,7 @@ package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.CommandHandler;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
@@ -41,6 +42,17 @@ public final class CommandStubs {
       }
     }
     return Optional.empty();
+  }
+
+  /** The stubs now, newest first, to return to with {@link #restore(List)}. */
+  public List<Stub> snapshot() {
+    return List.copyOf(newestFirst);
+  }
+
+  /** Replaces every stub by those of {@code snapshot}. */
+  public void restore(List<Stub> snapshot) {
+    newestFirst.clear();
+    newestFirst.addAll(snapshot);
   }
 
   /** Removes every stub. */

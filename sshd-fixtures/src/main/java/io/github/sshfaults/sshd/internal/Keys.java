@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.internal;
 
+import io.github.sshfaults.sshd.HostKeyType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,15 @@ public final class Keys {
   private Keys() {}
 
   /**
-   * The host key every fake host in this JVM shares: generating a key per server costs 150-240 ms,
-   * sharing one costs nothing. Immutable, created on first use.
+   * The host key every fake host of {@code type} in this JVM shares: generating a key per server
+   * costs 150-240 ms, sharing one costs nothing. Created on first use, so RSA (3072 bits, 200 ms or
+   * more) is generated only when some host asks for it.
    */
-  public static KeyPair sharedHostKey() {
-    return SharedHostKey.KEY_PAIR;
+  public static KeyPair sharedHostKey(HostKeyType type) {
+    return switch (type) {
+      case ECDSA_P256 -> SharedHostKey.KEY_PAIR;
+      case RSA -> SharedRsaHostKey.KEY_PAIR;
+    };
   }
 
   /** A fresh ECDSA P-256 key pair from the JDK's provider (about a millisecond once warm). */
@@ -65,5 +70,19 @@ public final class Keys {
 
   private static final class SharedHostKey {
     static final KeyPair KEY_PAIR = generateEcdsaP256();
+  }
+
+  private static final class SharedRsaHostKey {
+    static final KeyPair KEY_PAIR = generateRsa3072();
+
+    private static KeyPair generateRsa3072() {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072);
+        return generator.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("This JVM cannot generate RSA keys", e);
+      }
+    }
   }
 }

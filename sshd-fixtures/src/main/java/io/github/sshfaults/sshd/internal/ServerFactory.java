@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.AlgorithmSet;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.sshd.common.NamedFactory;
@@ -49,6 +50,7 @@ public final class ServerFactory {
   public static SshServer create(
       int port,
       AlgorithmSet algorithms,
+      KeyPair hostKey,
       Credentials credentials,
       CommandStubs stubs,
       ExecutorService commandExecutor) {
@@ -57,7 +59,7 @@ public final class ServerFactory {
     server.setPort(port);
     // Pinned: another I/O back-end on the user's classpath (MINA, Netty) must not change behaviour.
     server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
-    server.setKeyPairProvider(KeyPairProvider.wrap(Keys.sharedHostKey()));
+    server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
     // Without it every exec pays a ~40 ms Nagle / delayed-ACK stall.
     CoreModuleProperties.TCP_NODELAY.set(server, true);
     if (algorithms == AlgorithmSet.FAST) {

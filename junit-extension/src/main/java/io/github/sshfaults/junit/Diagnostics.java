@@ -1,0 +1,70 @@
+package io.github.sshfaults.junit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a failed test leaves behind so that a CI failure can be understood from the report alone:
+ * report entries (which Surefire and IDEs show with the test) and the same text in the log.
+ */
+final class Diagnostics {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Diagnostics.class);
+
+  /** How many of each host's last journal events a report shows. */
+  static final int JOURNAL_TAIL = 50;
+
+  /**
+   * Everything that contributes report entries for a failed test, each keyed {@code
+   * sshfaults.<what>.<name>}. The one list to extend with seeds, fault plans and runner outcome
+   * tables.
+   */
+  private static final List<Function<ExtensionContext, Map<String, String>>> SOURCES =
+      List.of(Diagnostics::hosts);
+
+  private Diagnostics() {}
+
+  /** Publishes every source's entries for {@code test}, which failed with {@code failure}. */
+  static void publish(ExtensionContext test, Throwable failure) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    SOURCES.forEach(source -> entries.putAll(source.apply(test)));
+    entries.forEach(test::publishReportEntry);
+    if (!entries.isEmpty() && LOG.isInfoEnabled()) {
+      StringBuilder text = new StringBuilder();
+      entries.forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
+      LOG.info("{} failed ({}); sshfaults diagnostics:{}", test.getDisplayName(), failure, text);
+    }
+  }
+
+  /** Each host in reach of the test: what it is, and the tail of its journal. */
+  private static Map<String, String> hosts(ExtensionContext test) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (HostScope scope : HostScope.enclosing(test)) {
+      for (HostScope.Entry entry : scope.hosts()) {
+        String key = "sshfaults.host." + entry.name();
+        for (int n = 2; entries.containsKey(key); n++) {
+          key = "sshfaults.host." + entry.name() + "-" + n;
+        }
+        entries.put(
+            key,
+            entry.host()
+                + " (host key "
+                + entry.host().hostKeyType()
+                + " "
+                + entry.host().hostKeyFingerprint()
+                + ", algorithms "
+                + entry.host().algorithms()
+                + (entry.resettable() ? ", shared" : "")
+                + (entry.host().isRunning() ? "" : ", closed")
+                + ")\n"
+                + entry.host().journal().describeTail(JOURNAL_TAIL));
+      }
+    }
+    return entries;
+  }
+}

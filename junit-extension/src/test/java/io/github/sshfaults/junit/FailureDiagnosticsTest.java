@@ -1,0 +1,78 @@
+package io.github.sshfaults.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.testclients.Login;
+import io.github.sshfaults.sshd.testclients.SshClientLibrary;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** A failed test leaves each host's description and journal tail in the report. */
+class FailureDiagnosticsTest {
+
+  @Test
+  void publishesEachHostsDescriptionAndJournalTailWhenATestFails() {
+    EngineExecutionResults results = TestKit.run(Failing.class);
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    Map<String, Map<String, String>> entries = TestKit.reportEntries(results);
+    assertThat(entries).containsOnlyKeys("failsAfterRunningUptime(FakeSshHost)");
+    Map<String, String> failed = entries.get("failsAfterRunningUptime(FakeSshHost)");
+    assertThat(failed).containsOnlyKeys("sshfaults.host.web", "sshfaults.host.shared", "sshfaults.host.gateway");
+    assertThat(failed.get("sshfaults.host.web"))
+        .startsWith("FakeSshHost[127.0.0.1:")
+        .contains("host key ECDSA_P256 SHA256:", "algorithms FAST", "closed")
+        .contains("journal of FakeSshHost[127.0.0.1:")
+        .containsPattern("auth user=\"alice\" method=\"[a-z-]+\" accepted=true")
+        .contains("command user=\"alice\" commandLine=\"uptime\" exitCode=0");
+    assertThat(failed.get("sshfaults.host.shared")).contains(", shared", "nothing recorded");
+    assertThat(failed.get("sshfaults.host.gateway")).contains(", shared");
+  }
+
+  @Test
+  void publishesWhenABeforeEachMethodFails() {
+    EngineExecutionResults results = TestKit.run(FailingBeforeEach.class);
+
+    assertThat(TestKit.reportEntries(results).values())
+        .singleElement()
+        .satisfies(entries -> assertThat(entries).containsKey("sshfaults.host.shared"));
+  }
+
+  // Run by the test kit only.
+
+  @SshFaultsTest
+  static class Failing {
+    @FakeHost static FakeSshHost shared;
+
+    @RegisterExtension
+    static FakeHostExtension gateway = FakeHostExtension.builder().build();
+
+    @Test
+    void failsAfterRunningUptime(@FakeHost(users = "alice:pw") FakeSshHost web) throws Exception {
+      web.command("uptime").replies("up\n");
+      SshClientLibrary.MINA.exec(Login.password(web, "alice", "pw"), "uptime");
+      web.close(); // diagnostics must cope with a closed host too
+      throw new AssertionError("deliberate failure");
+    }
+
+    @Test
+    void passesQuietly() {}
+  }
+
+  @SshFaultsTest
+  static class FailingBeforeEach {
+    @FakeHost static FakeSshHost shared;
+
+    @BeforeEach
+    void setUp() {
+      throw new IllegalStateException("deliberate failure in @BeforeEach");
+    }
+
+    @Test
+    void neverRuns() {}
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.sshfaults.sshd.journal;
+
+import io.github.sshfaults.sshd.journal.internal.EventText;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A fault the test configured acted on a connection.
+ *
+ * @param stage where in the connection it acted, such as {@code AUTH} or {@code OUTPUT}
+ * @param rule the fault rule that fired, as the test wrote it
+ * @param description what it did on the wire, such as {@code closed the connection (FIN)}
+ */
+public record FaultFired(
+    long sequence, Instant time, int connection, String stage, String rule, String description)
+    implements JournalEvent {
+
+  @Override
+  public String type() {
+    return "fault";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    return EventText.details("stage", stage, "rule", rule, "description", description);
+  }
+
+  @Override
+  public String toString() {
+    return EventText.line(this);
+  }
+}
