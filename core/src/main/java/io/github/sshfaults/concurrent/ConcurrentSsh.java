@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Runs an SSH task for each of many targets at once, on a bounded pool of named threads, and
@@ -75,6 +76,7 @@ public final class ConcurrentSsh {
   private final Duration cleanupTimeout;
   private final RetryPolicy retryPolicy;
   private final FailureClassifier classifier;
+  private final Consumer<? super RunReport<?, ?>> reportListener;
 
   private ConcurrentSsh(
       String name,
@@ -83,7 +85,8 @@ public final class ConcurrentSsh {
       Duration taskDeadline,
       Duration cleanupTimeout,
       RetryPolicy retryPolicy,
-      FailureClassifier classifier) {
+      FailureClassifier classifier,
+      Consumer<? super RunReport<?, ?>> reportListener) {
     this.name = name;
     this.threads = threads;
     this.runDeadline = runDeadline;
@@ -91,6 +94,7 @@ public final class ConcurrentSsh {
     this.cleanupTimeout = cleanupTimeout;
     this.retryPolicy = retryPolicy;
     this.classifier = classifier;
+    this.reportListener = reportListener;
   }
 
   /**
@@ -99,7 +103,14 @@ public final class ConcurrentSsh {
    */
   public static ConcurrentSsh create() {
     return new ConcurrentSsh(
-        "run", 8, Duration.ofMinutes(1), null, Duration.ofSeconds(5), RetryPolicy.none(), null);
+        "run",
+        8,
+        Duration.ofMinutes(1),
+        null,
+        Duration.ofSeconds(5),
+        RetryPolicy.none(),
+        null,
+        report -> {});
   }
 
   /**
@@ -110,7 +121,14 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withThreads(int threads) {
     inRange(threads, 1, MAX_THREADS, "threads");
     return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, classifier);
+        name,
+        threads,
+        runDeadline,
+        taskDeadline,
+        cleanupTimeout,
+        retryPolicy,
+        classifier,
+        reportListener);
   }
 
   /**
@@ -123,7 +141,14 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withRunDeadline(Duration deadline) {
     checkDeadline(deadline, "run deadline");
     return new ConcurrentSsh(
-        name, threads, deadline, taskDeadline, cleanupTimeout, retryPolicy, classifier);
+        name,
+        threads,
+        deadline,
+        taskDeadline,
+        cleanupTimeout,
+        retryPolicy,
+        classifier,
+        reportListener);
   }
 
   /**
@@ -136,7 +161,14 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withTaskDeadline(Duration deadline) {
     checkDeadline(deadline, "task deadline");
     return new ConcurrentSsh(
-        name, threads, runDeadline, deadline, cleanupTimeout, retryPolicy, classifier);
+        name,
+        threads,
+        runDeadline,
+        deadline,
+        cleanupTimeout,
+        retryPolicy,
+        classifier,
+        reportListener);
   }
 
   /**
@@ -149,7 +181,7 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withCleanupTimeout(Duration timeout) {
     checkDeadline(timeout, "cleanup timeout");
     return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, timeout, retryPolicy, classifier);
+        name, threads, runDeadline, taskDeadline, timeout, retryPolicy, classifier, reportListener);
   }
 
   /**
@@ -158,7 +190,14 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withRetry(RetryPolicy policy) {
     notNull(policy, "retry policy");
     return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, cleanupTimeout, policy, classifier);
+        name,
+        threads,
+        runDeadline,
+        taskDeadline,
+        cleanupTimeout,
+        policy,
+        classifier,
+        reportListener);
   }
 
   /**
@@ -170,7 +209,14 @@ public final class ConcurrentSsh {
     FailureClassifier combined =
         this.classifier == null ? classifier : this.classifier.orElse(classifier);
     return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, combined);
+        name,
+        threads,
+        runDeadline,
+        taskDeadline,
+        cleanupTimeout,
+        retryPolicy,
+        combined,
+        reportListener);
   }
 
   /**
@@ -183,7 +229,31 @@ public final class ConcurrentSsh {
     notBlank(name, "run name");
     check(!name.matches(".*\\s.*"), "run name must have no white space, but was \"" + name + "\"");
     return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, classifier);
+        name,
+        threads,
+        runDeadline,
+        taskDeadline,
+        cleanupTimeout,
+        retryPolicy,
+        classifier,
+        reportListener);
+  }
+
+  /**
+   * A copy that hands every report to {@code listener} when its run ends, before {@code run}
+   * returns it: to log outcome tables, or to keep them for a failure report (the JUnit extension
+   * does this for the runners it injects). Calls add up: every listener given is called, in order.
+   */
+  public ConcurrentSsh withReportListener(Consumer<? super RunReport<?, ?>> listener) {
+    notNull(listener, "report listener");
+    Consumer<? super RunReport<?, ?>> previous = reportListener;
+    Consumer<RunReport<?, ?>> both =
+        report -> {
+          previous.accept(report);
+          listener.accept(report);
+        };
+    return new ConcurrentSsh(
+        name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, classifier, both);
   }
 
   /**
@@ -229,7 +299,9 @@ public final class ConcurrentSsh {
       list.add(notNull(target, "targets[" + list.size() + "]"));
     }
     String runName = name + "-" + RUNS.incrementAndGet();
-    return new Execution<C, T, R>(this, runName, list, clients, task).run();
+    RunReport<T, R> report = new Execution<C, T, R>(this, runName, list, clients, task).run();
+    reportListener.accept(report);
+    return report;
   }
 
   private static void checkDeadline(Duration deadline, String what) {

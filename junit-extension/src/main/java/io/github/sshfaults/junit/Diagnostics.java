@@ -25,7 +25,7 @@ final class Diagnostics {
    * tables.
    */
   private static final List<Function<ExtensionContext, Map<String, String>>> SOURCES =
-      List.of(Diagnostics::hosts);
+      List.of(Diagnostics::hosts, Diagnostics::runs);
 
   private Diagnostics() {}
 
@@ -41,15 +41,32 @@ final class Diagnostics {
     }
   }
 
+  /** Each run of an injected runner in reach of the test: its summary and outcome table. */
+  private static Map<String, String> runs(ExtensionContext test) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (HostScope scope : HostScope.enclosing(test)) {
+      for (HostScope.Report run : scope.reports()) {
+        String key = uniqueKey(entries, "sshfaults.run." + run.name());
+        entries.put(key, run.report().summary() + "\n" + run.report().table());
+      }
+    }
+    return entries;
+  }
+
+  private static String uniqueKey(Map<String, String> entries, String key) {
+    String unique = key;
+    for (int n = 2; entries.containsKey(unique); n++) {
+      unique = key + "-" + n;
+    }
+    return unique;
+  }
+
   /** Each host in reach of the test: what it is, and the tail of its journal. */
   private static Map<String, String> hosts(ExtensionContext test) {
     Map<String, String> entries = new LinkedHashMap<>();
     for (HostScope scope : HostScope.enclosing(test)) {
       for (HostScope.Entry entry : scope.hosts()) {
-        String key = "sshfaults.host." + entry.name();
-        for (int n = 2; entries.containsKey(key); n++) {
-          key = "sshfaults.host." + entry.name() + "-" + n;
-        }
+        String key = uniqueKey(entries, "sshfaults.host." + entry.name());
         entries.put(
             key,
             entry.host()

@@ -50,8 +50,8 @@ import java.lang.annotation.Target;
 public @interface FakeHost {
 
   /**
-   * Password users, each {@code "name:password"}; the password is everything after the first
-   * colon. Empty (the default) declares nobody; the test may still add users itself.
+   * Password users, each {@code "name:password"}; the password is everything after the first colon.
+   * Empty (the default) declares nobody; the test may still add users itself.
    */
   String[] users() default {};
 

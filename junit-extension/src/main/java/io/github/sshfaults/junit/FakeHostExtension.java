@@ -37,8 +37,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * }
  * }</pre>
  *
- * <p>The host starts before the first test (static field) or before each test (instance field),
- * and is closed through the extension store when its class or test ends, pass or fail. {@link
+ * <p>The host starts before the first test (static field) or before each test (instance field), and
+ * is closed through the extension store when its class or test ends, pass or fail. {@link
  * Builder#setUp} runs once on each new host; what it declares stays across resets. Failure
  * diagnostics name the host after the field that holds the extension, unless {@link Builder#name}
  * says otherwise. It works with or without {@link SshFaultsTest} on the class.
@@ -67,14 +67,16 @@ public final class FakeHostExtension
   /**
    * The running host.
    *
-   * @throws IllegalStateException outside the tests the extension serves (before the host starts
-   *     or after it closed)
+   * @throws IllegalStateException outside the tests the extension serves (before the host starts or
+   *     after it closed)
    */
   public FakeSshHost host() {
     FakeSshHost current = host;
     checkState(
         current != null && current.isRunning(),
-        "The host of " + this + " is not running: it runs from before all tests (static field) or"
+        "The host of "
+            + this
+            + " is not running: it runs from before all tests (static field) or"
             + " before each test (instance field) until the class or test ends");
     return current;
   }
@@ -112,7 +114,9 @@ public final class FakeHostExtension
     if (name != null) {
       return name;
     }
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       ExtensionContext scope = c.get();
       Optional<Class<?>> testClass = scope.getTestClass();
       if (testClass.isEmpty()) {
@@ -126,9 +130,13 @@ public final class FakeHostExtension
         Optional<Object> owner =
             ModifierSupport.isStatic(field)
                 ? Optional.empty()
-                : scope.getTestInstances().flatMap(all -> all.findInstance(field.getDeclaringClass()));
+                : scope
+                    .getTestInstances()
+                    .flatMap(all -> all.findInstance(field.getDeclaringClass()));
         if ((owner.isPresent() || ModifierSupport.isStatic(field))
-            && ReflectionSupport.tryToReadFieldValue(field, owner.orElse(null)).toOptional().orElse(null)
+            && ReflectionSupport.tryToReadFieldValue(field, owner.orElse(null))
+                    .toOptional()
+                    .orElse(null)
                 == this) {
           return field.getName();
         }
@@ -162,8 +170,8 @@ public final class FakeHostExtension
     }
 
     /**
-     * Configures how each host starts: {@code server(b -> b.algorithms(...).hostKeyType(...))}.
-     * The function gets a fresh {@link FakeSshHost.Builder} for each host and returns it.
+     * Configures how each host starts: {@code server(b -> b.algorithms(...).hostKeyType(...))}. The
+     * function gets a fresh {@link FakeSshHost.Builder} for each host and returns it.
      */
     public Builder server(UnaryOperator<FakeSshHost.Builder> server) {
       this.server = notNull(server, "server configuration");
@@ -180,8 +188,8 @@ public final class FakeHostExtension
     }
 
     /**
-     * Whether a host shared by the tests of a class is reset after each test; true unless set.
-     * With false, users, stubs and journal carry over from test to test.
+     * Whether a host shared by the tests of a class is reset after each test; true unless set. With
+     * false, users, stubs and journal carry over from test to test.
      */
     public Builder resetBetweenTests(boolean resetBetweenTests) {
       this.resetBetweenTests = resetBetweenTests;

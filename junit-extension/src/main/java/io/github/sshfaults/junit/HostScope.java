@@ -1,5 +1,6 @@
 package io.github.sshfaults.junit;
 
+import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,8 +38,16 @@ final class HostScope implements AutoCloseable {
       boolean resettable,
       AtomicInteger testsRunning) {}
 
+  /**
+   * The report of one run of an injected runner.
+   *
+   * @param name the parameter the runner was injected as
+   */
+  record Report(String name, RunReport<?, ?> report) {}
+
   private final boolean shared;
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
+  private final List<Report> reports = new CopyOnWriteArrayList<>();
 
   HostScope(boolean shared) {
     this.shared = shared;
@@ -58,7 +67,9 @@ final class HostScope implements AutoCloseable {
   /** The scopes of {@code context} and of every context around it, innermost first. */
   static List<HostScope> enclosing(ExtensionContext context) {
     List<HostScope> scopes = new ArrayList<>();
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       // Keyed by the context's own id, so a lookup never finds a parent's scope by mistake.
       HostScope scope = c.get().getStore(NAMESPACE).get(c.get().getUniqueId(), HostScope.class);
       if (scope != null) {
@@ -79,6 +90,16 @@ final class HostScope implements AutoCloseable {
   /** Adds a resource that is not a host, to be closed in order with the hosts. */
   void addResource(String name, AutoCloseable resource) {
     entries.add(new Entry(name, resource, null, false, new AtomicInteger()));
+  }
+
+  /** Keeps the report of a run made in this scope, for the diagnostics of a failed test. */
+  void addReport(String name, RunReport<?, ?> report) {
+    reports.add(new Report(name, report));
+  }
+
+  /** The reports of the runs made in this scope, oldest first. */
+  List<Report> reports() {
+    return List.copyOf(reports);
   }
 
   /** The hosts of this scope, oldest first. */
@@ -111,6 +132,7 @@ final class HostScope implements AutoCloseable {
       }
     }
     entries.clear();
+    reports.clear();
     if (failure != null) {
       throw failure;
     }

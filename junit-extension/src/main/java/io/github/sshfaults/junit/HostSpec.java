@@ -52,7 +52,8 @@ record HostSpec(
       if (colon < 1 || colon == entry.length() - 1 || entry.substring(0, colon).isBlank()) {
         throw misuse(
             where,
-            "@FakeHost(users) entries must be \"name:password\" with both parts non-empty, but one is \""
+            "@FakeHost(users) entries must be \"name:password\" with both parts non-empty, but one"
+                + " is \""
                 + entry
                 + "\"");
       }

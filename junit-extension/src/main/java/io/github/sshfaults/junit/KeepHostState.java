@@ -11,10 +11,10 @@ import java.lang.annotation.Target;
  * Leaves shared hosts as the annotated test (or every test of the annotated class) left them,
  * instead of resetting them afterwards: users, stubs and journal carry over to the next test.
  *
- * <p>Without it, a shared host (a {@code static} {@link FakeHost} field, a host from a {@code
- * @BeforeAll} parameter, a {@code static} {@link FakeHostExtension}) is reset after each test to
- * the state it had before that test: what {@code @BeforeAll} set up stays, what the test and its
- * {@code @BeforeEach} methods added goes, and its journal is cleared.
+ * <p>Without it, a shared host (a {@code static} {@link FakeHost} field, a host from a
+ * {@code @BeforeAll} parameter, a {@code static} {@link FakeHostExtension}) is reset after each
+ * test to the state it had before that test: what {@code @BeforeAll} set up stays, what the test
+ * and its {@code @BeforeEach} methods added goes, and its journal is cleared.
  *
  * <pre>{@code
  * @Test

@@ -1,7 +1,9 @@
 package io.github.sshfaults.junit;
 
+import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,9 @@ final class SshFaultsExtension
 
   /** Every parameter type the extension provides; add a type here to provide another. */
   private static final Map<Class<?>, ParameterSource> PARAMETERS =
-      Map.of(FakeSshHost.class, SshFaultsExtension::fakeHostParameter);
+      Map.of(
+          FakeSshHost.class, SshFaultsExtension::fakeHostParameter,
+          ConcurrentSsh.class, SshFaultsExtension::runnerParameter);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -75,12 +79,27 @@ final class SshFaultsExtension
     return PARAMETERS.get(parameter.getParameter().getType()).resolve(parameter, context);
   }
 
-  private static FakeSshHost fakeHostParameter(ParameterContext parameter, ExtensionContext context) {
+  private static FakeSshHost fakeHostParameter(
+      ParameterContext parameter, ExtensionContext context) {
     HostSpec spec = HostSpec.of(parameter.findAnnotation(FakeHost.class), describe(parameter));
     FakeSshHost host = spec.start();
     // Owned by the scope before anything else can fail, so it is closed whatever happens next.
     HostScope.of(context).addHost(parameter.getParameter().getName(), host, true);
     return host;
+  }
+
+  /**
+   * A runner named after the test method, whose reports the scope keeps so that a failed test's
+   * diagnostics show its outcome tables. It holds no resources: each run closes its own.
+   */
+  private static ConcurrentSsh runnerParameter(
+      ParameterContext parameter, ExtensionContext context) {
+    String name = context.getTestMethod().map(Method::getName).orElse("setup");
+    HostScope scope = HostScope.of(context);
+    String parameterName = parameter.getParameter().getName();
+    return ConcurrentSsh.create()
+        .withName(name)
+        .withReportListener(report -> scope.addReport(parameterName, report));
   }
 
   private static void injectFields(

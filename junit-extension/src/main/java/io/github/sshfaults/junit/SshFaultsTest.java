@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * annotation, use a {@link FakeHostExtension}.
  *
  * <p>When a test fails, each host it could reach is described in a report entry ({@code
- * sshfaults.host.<name>}) and in the log at INFO: address, host key, algorithms and the last
- * events of its journal. Everything is closed through the extension store, newest first.
+ * sshfaults.host.<name>}) and in the log at INFO: address, host key, algorithms and the last events
+ * of its journal. Everything is closed through the extension store, newest first.
  */
 @Documented
 @Inherited
