@@ -6,13 +6,17 @@ import static io.github.sshfaults.internal.Preconditions.notEmpty;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.FaultPlan;
+import io.github.sshfaults.faults.HostFaults;
+import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.internal.NamedThreadFactory;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
+import io.github.sshfaults.sshd.internal.HostServer;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import java.net.InetSocketAddress;
 import java.security.PublicKey;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +25,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.sshd.server.SshServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,11 @@ import org.slf4j.LoggerFactory;
  * <p>Users and stubs may be added while clients are connected; they apply from the next
  * authentication or command on. All methods are thread-safe. {@link #close()} stops the server,
  * closes every session and stops every thread the host started.
+ *
+ * <p>Faults make the host fail on cue, on the wire, as real servers and networks fail: see {@link
+ * #faults()} and {@link Fault}. The network can fail as a whole too: {@link #partition()}, {@link
+ * #heal()}, {@link #dropAllSessions()}, {@link #stop()}, {@link #restart()}. Random decisions derive
+ * from the host's {@link #seed()}, shown by {@link #toString()}.
  */
 public final class FakeSshHost implements AutoCloseable {
 
@@ -54,25 +62,32 @@ public final class FakeSshHost implements AutoCloseable {
 
   private final Credentials credentials = new Credentials();
   private final CommandStubs stubs = new CommandStubs();
-  private final SshServer server;
+  private final FaultEngine faults;
+  private final HostServer server;
   private final ExecutorService commandExecutor;
   private final int port;
 
   private FakeSshHost(Builder builder) {
+    this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.plan);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
     this.commandExecutor = executor;
-    this.server = ServerFactory.create(0, builder.algorithms, credentials, stubs, executor);
+    this.server = new HostServer(
+        port -> ServerFactory.create(port, builder.algorithms, credentials, stubs, executor, faults));
     try {
       server.start();
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       executor.shutdownNow();
-      throw new UncheckedIOException("Cannot start a fake SSH host on " + ServerFactory.LOOPBACK, e);
+      faults.close();
+      throw e;
     }
-    this.port = server.getPort();
-    // Named once the port is known; no command can run before start() returns.
+    this.port = server.port();
+    // Named once the port is known; no command or fault task can run before start() returns.
     executor.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-exec"));
+    faults.nameThreads(port);
+    faults.onRefusalChange(() -> server.refuse(faults.refusing()));
+    server.refuse(faults.refusing());
     LOG.debug("Started {}", this);
   }
 
@@ -200,9 +215,99 @@ public final class FakeSshHost implements AutoCloseable {
     return new CommandStubbing(this, stubs, handler -> CommandStubs.regex(pattern, handler));
   }
 
-  /** Whether the host accepts connections: true from start until {@link #close()}. */
+  /**
+   * The host's live fault plan: add, replace or clear faults while clients connect.
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.rejectAuth().firstAttempts(2));
+   * host.faults().add(Fault.resetConnection().at(Stage.AFTER_AUTH).onConnection(3));
+   * }</pre>
+   *
+   * <p>A change applies to new connections and to the next occasion of open ones (see {@link
+   * HostFaults}).
+   */
+  public HostFaults faults() {
+    return faults.faults();
+  }
+
+  /**
+   * The seed from which every random decision of this host derives: set with {@link
+   * Builder#seed(long)} or the system property {@value HostFaults#SEED_PROPERTY}, random otherwise.
+   */
+  public long seed() {
+    return faults.seed();
+  }
+
+  /**
+   * Cuts the host off the network without closing anything: open connections stall in both
+   * directions, and new ones are accepted but hear nothing, until {@link #heal()}. Clients see what
+   * they see of a broken link: silence, then their own timeouts.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost partition() {
+    faults.partition();
+    LOG.debug("Partitioned {}", this);
+    return this;
+  }
+
+  /**
+   * Ends a {@link #partition()}: held data flows again, in order, and connections that are still
+   * open carry on where they stopped.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost heal() {
+    faults.heal();
+    LOG.debug("Healed {}", this);
+    return this;
+  }
+
+  /**
+   * Closes every open connection with a TCP FIN and no SSH goodbye, as a crashing server does.
+   * The host keeps accepting new connections.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost dropAllSessions() {
+    faults.dropAllSessions();
+    LOG.debug("Dropped all sessions of {}", this);
+    return this;
+  }
+
+  /**
+   * Stops the server: open connections close at once, and nothing listens on {@link #port()}, so
+   * clients get "connection refused" until {@link #restart()}.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost stop() {
+    server.stop();
+    LOG.debug("Stopped {}", this);
+    return this;
+  }
+
+  /**
+   * Stops the server if it runs and starts it again on the same port with the same host key,
+   * users, stubs and faults; connection indices carry on.
+   *
+   * @return this host, for chaining
+   * @throws java.io.UncheckedIOException when another process took the port meanwhile
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost restart() {
+    server.restart();
+    LOG.debug("Restarted {}", this);
+    return this;
+  }
+
+  /**
+   * Whether the server runs: true from start, false after {@link #stop()} until {@link
+   * #restart()}, and after {@link #close()}. A host that runs may still refuse connections because
+   * of {@link Fault#refuse()}.
+   */
   public boolean isRunning() {
-    return server.isStarted();
+    return server.isRunning();
   }
 
   /**
@@ -211,11 +316,10 @@ public final class FakeSshHost implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.stop(true);
-    } catch (IOException e) {
-      LOG.debug("Error while stopping {}", this, e);
+      server.close();
     } finally {
       commandExecutor.shutdownNow();
+      faults.close();
     }
     try {
       if (!commandExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -227,9 +331,15 @@ public final class FakeSshHost implements AutoCloseable {
     LOG.debug("Closed {}", this);
   }
 
+  /** The host's fault engine, for the journal and for tests in this package. */
+  FaultEngine faultEngine() {
+    return faults;
+  }
+
+  /** {@code FakeSshHost[127.0.0.1:40123, seed=-4962768465676381896]}. */
   @Override
   public String toString() {
-    return "FakeSshHost[" + host() + ":" + port + "]";
+    return "FakeSshHost[" + host() + ":" + port + ", seed=" + faults.seed() + "]";
   }
 
   /**
@@ -242,12 +352,35 @@ public final class FakeSshHost implements AutoCloseable {
   public static final class Builder {
 
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
+    private Long seed;
+    private FaultPlan plan = FaultPlan.empty();
 
     private Builder() {}
 
     /** Which algorithms the host offers; {@link AlgorithmSet#FAST} unless set. */
     public Builder algorithms(AlgorithmSet algorithms) {
       this.algorithms = notNull(algorithms, "algorithm set");
+      return this;
+    }
+
+    /**
+     * The seed of the host's random decisions. Unless set, the system property {@value
+     * HostFaults#SEED_PROPERTY} gives it, or a random one is drawn; either way {@link
+     * FakeSshHost#seed()} and {@link FakeSshHost#toString()} show it.
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The faults the host starts with, in place before its first connection. */
+    public Builder faults(Fault... faults) {
+      return faults(FaultPlan.of(faults));
+    }
+
+    /** The fault plan the host starts with, in place before its first connection. */
+    public Builder faults(FaultPlan plan) {
+      this.plan = notNull(plan, "fault plan");
       return this;
     }
 

@@ -26,6 +26,14 @@ public final class Keys {
     return SharedHostKey.KEY_PAIR;
   }
 
+  /**
+   * A second host key of the same type, shared like the first: what a host presents to a
+   * connection whose host key a fault swaps.
+   */
+  public static KeyPair otherHostKey() {
+    return OtherHostKey.KEY_PAIR;
+  }
+
   /** A fresh ECDSA P-256 key pair from the JDK's provider (about a millisecond once warm). */
   public static KeyPair generateEcdsaP256() {
     try {
@@ -64,6 +72,10 @@ public final class Keys {
   }
 
   private static final class SharedHostKey {
+    static final KeyPair KEY_PAIR = generateEcdsaP256();
+  }
+
+  private static final class OtherHostKey {
     static final KeyPair KEY_PAIR = generateEcdsaP256();
   }
 }

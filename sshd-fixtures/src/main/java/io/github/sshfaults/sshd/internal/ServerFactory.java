@@ -1,12 +1,12 @@
 package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.AlgorithmSet;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.OptionalFeature;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
-import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
@@ -51,12 +51,11 @@ public final class ServerFactory {
       AlgorithmSet algorithms,
       Credentials credentials,
       CommandStubs stubs,
-      ExecutorService commandExecutor) {
-    SshServer server = SshServer.setUpDefaultServer();
+      ExecutorService commandExecutor,
+      FaultEngine faults) {
+    SshServer server = ServerBuilder.builder().factory(HostServer.ListeningServer::new).build();
     server.setHost(LOOPBACK);
     server.setPort(port);
-    // Pinned: another I/O back-end on the user's classpath (MINA, Netty) must not change behaviour.
-    server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
     server.setKeyPairProvider(KeyPairProvider.wrap(Keys.sharedHostKey()));
     // Without it every exec pays a ~40 ms Nagle / delayed-ACK stall.
     CoreModuleProperties.TCP_NODELAY.set(server, true);
@@ -68,7 +67,9 @@ public final class ServerFactory {
     server.setGSSAuthenticator(null);
     server.setHostBasedAuthenticator(null);
     server.setCommandFactory(
-        (channel, commandLine) -> new StubbedCommand(commandLine, stubs, commandExecutor));
+        (channel, commandLine) -> new StubbedCommand(commandLine, stubs, commandExecutor, faults));
+    // Last: the engine wraps what the lines above configured, and pins the NIO2 back-end.
+    faults.install(server);
     return server;
   }
 
