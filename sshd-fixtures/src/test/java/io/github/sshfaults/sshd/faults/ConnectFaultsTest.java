@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.testclients.Causes;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.MinaSession;
@@ -117,7 +118,7 @@ class ConnectFaultsTest {
     host.faults().add(Fault.resetConnection());
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> assertCausedBy(thrown, IOException.class, "Connection reset"));
+        .satisfies(Causes::assertCausedByReset);
   }
 
   @Test
