@@ -290,7 +290,8 @@ public final class Fault {
   /**
    * Which way the bytes of a {@link Stage#TRANSPORT} fault flow: {@link Direction#TO_CLIENT} unless
    * set. For {@link #throttle(long, int)}, {@link #dropConnection()} and {@link
-   * #resetConnection()} at {@link Stage#TRANSPORT}.
+   * #resetConnection()} at {@link Stage#TRANSPORT}; a reset after a byte count needs {@link
+   * Direction#FROM_CLIENT}, since only unread bytes from the client make the kernel send an RST.
    */
   public Fault direction(Direction direction) {
     notNull(direction, "direction");
@@ -411,6 +412,14 @@ public final class Fault {
             "direction " + direction + " applies to dropConnection(), resetConnection() and"
                 + " throttle() at stage TRANSPORT, but this fault is " + effect + " at " + stage);
       }
+    }
+    if (stage == Stage.TRANSPORT && effect instanceof Effect.Reset && afterBytes > 0
+        && direction == Direction.TO_CLIENT) {
+      throw new IllegalArgumentException(
+          "resetConnection() after " + afterBytes + " bytes at stage TRANSPORT counts what the"
+              + " client sends: call direction(Direction.FROM_CLIENT) before afterBytes. A reset"
+              + " needs unread bytes from the client, and a client cut off in the middle of a"
+              + " packet sends none; use dropConnection() to cut what the host sends");
     }
     for (Trigger.Condition condition : trigger.conditions()) {
       checkCondition(condition);

@@ -75,6 +75,16 @@ class FaultTest {
   }
 
   @Test
+  void rejectsAResetAfterBytesSentToTheClient() {
+    assertThat(Fault.resetConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
+        .afterBytes(10).direction()).isEqualTo(Direction.FROM_CLIENT);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
+        .withMessageStartingWith("resetConnection() after 10 bytes at stage TRANSPORT counts what"
+            + " the client sends: call direction(Direction.FROM_CLIENT) before afterBytes");
+  }
+
+  @Test
   void rejectsAUserTriggerBeforeTheUserIsKnown() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))

@@ -239,7 +239,8 @@ public final class FaultEngine implements AutoCloseable {
         if (effect instanceof Effect.Drop) {
           wire.drop();
         } else {
-          wire.reset(!toClient && connection.kexDone, toClient);
+          // Only a cut of what the client sends can reset (Fault checks it).
+          wire.reset(connection.kexDone, false);
         }
       };
       if (toClient) {

@@ -129,11 +129,13 @@ final class SessionHooks implements SessionListener {
     }
   }
 
-  // Called while MINA SSHD holds the session's encode lock, before USERAUTH_SUCCESS is written:
-  // everything here waits until that packet is out, or the client would never learn it got in.
+  // Called while MINA SSHD holds the session's encode lock, before USERAUTH_SUCCESS is written.
+  // The client must learn it got in, so everything here waits until that packet is out; and the
+  // client must not get any further, so from now on the session hears nothing of what it sends.
   private void afterAuth(Connection connection) {
     List<Firing> firings =
         engine.plan().fire(Stage.AFTER_AUTH, connection.dice(), connection.user(), null);
+    WireSession.Wire wire = connection.wire().wire();
     for (Firing firing : firings) {
       Effect effect = firing.fault().effect();
       if (effect instanceof Effect.LimitSessions limit) {
@@ -141,18 +143,29 @@ final class SessionHooks implements SessionListener {
         if (open > limit.max()) {
           engine.fired(connection, Stage.AFTER_AUTH, firing,
               "disconnected: " + open + " sessions open, at most " + limit.max());
-          engine.execute(() -> engine.disconnect(connection,
+          wire.discardReads();
+          wire.afterNextWrite(() -> engine.disconnect(connection,
               ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS,
               "Too many concurrent sessions (" + open + ") - max. allowed: " + limit.max()));
           return;
         }
-      } else if (effect instanceof Effect.Disconnect) {
-        engine.execute(() -> engine.endConnection(
-            connection, Stage.AFTER_AUTH, firing, "after authentication"));
+      } else if (effect instanceof Effect.Disconnect disconnect) {
+        engine.fired(connection, Stage.AFTER_AUTH, firing,
+            "disconnected with reason " + disconnect.reasonCode() + " after authentication");
+        wire.discardReads();
+        wire.afterNextWrite(() -> engine.disconnect(
+            connection, disconnect.reasonCode(), disconnect.message()));
         return;
-      } else if (effect instanceof Effect.Drop || effect instanceof Effect.Reset) {
-        connection.wire().wire().afterNextWrite(() -> engine.endConnection(
-            connection, Stage.AFTER_AUTH, firing, "after authentication"));
+      } else if (effect instanceof Effect.Drop) {
+        engine.fired(connection, Stage.AFTER_AUTH, firing,
+            "dropped the connection (FIN) after authentication");
+        wire.discardReads();
+        wire.afterNextWrite(wire::drop);
+        return;
+      } else if (effect instanceof Effect.Reset) {
+        engine.fired(connection, Stage.AFTER_AUTH, firing,
+            "reset the connection (RST) after authentication");
+        wire.resetAfterNextWrite();
         return;
       }
     }

@@ -353,6 +353,23 @@ final class WireSession extends Nio2Session {
       }
     }
 
+    /** From now on, what the client sends is read and ignored. */
+    void discardReads() {
+      readMode = ReadMode.DISCARD;
+    }
+
+    /**
+     * From now on, what the client sends is not heard; once the next write is out, a probe makes
+     * the client answer, and its answer is left unread for the reset.
+     */
+    void resetAfterNextWrite() {
+      synchronized (this) {
+        probing = true;
+        afterNextWrite = this::sendProbe;
+      }
+      readMode = ReadMode.RESET;
+    }
+
     private void sendProbe() {
       ServerSession session = connection.session();
       if (session == null) {
@@ -633,7 +650,11 @@ final class WireSession extends Nio2Session {
         // The first probe's answer may have been all the client had to say: ask again.
         sendProbe();
       }
-      rawRead(ByteBuffer.allocate(1), count -> closeNow());
+      rawRead(ByteBuffer.allocate(1), count -> {
+        LOG.debug("Resetting {}: read {} byte(s), closing with the rest unread", WireSession.this,
+            count);
+        closeNow();
+      });
     }
 
     private void shapedRead(ByteBuffer buffer, Nio2CompletionHandler<Integer, Object> completion) {
@@ -694,10 +715,12 @@ final class WireSession extends Nio2Session {
 
           @Override
           public void failed(Throwable cause, Object attachment) {
+            LOG.debug("Read on {} failed", WireSession.this, cause);
             closeNow();
           }
         });
       } catch (RuntimeException e) {
+        LOG.debug("Cannot read on {}", WireSession.this, e);
         // The socket closed under us (host shutdown): nothing left to read.
         closeNow();
       }
