@@ -27,7 +27,9 @@ public final class RawProbe {
     /** The host reset the connection: an RST. */
     RESET,
     /** Nothing more arrived within the probe's patience; the connection was still open. */
-    SILENT
+    SILENT,
+    /** The host sent something and the probe, asked only for a first sign, stopped listening. */
+    SPOKE
   }
 
   /**
@@ -49,6 +51,20 @@ public final class RawProbe {
    * stays silent for {@code patience}.
    */
   public static Observation probe(String host, int port, Duration patience) throws IOException {
+    return probe(host, port, patience, false);
+  }
+
+  /**
+   * Like {@link #probe(String, int, Duration)}, but stops as soon as the host has sent anything:
+   * {@link Ending#SPOKE} with the first bytes received, or how the connection ended before.
+   */
+  public static Observation firstSign(String host, int port, Duration patience)
+      throws IOException {
+    return probe(host, port, patience, true);
+  }
+
+  private static Observation probe(String host, int port, Duration patience, boolean firstSign)
+      throws IOException {
     try (Socket socket = new Socket()) {
       try {
         socket.connect(new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
@@ -82,6 +98,9 @@ public final class RawProbe {
           firstByte = Duration.ofNanos(System.nanoTime() - start);
         }
         received.write(buffer, 0, count);
+        if (firstSign) {
+          return observation(received, Ending.SPOKE, firstByte);
+        }
       }
     }
   }
