@@ -113,10 +113,13 @@ public final class Fault {
   }
 
   /**
-   * The host keeps the connection open and sends nothing more, until the client gives up or the
-   * host closes. Default stage {@link Stage#CONNECT}: accepted, never a byte. At {@link
-   * Stage#EXEC} and {@link Stage#OUTPUT} the command's output up to that point is sent but never
-   * its exit status or end of file.
+   * Something never comes. Default stage {@link Stage#CONNECT}: the connection is accepted and
+   * stays open, and the host never sends a byte. At {@link Stage#KEX} the host sends its
+   * identification line and nothing more; at {@link Stage#AUTH} it never answers the
+   * authentication request; at {@link Stage#CHANNEL_OPEN} it never answers the channel request.
+   * Clients fail at their own timeouts, if they have one. At {@link Stage#EXEC} the command sends
+   * all its output but never its exit status nor end of file, and at {@link Stage#OUTPUT} it stops
+   * after {@link #afterBytes(long)} bytes of stdout: the command hangs, the connection still works.
    */
   public static Fault hang() {
     return of(new Effect.Hang());
@@ -191,8 +194,8 @@ public final class Fault {
   /**
    * The host requires these methods one after the other: success with the first earns only
    * partial success, and the client must go on with the next. A client that has only the first
-   * credential fails. Only at {@link Stage#AUTH}, and not per user, because the host announces its
-   * methods before the client names its user.
+   * credential fails. Only at {@link Stage#AUTH}, decided once per connection when it starts, and
+   * not per user, because the host announces its methods before the client names its user.
    */
   public static Fault requireAuthMethods(AuthMethod first, AuthMethod second, AuthMethod... more) {
     List<AuthMethod> methods = new ArrayList<>();

@@ -7,7 +7,9 @@ package io.github.sshfaults.faults;
  * <p>Each stage is an <em>occasion</em> for the faults placed there: once per connection for the
  * connection stages ({@link #CONNECT}, {@link #BANNER}, {@link #KEX}, {@link #AFTER_AUTH}, {@link
  * #TRANSPORT}), once per authentication request at {@link #AUTH}, once per channel at {@link
- * #CHANNEL_OPEN}, once per command at {@link #EXEC} and {@link #OUTPUT}. Triggers such as {@link
+ * #CHANNEL_OPEN}, once per command at {@link #EXEC} and {@link #OUTPUT} (at {@link #OUTPUT} only
+ * for commands that write at least the fault's byte count). {@link Fault#requireAuthMethods} is
+ * the exception at {@link #AUTH}: it is decided once per connection. Triggers such as {@link
  * Trigger#firstAttempts(int)} count these occasions.
  */
 public enum Stage {

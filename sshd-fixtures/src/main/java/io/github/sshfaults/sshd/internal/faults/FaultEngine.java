@@ -15,8 +15,6 @@ import io.github.sshfaults.internal.NamedThreadFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -323,27 +321,6 @@ public final class FaultEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Fault listener failed on {}", event, e);
     }
-  }
-
-  /** The first firing whose effect is of {@code type}, or null. */
-  static <E extends Effect> E first(List<Firing> firings, Class<E> type) {
-    for (Firing firing : firings) {
-      if (type.isInstance(firing.fault().effect())) {
-        return type.cast(firing.fault().effect());
-      }
-    }
-    return null;
-  }
-
-  /** The firings whose effect is of one of {@code types}, in plan order. */
-  static List<Firing> only(List<Firing> firings, Set<Class<? extends Effect>> types) {
-    List<Firing> matching = new ArrayList<>(firings.size());
-    for (Firing firing : firings) {
-      if (types.contains(firing.fault().effect().getClass())) {
-        matching.add(firing);
-      }
-    }
-    return matching;
   }
 
   @Override
