@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.OptionalFeature;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
@@ -53,9 +54,29 @@ public final class ServerFactory {
       CommandStubs stubs,
       ExecutorService commandExecutor,
       FaultEngine faults) {
+    SshServer server =
+        createWithoutFaultHooks(port, algorithms, credentials, stubs, commandExecutor, faults);
+    // Last: the engine wraps what was configured, keeping the NIO2 back-end.
+    faults.install(server);
+    return server;
+  }
+
+  /**
+   * The same server without the fault engine's hooks: what a host would be without faults, for
+   * the benchmark that checks the engine costs nothing when the plan is empty.
+   */
+  static SshServer createWithoutFaultHooks(
+      int port,
+      AlgorithmSet algorithms,
+      Credentials credentials,
+      CommandStubs stubs,
+      ExecutorService commandExecutor,
+      FaultEngine faults) {
     SshServer server = ServerBuilder.builder().factory(HostServer.ListeningServer::new).build();
     server.setHost(LOOPBACK);
     server.setPort(port);
+    // Pinned: another I/O back-end on the user's classpath (MINA, Netty) must not change behaviour.
+    server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
     server.setKeyPairProvider(KeyPairProvider.wrap(Keys.sharedHostKey()));
     // Without it every exec pays a ~40 ms Nagle / delayed-ACK stall.
     CoreModuleProperties.TCP_NODELAY.set(server, true);
@@ -68,8 +89,6 @@ public final class ServerFactory {
     server.setHostBasedAuthenticator(null);
     server.setCommandFactory(
         (channel, commandLine) -> new StubbedCommand(commandLine, stubs, commandExecutor, faults));
-    // Last: the engine wraps what the lines above configured, and pins the NIO2 back-end.
-    faults.install(server);
     return server;
   }
 

@@ -63,7 +63,7 @@ public final class FaultEngine implements AutoCloseable {
 
   /** Puts the engine's hooks into {@code server}, which must not be started yet. */
   public void install(SshServer server) {
-    // NIO2, pinned: another I/O back-end on the user's classpath must not change behaviour.
+    // Still NIO2: the wire sessions are NIO2 sessions.
     server.setIoServiceFactoryFactory(new WireServiceFactoryFactory(this));
     server.addSessionListener(sessionHooks);
     server.setKeyPairProvider(new FaultyHostKeys(server.getKeyPairProvider()));
