@@ -34,8 +34,10 @@ public final class Fault {
   private static final Map<Class<? extends Effect>, List<Stage>> STAGES =
       Map.ofEntries(
           Map.entry(Effect.Refuse.class, List.of(Stage.CONNECT)),
-          Map.entry(Effect.Drop.class, connectionEnding()),
-          Map.entry(Effect.Reset.class, connectionEnding()),
+          Map.entry(Effect.Drop.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH,
+              Stage.AFTER_AUTH, Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT, Stage.TRANSPORT)),
+          Map.entry(Effect.Reset.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AFTER_AUTH,
+              Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT, Stage.TRANSPORT)),
           Map.entry(Effect.Hang.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH,
               Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT)),
           Map.entry(Effect.Delayed.class, List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC,
@@ -78,11 +80,6 @@ public final class Fault {
         Direction.TO_CLIENT);
   }
 
-  private static List<Stage> connectionEnding() {
-    return List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH, Stage.AFTER_AUTH, Stage.CHANNEL_OPEN,
-        Stage.EXEC, Stage.OUTPUT, Stage.TRANSPORT);
-  }
-
   // ---------------------------------------------------------------- effects
 
   /**
@@ -106,7 +103,10 @@ public final class Fault {
 
   /**
    * The host resets the connection (TCP RST): clients report "connection reset", and data in
-   * flight to them may be lost. Default stage {@link Stage#CONNECT}.
+   * flight to them may be lost. Default stage {@link Stage#CONNECT}. Not at {@link Stage#AUTH}:
+   * an RST needs bytes from the client left unread, and while a client waits for the answer to
+   * its authentication request nothing makes every client speak; use {@link Stage#AFTER_AUTH} or
+   * {@link #dropConnection()}.
    */
   public static Fault resetConnection() {
     return of(new Effect.Reset());

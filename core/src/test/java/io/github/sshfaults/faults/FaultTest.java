@@ -36,6 +36,14 @@ class FaultTest {
   }
 
   @Test
+  void rejectsAResetWhileTheClientWaitsForItsAuthenticationAnswer() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
+        .withMessage("resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
+            + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, TRANSPORT");
+  }
+
+  @Test
   void rejectsDropAfterBytesAtTheConnectStage() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))

@@ -370,16 +370,23 @@ final class WireSession extends Nio2Session {
       readMode = ReadMode.RESET;
     }
 
+    // Something the client must answer: a global request with want-reply once authenticated;
+    // before that, MINA SSHD's client closes on one, so a new key exchange (which sshj 0.40 does
+    // not answer while it authenticates: resets are not offered at Stage.AUTH for that reason).
     private void sendProbe() {
       ServerSession session = connection.session();
       if (session == null) {
         return;
       }
       try {
-        Buffer request = session.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST, 32);
-        request.putString("keepalive@openssh.com");
-        request.putBoolean(true);
-        session.writePacket(request);
+        if (connection.authenticated) {
+          Buffer request = session.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST, 32);
+          request.putString("keepalive@openssh.com");
+          request.putBoolean(true);
+          session.writePacket(request);
+        } else {
+          session.reExchangeKeys();
+        }
       } catch (IOException | RuntimeException e) {
         LOG.debug("Cannot send the probe that resets {}", WireSession.this, e);
         closeNow();
@@ -598,7 +605,7 @@ final class WireSession extends Nio2Session {
       }
       switch (readMode) {
         case DISCARD -> discard(buffer);
-        case RESET -> resetStep();
+        case RESET -> resetStep(false);
         case PASS -> {
           boolean shaped;
           synchronized (this) {
@@ -624,7 +631,7 @@ final class WireSession extends Nio2Session {
       } else if (mode == ReadMode.DISCARD) {
         discard(buffer);
       } else {
-        resetStep();
+        resetStep(true);
       }
       return true;
     }
@@ -640,14 +647,17 @@ final class WireSession extends Nio2Session {
       });
     }
 
-    private void resetStep() {
+    /**
+     * Reads one byte and closes. When the read MINA SSHD had started took what the client said
+     * ({@code consumed}), the answer to the first probe may be gone with it: ask again.
+     */
+    private void resetStep(boolean consumed) {
       boolean probe;
       synchronized (this) {
-        probe = probing && !secondProbeSent;
-        secondProbeSent = true;
+        probe = consumed && probing && !secondProbeSent;
+        secondProbeSent |= probe;
       }
       if (probe) {
-        // The first probe's answer may have been all the client had to say: ask again.
         sendProbe();
       }
       rawRead(ByteBuffer.allocate(1), count -> {
