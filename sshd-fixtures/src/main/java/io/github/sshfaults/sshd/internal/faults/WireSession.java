@@ -45,8 +45,12 @@ import org.slf4j.LoggerFactory;
  *   <li>hang: nothing more is sent, what the client says is ignored;
  *   <li>reset: the host reads one byte of what the client sends next and closes with the rest
  *       unread, which makes the kernel answer with an RST (NIO2 offers no {@code SO_LINGER}).
- *       After key exchange a global request with want-reply makes every client say something.
+ *       Once authenticated, a global request with want-reply makes every client say something.
  * </ul>
+ *
+ * <p>After a session is closed, its writes fail and its reads end, as with MINA SSHD's own
+ * sessions. The wire's monitor is never held while calling into SSH (which takes the session's
+ * encode lock), so the two cannot deadlock.
  */
 final class WireSession extends Nio2Session {
 
@@ -563,7 +567,6 @@ final class WireSession extends Nio2Session {
     /** The session closes at once: what is still queued never goes out. */
     void abort() {
       List<PendingWrite> aborted = new ArrayList<>();
-      Runnable read;
       synchronized (this) {
         this.aborted = true;
         for (Outgoing item : queue) {
@@ -573,15 +576,12 @@ final class WireSession extends Nio2Session {
         }
         queue.clear();
         drainWaiters.clear();
-        read = parkedRead;
+        // A read held by a partition has nothing left to read from.
         parkedRead = null;
       }
       WriteAbortedException cause =
           new WriteAbortedException("Write aborted: the session closed at once", null);
       aborted.forEach(f -> f.failed(cause));
-      if (read != null) {
-        LOG.trace("Dropping a parked read of {}", WireSession.this);
-      }
     }
 
     // ------------------------------------------------------------ reads
