@@ -1,5 +1,6 @@
 package io.github.sshfaults.junit;
 
+import io.github.sshfaults.faults.HostFaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,16 @@ final class Diagnostics {
                 + (entry.resettable() ? ", shared" : "")
                 + (entry.host().isRunning() ? "" : ", closed")
                 + ")\n"
+                + entry.host().faults().describe()
+                + "\n(replay this host's random decisions with @FakeHost(seed = \""
+                + entry.host().seed()
+                + "\") or FakeSshHost.builder().seed("
+                + entry.host().seed()
+                + "L); -D"
+                + HostFaults.SEED_PROPERTY
+                + "="
+                + entry.host().seed()
+                + " gives every host that seed)\n"
                 + entry.host().journal().describeTail(JOURNAL_TAIL));
       }
     }

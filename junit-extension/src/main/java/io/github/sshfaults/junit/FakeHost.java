@@ -70,4 +70,11 @@ public @interface FakeHost {
 
   /** How many events the host's journal keeps before dropping the oldest; at least 1. */
   int journalCapacity() default Journal.DEFAULT_CAPACITY;
+
+  /**
+   * The seed of the host's random decisions (probability faults, random delays), as a decimal
+   * {@code long}: set it to replay the seed a failure report printed. Empty (the default) leaves it
+   * to the system property {@code sshfaults.seed}, or a random seed.
+   */
+  String seed() default "";
 }

@@ -18,11 +18,17 @@ record HostSpec(
     boolean acceptAnyCredentials,
     AlgorithmSet algorithms,
     HostKeyType hostKeyType,
-    int journalCapacity) {
+    int journalCapacity,
+    Long seed) {
 
   private static final HostSpec DEFAULTS =
       new HostSpec(
-          Map.of(), false, AlgorithmSet.FAST, HostKeyType.ECDSA_P256, Journal.DEFAULT_CAPACITY);
+          Map.of(),
+          false,
+          AlgorithmSet.FAST,
+          HostKeyType.ECDSA_P256,
+          Journal.DEFAULT_CAPACITY,
+          null);
 
   /**
    * The spec of {@code annotation}, or the defaults when there is none.
@@ -67,17 +73,36 @@ record HostSpec(
         config.acceptAnyCredentials(),
         config.algorithms(),
         config.hostKeyType(),
-        config.journalCapacity());
+        config.journalCapacity(),
+        seed(config, where));
+  }
+
+  private static Long seed(FakeHost config, String where) {
+    if (config.seed().isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(config.seed().strip());
+    } catch (NumberFormatException e) {
+      throw misuse(
+          where,
+          "@FakeHost(seed) must be a decimal long such as \"-4962768465676381896\", but was \""
+              + config.seed()
+              + "\"");
+    }
   }
 
   /** Starts a host as specified; closes it again if configuring it fails. */
   FakeSshHost start() {
-    FakeSshHost host =
+    FakeSshHost.Builder builder =
         FakeSshHost.builder()
             .algorithms(algorithms)
             .hostKeyType(hostKeyType)
-            .journalCapacity(journalCapacity)
-            .start();
+            .journalCapacity(journalCapacity);
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    FakeSshHost host = builder.start();
     try {
       users.forEach(host::user);
       if (acceptAnyCredentials) {

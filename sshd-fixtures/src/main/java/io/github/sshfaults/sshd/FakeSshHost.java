@@ -7,16 +7,22 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.concurrent.SshTarget;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.FaultPlan;
+import io.github.sshfaults.faults.HostFaults;
+import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.internal.NamedThreadFactory;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
+import io.github.sshfaults.sshd.internal.HostServer;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.journal.Journal;
+import io.github.sshfaults.sshd.journal.internal.FaultRecorder;
 import io.github.sshfaults.sshd.journal.internal.JournalHooks;
 import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -44,19 +50,25 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A host listens on {@code 127.0.0.1} on an ephemeral port and presents an ECDSA P-256 host key
- * (or another {@link HostKeyType}) shared by every fake host in the JVM; {@link #knownHostsLine()} and {@link #hostKeyFingerprint()}
- * let clients verify it instead of accepting any key. Nobody can log in until a test declares a
- * user with {@link #user(String, String)}, {@link #user(String, PublicKey)} or {@link
- * #userWithNewKey(String)}, or explicitly calls {@link #acceptAnyCredentials()}. A command with no
- * stub exits with status 127 and {@code <program>: command not found} on stderr, as a shell does.
+ * (or another {@link HostKeyType}) shared by every fake host in the JVM; {@link #knownHostsLine()}
+ * and {@link #hostKeyFingerprint()} let clients verify it instead of accepting any key. Nobody can
+ * log in until a test declares a user with {@link #user(String, String)}, {@link #user(String,
+ * PublicKey)} or {@link #userWithNewKey(String)}, or explicitly calls {@link
+ * #acceptAnyCredentials()}. A command with no stub exits with status 127 and {@code <program>:
+ * command not found} on stderr, as a shell does.
  *
  * <p>Users and stubs may be added while clients are connected; they apply from the next
  * authentication or command on. Everything the host sees is recorded in its {@link #journal()}.
  * {@link #reset()} returns a host to its {@linkplain #markBaseline() baseline}, so one host can
- * serve many tests. All methods are thread-safe. {@link #close()} stops the server,
- * closes every session and stops every thread the host started.
+ * serve many tests. All methods are thread-safe. {@link #close()} stops the server, closes every
+ * session and stops every thread the host started.
+ *
+ * <p>Faults make the host fail on cue, on the wire, as real servers and networks fail: see {@link
+ * #faults()} and {@link Fault}. The network can fail as a whole too: {@link #partition()}, {@link
+ * #heal()}, {@link #dropAllSessions()}, {@link #stop()}, {@link #restart()}. Random decisions
+ * derive from the host's {@link #seed()}, shown by {@link #toString()}.
  */
-public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.concurrent.SshTarget {
+public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private static final Logger LOG = LoggerFactory.getLogger(FakeSshHost.class);
 
@@ -66,15 +78,19 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
   private final HostKeyType hostKeyType;
   private final KeyPair hostKey;
   private final RecordingJournal journal;
-  private final SshServer server;
+  private final FaultEngine faults;
+  private final HostServer server;
   private final ExecutorService commandExecutor;
   private final int port;
   private volatile Baseline baseline;
+  private volatile boolean closed;
 
   /** What {@link #reset()} returns to. */
-  private record Baseline(Credentials.Snapshot users, List<CommandStubs.Stub> stubs) {}
+  private record Baseline(
+      Credentials.Snapshot users, List<CommandStubs.Stub> stubs, FaultPlan faults) {}
 
   private FakeSshHost(Builder builder) {
+    this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.plan);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
@@ -83,20 +99,33 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
     this.hostKeyType = builder.hostKeyType;
     this.hostKey = Keys.sharedHostKey(hostKeyType);
     this.journal = new RecordingJournal(builder.journalCapacity);
-    this.server = ServerFactory.create(0, algorithms, hostKey, credentials, stubs, executor);
-    JournalHooks.install(server, journal); // last: it records what every other layer decided
-    this.baseline = new Baseline(credentials.snapshot(), stubs.snapshot());
+    faults.setListener(new FaultRecorder(journal));
+    this.server = new HostServer(this::createServer);
+    this.baseline = new Baseline(credentials.snapshot(), stubs.snapshot(), faults().plan());
     try {
       server.start();
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       executor.shutdownNow();
-      throw new UncheckedIOException("Cannot start a fake SSH host on " + ServerFactory.LOOPBACK, e);
+      faults.close();
+      throw e;
     }
-    this.port = server.getPort();
-    // Named once the port is known; no command can run before start() returns.
+    this.port = server.port();
+    // Named once the port is known; no command or fault task can run before start() returns.
     executor.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-exec"));
+    faults.nameThreads(port);
+    faults.onRefusalChange(() -> server.refuse(faults.refusing()));
+    server.refuse(faults.refusing());
     journal.describeAs(toString());
     LOG.debug("Started {}", this);
+  }
+
+  // Called again by restart(), on the same port.
+  private SshServer createServer(int port) {
+    SshServer created =
+        ServerFactory.create(
+            port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
+    JournalHooks.install(created, journal); // last: it records what every other layer decided
+    return created;
   }
 
   /** Starts a fake host with the default settings. */
@@ -140,8 +169,8 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
   }
 
   /**
-   * What the host has seen and done so far: connections, authentication attempts, commands,
-   * faults. See {@link Journal} for queries and waits, and {@link
+   * What the host has seen and done so far: connections, authentication attempts, commands, faults
+   * fired. See {@link Journal} for queries and waits, and {@link
    * io.github.sshfaults.sshd.journal.Verification#verify(FakeSshHost)} for verification.
    */
   public Journal journal() {
@@ -243,49 +272,149 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
   }
 
   /**
-   * Remembers the users and stubs declared now as the host's baseline, the state {@link #reset()}
-   * returns to. A new host's baseline is empty: no users, no stubs.
+   * Remembers the users, stubs and fault plan declared now as the host's baseline, the state {@link
+   * #reset()} returns to. A new host's baseline is what its builder gave it: no users, no stubs,
+   * the builder's faults.
    *
    * @return this host, for chaining
    */
   public FakeSshHost markBaseline() {
-    baseline = new Baseline(credentials.snapshot(), stubs.snapshot());
+    baseline = new Baseline(credentials.snapshot(), stubs.snapshot(), faults().plan());
     return this;
   }
 
   /**
    * Returns the host to its {@linkplain #markBaseline() baseline}, so it can serve another test as
-   * if new: users and stubs declared since are forgotten (and those of the baseline restored), and
-   * the journal is cleared. The port and host key stay; connected clients stay connected.
+   * if new: users, stubs and faults declared since are forgotten (and those of the baseline
+   * restored), a {@linkplain #partition() partition} is healed, a {@linkplain #stop() stopped}
+   * server is restarted, and the journal is cleared. The port, host key and seed stay; connected
+   * clients stay connected. Fault counters (first N connections, at most K firings) start again.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost reset() {
+    checkState(!closed, "cannot reset " + this + ": it is closed");
     Baseline target = baseline;
     credentials.restore(target.users());
     stubs.restore(target.stubs());
+    faults().replace(target.faults());
+    if (faults.isPartitioned()) {
+      faults.heal();
+    }
+    if (!server.isRunning()) {
+      server.restart();
+    }
     journal.clear();
     LOG.debug("Reset {}", this);
     return this;
   }
 
-  /** Whether the host accepts connections: true from start until {@link #close()}. */
-  public boolean isRunning() {
-    return server.isStarted();
+  /**
+   * The host's live fault plan: add, replace or clear faults while clients connect.
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.rejectAuth().firstAttempts(2));
+   * host.faults().add(Fault.resetConnection().at(Stage.AFTER_AUTH).onConnection(3));
+   * }</pre>
+   *
+   * <p>A change applies to new connections and to the next occasion of open ones (see {@link
+   * HostFaults}).
+   */
+  public HostFaults faults() {
+    return faults.faults();
   }
 
   /**
-   * Stops the server, closing every session at once, and stops the host's threads. Idempotent.
+   * The seed from which every random decision of this host derives: set with {@link
+   * Builder#seed(long)} or the system property {@value HostFaults#SEED_PROPERTY}, random otherwise.
    */
+  public long seed() {
+    return faults.seed();
+  }
+
+  /**
+   * Cuts the host off the network without closing anything: open connections stall in both
+   * directions, and new ones are accepted but hear nothing, until {@link #heal()}. Clients see what
+   * they see of a broken link: silence, then their own timeouts.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost partition() {
+    faults.partition();
+    LOG.debug("Partitioned {}", this);
+    return this;
+  }
+
+  /**
+   * Ends a {@link #partition()}: held data flows again, in order, and connections that are still
+   * open carry on where they stopped.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost heal() {
+    faults.heal();
+    LOG.debug("Healed {}", this);
+    return this;
+  }
+
+  /**
+   * Closes every open connection with a TCP FIN and no SSH goodbye, as a crashing server does. The
+   * host keeps accepting new connections.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost dropAllSessions() {
+    faults.dropAllSessions();
+    LOG.debug("Dropped all sessions of {}", this);
+    return this;
+  }
+
+  /**
+   * Stops the server: open connections close at once, and nothing listens on {@link #port()}, so
+   * clients get "connection refused" until {@link #restart()}.
+   *
+   * @return this host, for chaining
+   */
+  public FakeSshHost stop() {
+    server.stop();
+    LOG.debug("Stopped {}", this);
+    return this;
+  }
+
+  /**
+   * Stops the server if it runs and starts it again on the same port with the same host key, users,
+   * stubs and faults; connection indices carry on.
+   *
+   * @return this host, for chaining
+   * @throws java.io.UncheckedIOException when another process took the port meanwhile
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost restart() {
+    server.restart();
+    LOG.debug("Restarted {}", this);
+    return this;
+  }
+
+  /**
+   * Whether the server runs: true from start, false after {@link #stop()} until {@link #restart()},
+   * and after {@link #close()}. A host that runs may still refuse connections because of {@link
+   * Fault#refuse()}.
+   */
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /** Stops the server, closing every session at once, and stops the host's threads. Idempotent. */
   @Override
   public void close() {
+    closed = true;
     journal.hostClosing();
     try {
-      server.stop(true);
-    } catch (IOException e) {
-      LOG.debug("Error while stopping {}", this, e);
+      server.close();
     } finally {
       commandExecutor.shutdownNow();
+      faults.close();
     }
     try {
       if (!commandExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -297,9 +426,15 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
     LOG.debug("Closed {}", this);
   }
 
+  /** The host's fault engine, for the journal and for tests in this package. */
+  FaultEngine faultEngine() {
+    return faults;
+  }
+
+  /** {@code FakeSshHost[127.0.0.1:40123, seed=-4962768465676381896]}. */
   @Override
   public String toString() {
-    return "FakeSshHost[" + host() + ":" + port + "]";
+    return "FakeSshHost[" + host() + ":" + port + ", seed=" + faults.seed() + "]";
   }
 
   /**
@@ -314,6 +449,8 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
+    private Long seed;
+    private FaultPlan plan = FaultPlan.empty();
 
     private Builder() {}
 
@@ -337,6 +474,27 @@ public final class FakeSshHost implements AutoCloseable, io.github.sshfaults.con
      */
     public Builder journalCapacity(int capacity) {
       this.journalCapacity = positive(capacity, "journal capacity");
+      return this;
+    }
+
+    /**
+     * The seed of the host's random decisions. Unless set, the system property {@value
+     * HostFaults#SEED_PROPERTY} gives it, or a random one is drawn; either way {@link
+     * FakeSshHost#seed()} and {@link FakeSshHost#toString()} show it.
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The faults the host starts with, in place before its first connection. */
+    public Builder faults(Fault... faults) {
+      return faults(FaultPlan.of(faults));
+    }
+
+    /** The fault plan the host starts with, in place before its first connection. */
+    public Builder faults(FaultPlan plan) {
+      this.plan = notNull(plan, "fault plan");
       return this;
     }
 

@@ -46,7 +46,8 @@ class FakeSshHostTest {
     try (FakeSshHost host = FakeSshHost.start()) {
       assertThat(host.knownHostsLine())
           .matches("\\[127\\.0\\.0\\.1]:" + host.port() + " ecdsa-sha2-nistp256 AAAA[A-Za-z0-9+/=]+");
-      assertThat(host).hasToString("FakeSshHost[127.0.0.1:" + host.port() + "]");
+      assertThat(host)
+          .hasToString("FakeSshHost[127.0.0.1:" + host.port() + ", seed=" + host.seed() + "]");
     }
   }
 

@@ -1,32 +1,23 @@
 package io.github.sshfaults.sshd.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import io.github.sshfaults.sshd.internal.faults.Connection;
 import org.apache.sshd.common.session.Session;
 
 /**
- * Numbers the connections of one fake host in accept order, 1-based, and remembers each session's
- * number. Whoever sees a session first (the journal, the fault engine) assigns it; everyone else
- * reads the same number, so the journal and fault decisions always agree on "connection 3".
+ * The index of a fake host's connection: 1 for the first connection the host accepted, 2 for the
+ * next, in accept order, across restarts. Assigned in one place, when the socket is accepted and
+ * before MINA SSHD creates the session, so it is there from the session's first event on.
  */
 public final class ConnectionIndex {
 
-  private static final AttributeKey<AtomicInteger> COUNTER = new AttributeKey<>();
-  private static final AttributeKey<Integer> INDEX = new AttributeKey<>();
+  /** What {@link #of(Session)} returns for a session no fake host accepted. */
+  public static final int UNKNOWN = 0;
 
   private ConnectionIndex() {}
 
-  /**
-   * The 1-based accept-order index of {@code session} on its host, assigned on first call. Call it
-   * first from {@code SessionListener.sessionCreated}, which MINA fires in accept order.
-   */
+  /** The index of {@code session}'s connection, or {@link #UNKNOWN}. */
   public static int of(Session session) {
-    return session.computeAttributeIfAbsent(
-        INDEX,
-        key ->
-            session
-                .getFactoryManager()
-                .computeAttributeIfAbsent(COUNTER, counter -> new AtomicInteger())
-                .incrementAndGet());
+    Connection connection = Connection.of(session);
+    return connection == null ? UNKNOWN : connection.index();
   }
 }

@@ -31,6 +31,17 @@ public final class Keys {
     };
   }
 
+  /**
+   * A second host key of the same type as {@code hostKey}, shared like the first: what a host
+   * presents to a connection whose host key a fault swaps, so that the client still finds the
+   * key type it negotiated.
+   */
+  public static KeyPair otherHostKey(KeyPair hostKey) {
+    return "RSA".equals(hostKey.getPublic().getAlgorithm())
+        ? OtherRsaHostKey.KEY_PAIR
+        : OtherHostKey.KEY_PAIR;
+  }
+
   /** A fresh ECDSA P-256 key pair from the JDK's provider (about a millisecond once warm). */
   public static KeyPair generateEcdsaP256() {
     try {
@@ -74,15 +85,23 @@ public final class Keys {
 
   private static final class SharedRsaHostKey {
     static final KeyPair KEY_PAIR = generateRsa3072();
+  }
 
-    private static KeyPair generateRsa3072() {
-      try {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(3072);
-        return generator.generateKeyPair();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("This JVM cannot generate RSA keys", e);
-      }
+  private static final class OtherHostKey {
+    static final KeyPair KEY_PAIR = generateEcdsaP256();
+  }
+
+  private static final class OtherRsaHostKey {
+    static final KeyPair KEY_PAIR = generateRsa3072();
+  }
+
+  private static KeyPair generateRsa3072() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(3072);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("This JVM cannot generate RSA keys", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.AlgorithmSet;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +54,29 @@ public final class ServerFactory {
       KeyPair hostKey,
       Credentials credentials,
       CommandStubs stubs,
-      ExecutorService commandExecutor) {
-    SshServer server = SshServer.setUpDefaultServer();
+      ExecutorService commandExecutor,
+      FaultEngine faults) {
+    SshServer server =
+        createWithoutFaultHooks(
+            port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
+    // Last: the engine wraps what was configured, keeping the NIO2 back-end.
+    faults.install(server);
+    return server;
+  }
+
+  /**
+   * The same server without the fault engine's hooks: what a host would be without faults, for
+   * the benchmark that checks the engine costs nothing when the plan is empty.
+   */
+  static SshServer createWithoutFaultHooks(
+      int port,
+      AlgorithmSet algorithms,
+      KeyPair hostKey,
+      Credentials credentials,
+      CommandStubs stubs,
+      ExecutorService commandExecutor,
+      FaultEngine faults) {
+    SshServer server = ServerBuilder.builder().factory(HostServer.ListeningServer::new).build();
     server.setHost(LOOPBACK);
     server.setPort(port);
     // Pinned: another I/O back-end on the user's classpath (MINA, Netty) must not change behaviour.
@@ -70,7 +92,7 @@ public final class ServerFactory {
     server.setGSSAuthenticator(null);
     server.setHostBasedAuthenticator(null);
     server.setCommandFactory(
-        (channel, commandLine) -> new StubbedCommand(commandLine, stubs, commandExecutor));
+        (channel, commandLine) -> new StubbedCommand(commandLine, stubs, commandExecutor, faults));
     return server;
   }
 

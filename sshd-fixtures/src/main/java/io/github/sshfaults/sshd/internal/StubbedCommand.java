@@ -2,6 +2,8 @@ package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.CommandInvocation;
 import io.github.sshfaults.sshd.CommandResult;
+import io.github.sshfaults.sshd.internal.faults.CommandFaults;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,16 +35,19 @@ final class StubbedCommand implements Command {
   private final String commandLine;
   private final CommandStubs stubs;
   private final ExecutorService executor;
+  private final FaultEngine faults;
   private InputStream in;
   private OutputStream out;
   private OutputStream err;
   private ExitCallback exitCallback;
   private volatile Future<?> running;
 
-  StubbedCommand(String commandLine, CommandStubs stubs, ExecutorService executor) {
+  StubbedCommand(
+      String commandLine, CommandStubs stubs, ExecutorService executor, FaultEngine faults) {
     this.commandLine = commandLine;
     this.stubs = stubs;
     this.executor = executor;
+    this.faults = faults;
   }
 
   @Override
@@ -69,24 +74,30 @@ final class StubbedCommand implements Command {
   public void start(ChannelSession channel, Environment env) throws IOException {
     Invocation invocation =
         new Invocation(commandLine, channel.getSession().getUsername(), Map.copyOf(env.getEnv()), in);
+    CommandFaults commandFaults = CommandFaults.decide(faults, channel.getSession(), commandLine);
     try {
-      running = executor.submit(() -> run(invocation));
+      running = executor.submit(() -> run(invocation, commandFaults));
     } catch (RejectedExecutionException e) {
       throw new IOException("Fake host is shutting down; cannot run " + commandLine, e);
     }
   }
 
-  private void run(Invocation invocation) {
-    CommandResult result = answer(invocation);
+  private void run(Invocation invocation, CommandFaults commandFaults) {
+    CommandResult result = commandFaults.result(answer(invocation));
+    boolean exits = true;
     try {
-      out.write(result.stdout());
-      out.flush();
-      err.write(result.stderr());
-      err.flush();
+      exits = commandFaults.send(result.stdout(), result.stderr(), out, err);
     } catch (IOException e) {
       LOG.debug("Client went away while receiving the output of {}", commandLine, e);
+    } catch (InterruptedException e) {
+      // Destroyed while a fault held the output back: the channel is gone, nobody to answer.
+      Thread.currentThread().interrupt();
+      exits = false;
     } finally {
-      exitCallback.onExit(result.exitCode());
+      // A fault that ends or stalls the command means no exit status, as from a dead process.
+      if (exits) {
+        exitCallback.onExit(result.exitCode());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.journal;
 
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.journal.internal.EventText;
 import java.time.Instant;
 import java.util.Map;
@@ -8,11 +9,11 @@ import java.util.Map;
  * A fault the test configured acted on a connection.
  *
  * @param stage where in the connection it acted, such as {@code AUTH} or {@code OUTPUT}
- * @param rule the fault rule that fired, as the test wrote it
+ * @param rule the fault that fired: its place in the host's plan and the fault itself
  * @param description what it did on the wire, such as {@code closed the connection (FIN)}
  */
 public record FaultFired(
-    long sequence, Instant time, int connection, String stage, String rule, String description)
+    long sequence, Instant time, int connection, Stage stage, String rule, String description)
     implements JournalEvent {
 
   @Override

@@ -120,7 +120,7 @@ public final class Verification {
   /**
    * Events of {@code type} that {@code matching} accepts, described as {@code description} in
    * messages; the near misses are the other events of that type. For anything the other methods
-   * do not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage().equals("AUTH"))}.
+   * do not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)}.
    */
   public <E extends JournalEvent> Occurrences<E> recorded(
       Class<E> type, String description, Predicate<? super E> matching) {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.sshd.client.SshClient;
@@ -68,11 +70,11 @@ class JournalTest {
   }
 
   @Test
-  void recordsTheClientIdentificationAndAServerSideCloseOnProtocolGarbage() throws Exception {
+  void recordsTheClientIdentificationAndAServerSideCloseOnAFailedKeyExchange() throws Exception {
     try (Socket socket = new Socket(host.host(), host.port())) {
       OutputStream out = socket.getOutputStream();
       out.write("SSH-2.0-RawProbe_1.0\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.write(new byte[] {0, 0, 0, 12, 4, 'g', 'a', 'r', 'b', 'a', 'g', 'e', 0, 0, 0, 0});
+      out.write(kexInitWithNoCommonAlgorithm());
       out.flush();
       InputStream in = socket.getInputStream();
       while (in.read() != -1) {
@@ -85,6 +87,28 @@ class JournalTest {
         .extracting(ClientIdentified::identification)
         .containsExactly("SSH-2.0-RawProbe_1.0");
     assertThat(closed.by()).isEqualTo(Initiator.SERVER);
+  }
+
+  /**
+   * A well-formed SSH_MSG_KEXINIT that offers only algorithms nobody implements: the host can only
+   * give up. (Malformed bytes would not do: MINA SSHD answers an unknown message type with
+   * SSH_MSG_UNIMPLEMENTED, and a bad packet length by reading on before it disconnects.)
+   */
+  private static byte[] kexInitWithNoCommonAlgorithm() {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    payload.write(20); // SSH_MSG_KEXINIT
+    payload.writeBytes(new byte[16]); // cookie
+    for (int list = 0; list < 10; list++) { // kex, host key, ciphers, MACs, compression, languages
+      byte[] names = (list < 8 ? "none-of-these@sshfaults" : "").getBytes(StandardCharsets.US_ASCII);
+      payload.writeBytes(ByteBuffer.allocate(4).putInt(names.length).array());
+      payload.writeBytes(names);
+    }
+    payload.write(0); // first_kex_packet_follows
+    payload.writeBytes(new byte[4]); // reserved
+    int padding = 8 - (payload.size() + 5) % 8 + 8;
+    ByteBuffer packet = ByteBuffer.allocate(4 + 1 + payload.size() + padding);
+    packet.putInt(1 + payload.size() + padding).put((byte) padding).put(payload.toByteArray());
+    return packet.array();
   }
 
   @Test

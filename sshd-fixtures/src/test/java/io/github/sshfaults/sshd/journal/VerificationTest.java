@@ -4,6 +4,8 @@ import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.Stage;
+
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
@@ -109,13 +111,13 @@ class VerificationTest {
   @Test
   void verifiesAnyKindOfEventWithAPredicate() {
     RecordingJournal journal = new RecordingJournal(10);
-    journal.record(1, (s, t, c) -> new FaultFired(s, t, c, "AUTH", "rejectAuth()", "rejected alice"));
+    journal.record(1, (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, "rejectAuth()", "rejected alice"));
 
-    verify(journal).recorded(FaultFired.class, "fault at AUTH", f -> f.stage().equals("AUTH")).once();
+    verify(journal).recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH).once();
     assertThatThrownBy(
-            () -> verify(journal).recorded(FaultFired.class, "fault at KEX", f -> f.stage().equals("KEX")).once())
+            () -> verify(journal).recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX).once())
         .hasMessageContaining("Expected fault at KEX exactly 1 time")
-        .hasMessageContaining("stage=\"AUTH\" rule=\"rejectAuth()\"");
+        .hasMessageContaining("stage=AUTH rule=\"rejectAuth()\"");
   }
 
   @Test

@@ -2,15 +2,29 @@ package io.github.sshfaults.sshd.testclients;
 
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
+import java.time.Duration;
 
 /**
  * Where and how a test client logs in.
  *
  * @param key the client key, or null for password login
+ * @param password the password, or null for key login; with a key too, the client offers both
  * @param knownHostsLine the only host key to trust, or null to accept any
+ * @param timeout bounds every step of the client: connect, each read, authentication, the command
  */
 public record Login(
-    String host, int port, String user, String password, UserKey key, String knownHostsLine) {
+    String host,
+    int port,
+    String user,
+    String password,
+    UserKey key,
+    String knownHostsLine,
+    Duration timeout) {
+
+  public Login(
+      String host, int port, String user, String password, UserKey key, String knownHostsLine) {
+    this(host, port, user, password, key, knownHostsLine, SshClientLibrary.TIMEOUT);
+  }
 
   public static Login password(FakeSshHost host, String user, String password) {
     return new Login(host.host(), host.port(), user, password, null, null);
@@ -21,6 +35,20 @@ public record Login(
   }
 
   public Login trusting(String knownHostsLine) {
-    return new Login(host, port, user, password, key, knownHostsLine);
+    return new Login(host, port, user, password, key, knownHostsLine, timeout);
+  }
+
+  /** The same login that also offers {@code password} after the key. */
+  public Login andPassword(String password) {
+    return new Login(host, port, user, password, key, knownHostsLine, timeout);
+  }
+
+  /** The same login with every step bounded by {@code timeout} instead of the default. */
+  public Login withTimeout(Duration timeout) {
+    return new Login(host, port, user, password, key, knownHostsLine, timeout);
+  }
+
+  int timeoutMillis() {
+    return (int) timeout.toMillis();
   }
 }

@@ -4,18 +4,27 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session.Command;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -25,6 +34,7 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The three client libraries our fake hosts must serve, each driven the way its users drive it:
@@ -46,21 +56,28 @@ public enum SshClientLibrary {
               new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHosts));
         }
         client.start();
-        try (ClientSession session =
-            client.connect(login.user(), login.host(), login.port()).verify(TIMEOUT).getSession()) {
+        Duration timeout = login.timeout();
+        try (ClientSession session = client.connect(login.user(), login.host(), login.port())
+            .verify(timeout).getSession()) {
           if (login.key() != null) {
             session.addPublicKeyIdentity(login.key().keyPair());
-          } else {
+          }
+          if (login.password() != null) {
             session.addPasswordIdentity(login.password());
           }
-          session.auth().verify(TIMEOUT);
+          session.auth().verify(timeout);
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           ByteArrayOutputStream err = new ByteArrayOutputStream();
           try (ChannelExec channel = session.createExecChannel(command)) {
             channel.setOut(out);
             channel.setErr(err);
-            channel.open().verify(TIMEOUT);
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+            channel.open().verify(timeout);
+            Set<ClientChannelEvent> events =
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+            if (!events.contains(ClientChannelEvent.CLOSED)) {
+              throw new TimeoutException("MINA channel not closed within " + timeout
+                  + "; got " + utf8(out).length() + " chars of stdout");
+            }
             return new ExecResult(utf8(out), utf8(err), channel.getExitStatus());
           }
         }
@@ -89,23 +106,29 @@ public enum SshClientLibrary {
       if (login.password() != null) {
         session.setPassword(login.password());
       }
-      session.connect((int) TIMEOUT.toMillis());
+      session.connect(login.timeoutMillis());
       try {
         com.jcraft.jsch.ChannelExec channel =
             (com.jcraft.jsch.ChannelExec) session.openChannel("exec");
         channel.setCommand(command);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        channel.setOutputStream(out);
         channel.setErrStream(err);
-        InputStream stdout = channel.getInputStream();
-        channel.connect((int) TIMEOUT.toMillis());
-        String out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-        Awaitility.await("JSch channel closed")
-            .atMost(TIMEOUT)
-            .pollInterval(Duration.ofMillis(2))
-            .until(channel::isClosed);
+        channel.connect(login.timeoutMillis());
+        // JSch itself would wait forever for a command that never ends: bound the wait here.
+        try {
+          Awaitility.await("JSch channel closed")
+              .atMost(login.timeout())
+              .pollInterval(Duration.ofMillis(2))
+              .until(channel::isClosed);
+        } catch (ConditionTimeoutException e) {
+          throw new TimeoutException("JSch channel not closed within " + login.timeout()
+              + "; got " + utf8(out).length() + " chars of stdout");
+        }
         int status = channel.getExitStatus();
         channel.disconnect();
-        return new ExecResult(out, utf8(err), status == -1 ? null : status);
+        return new ExecResult(utf8(out), utf8(err), status == -1 ? null : status);
       } finally {
         session.disconnect();
       }
@@ -116,8 +139,10 @@ public enum SshClientLibrary {
     @Override
     public ExecResult exec(Login login, String command) throws Exception {
       try (SSHClient ssh = new SSHClient()) {
-        ssh.setConnectTimeout((int) TIMEOUT.toMillis());
-        ssh.setTimeout((int) TIMEOUT.toMillis());
+        ssh.setConnectTimeout(login.timeoutMillis());
+        ssh.setTimeout(login.timeoutMillis());
+        ssh.getTransport().setTimeoutMs(login.timeoutMillis());
+        ssh.getConnection().setTimeoutMs(login.timeoutMillis());
         if (login.knownHostsLine() == null) {
           ssh.addHostKeyVerifier(new PromiscuousVerifier());
         } else {
@@ -125,16 +150,37 @@ public enum SshClientLibrary {
               new OpenSSHKnownHosts(new StringReader(login.knownHostsLine() + "\n")));
         }
         ssh.connect(login.host(), login.port());
+        List<AuthMethod> methods = new ArrayList<>();
         if (login.key() != null) {
-          ssh.authPublickey(login.user(), ssh.loadKeys(login.key().keyPair()));
-        } else {
-          ssh.authPassword(login.user(), login.password());
+          methods.add(new AuthPublickey(ssh.loadKeys(login.key().keyPair())));
         }
+        if (login.password() != null) {
+          methods.add(new AuthPassword(new PasswordFinder() {
+            @Override
+            public char[] reqPassword(Resource<?> resource) {
+              return login.password().toCharArray();
+            }
+
+            @Override
+            public boolean shouldRetry(Resource<?> resource) {
+              return false;
+            }
+          }));
+        }
+        ssh.auth(login.user(), methods);
         try (net.schmizz.sshj.connection.channel.direct.Session session = ssh.startSession()) {
           Command cmd = session.exec(command);
+          // sshj buffers the output until the channel closes; its streams would block for ever.
+          try {
+            cmd.join(login.timeoutMillis(), TimeUnit.MILLISECONDS);
+          } catch (ConnectionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+              throw new TimeoutException("sshj channel not closed within " + login.timeout());
+            }
+            throw e;
+          }
           String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
           String err = new String(cmd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-          cmd.join(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           return new ExecResult(out, err, cmd.getExitStatus());
         }
       }
@@ -144,7 +190,11 @@ public enum SshClientLibrary {
   /** Bounds every step; far above what loopback needs, so only a real hang trips it. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** Logs in, runs {@code command}, and returns what came back. Throws what the library throws. */
+  /**
+   * Logs in, runs {@code command}, and returns what came back. Throws what the library throws, or
+   * {@link TimeoutException} when the command has not ended within the login's timeout (the
+   * libraries themselves would wait for ever).
+   */
   public abstract ExecResult exec(Login login, String command) throws Exception;
 
   private static String utf8(ByteArrayOutputStream bytes) {

@@ -3,13 +3,10 @@ package io.github.sshfaults.sshd.journal.internal;
 import io.github.sshfaults.sshd.journal.AlgorithmsNegotiated;
 import io.github.sshfaults.sshd.journal.ChannelOpened;
 import io.github.sshfaults.sshd.journal.ClientIdentified;
-import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import io.github.sshfaults.sshd.journal.ConnectionClosed;
 import io.github.sshfaults.sshd.journal.Disconnect;
 import io.github.sshfaults.sshd.journal.Initiator;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +25,9 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.CommandFactory;
 
 /**
- * Connects a journal to a configured, not yet started server: session and channel listeners for
- * the connection's life, and decorators around authentication methods and commands for their
- * outcomes. Call it after the authenticators and the command factory are set.
+ * Connects a journal to a configured, not yet started server: session and channel listeners for the
+ * connection's life, and decorators around authentication methods and commands for their outcomes.
+ * Call it after the authenticators and the command factory are set.
  */
 public final class JournalHooks implements SessionListener, ChannelListener {
 
@@ -57,17 +54,8 @@ public final class JournalHooks implements SessionListener, ChannelListener {
     CommandFactory commands = server.getCommandFactory();
     server.setCommandFactory(
         (channel, commandLine) ->
-            new RecordingCommand(commands.createCommand(channel, commandLine), commandLine, journal));
-  }
-
-  @Override
-  public void sessionCreated(Session session) {
-    SocketAddress peer = session.getIoSession().getRemoteAddress();
-    journal.record(
-        session,
-        (s, t, c) ->
-            new ConnectionAccepted(
-                s, t, c, peer instanceof InetSocketAddress inet ? inet : null));
+            new RecordingCommand(
+                commands.createCommand(channel, commandLine), commandLine, journal));
   }
 
   @Override
@@ -112,7 +100,7 @@ public final class JournalHooks implements SessionListener, ChannelListener {
     Initiator by =
         !initiator
             ? Initiator.CLIENT
-            : RecordingJournal.faultClosing(session).isPresent() ? Initiator.FAULT : Initiator.SERVER;
+            : journal.faultClosing(session).isPresent() ? Initiator.FAULT : Initiator.SERVER;
     journal.record(session, (s, t, c) -> new Disconnect(s, t, c, by, reason, reasonName, message));
     cause(session, by, (by == Initiator.CLIENT ? "client" : "host") + " sent " + reasonName);
   }
@@ -131,12 +119,12 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   @Override
   public void sessionClosed(Session session) {
     Cause cause = closeCause(session);
-    journal.record(
-        session, (s, t, c) -> new ConnectionClosed(s, t, c, cause.by(), cause.detail()));
+    journal.record(session, (s, t, c) -> new ConnectionClosed(s, t, c, cause.by(), cause.detail()));
   }
 
   private Cause closeCause(Session session) {
-    return RecordingJournal.faultClosing(session)
+    return journal
+        .faultClosing(session)
         .map(how -> new Cause(Initiator.FAULT, how))
         .or(() -> Optional.ofNullable(session.getAttribute(CLOSE_CAUSE)))
         .orElseGet(
@@ -153,7 +141,8 @@ public final class JournalHooks implements SessionListener, ChannelListener {
 
   @Override
   public void channelOpenSuccess(Channel channel) {
-    String type = channel instanceof ChannelSession ? "session" : channel.getClass().getSimpleName();
+    String type =
+        channel instanceof ChannelSession ? "session" : channel.getClass().getSimpleName();
     journal.record(
         channel.getSession(),
         (s, t, c) -> new ChannelOpened(s, t, c, channel.getChannelId(), type));

@@ -4,6 +4,7 @@ import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.internal.ConnectionIndex;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
 import io.github.sshfaults.sshd.journal.CommandRun;
@@ -15,8 +16,8 @@ import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import io.github.sshfaults.sshd.journal.SftpOperation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.AttributeStore;
 import org.apache.sshd.common.session.Session;
@@ -37,13 +39,13 @@ import org.awaitility.Awaitility;
  * the rest of sshfaults calls. Events get their sequence number and time under one lock, so
  * sequence order is recording order.
  *
- * <p>Recording from code that only holds a MINA session (fault engine, SFTP listeners): {@code
- * RecordingJournal.of(session).ifPresent(j -> j.faultFired(session, "AUTH", rule, "rejected"))}.
+ * <p>Recording from code that only holds a MINA session (SFTP listeners): {@code
+ * RecordingJournal.of(session).ifPresent(j -> j.sftpOperation(session, ...))}. The fault engine
+ * reports through a {@link FaultRecorder}.
  */
 public final class RecordingJournal implements Journal {
 
   private static final AttributeKey<RecordingJournal> JOURNAL = new AttributeKey<>();
-  private static final AttributeKey<String> CLOSING_BY_FAULT = new AttributeKey<>();
   private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
   /** Creates an event once its sequence number, time and connection are known. */
@@ -63,6 +65,7 @@ public final class RecordingJournal implements Journal {
   private int newestConnectionBeforeClear;
   private volatile String owner = "a fake host";
   private volatile boolean hostClosing;
+  private final Map<Integer, String> closingByFault = new ConcurrentHashMap<>();
 
   /** An empty journal keeping at most {@code capacity} events. */
   public RecordingJournal(int capacity) {
@@ -116,34 +119,37 @@ public final class RecordingJournal implements Journal {
   }
 
   /**
-   * Records that a fault acted on {@code session}'s connection: the fault engine's hook.
+   * Records that a fault acted on connection {@code connection}.
    *
-   * @param stage where it acted, such as {@code AUTH}
-   * @param rule the rule as the test wrote it
+   * @param stage where it acted
+   * @param rule the fault that fired
    * @param description what it did on the wire
    */
-  public FaultFired faultFired(Session session, String stage, String rule, String description) {
-    return record(session, (s, t, c) -> new FaultFired(s, t, c, stage, rule, description));
+  public FaultFired faultFired(int connection, Stage stage, String rule, String description) {
+    return record(connection, (s, t, c) -> new FaultFired(s, t, c, stage, rule, description));
   }
 
   /** Records one SFTP operation on {@code session}'s connection: the SFTP subsystem's hook. */
   public SftpOperation sftpOperation(
       Session session, String operation, String path, String outcome, long bytes) {
     notNegative(bytes, "SFTP byte count");
-    return record(session, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
+    return record(
+        session, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
   }
 
   /**
-   * Marks {@code session} as being ended by a fault, before the fault disconnects or closes it, so
-   * its disconnect and close are attributed to the fault with {@code how} as the detail.
+   * Marks connection {@code connection} as being ended by a fault, before the fault disconnects or
+   * closes it, so that its disconnect and close are attributed to the fault with {@code how} as the
+   * detail. By connection, not session: a fault may end a connection before MINA SSHD has a session
+   * for it.
    */
-  public static void closingByFault(Session session, String how) {
-    session.setAttribute(CLOSING_BY_FAULT, notNull(how, "how the fault closes the connection"));
+  public void closingByFault(int connection, String how) {
+    closingByFault.put(connection, notNull(how, "how the fault closes the connection"));
   }
 
-  /** The detail a fault gave for ending {@code session}, if a fault ends it. */
-  static Optional<String> faultClosing(Session session) {
-    return Optional.ofNullable(session.getAttribute(CLOSING_BY_FAULT));
+  /** The detail a fault gave for ending {@code session}'s connection, if a fault ends it. */
+  Optional<String> faultClosing(Session session) {
+    return Optional.ofNullable(closingByFault.get(ConnectionIndex.of(session)));
   }
 
   /** Marks the host as stopping: connections that end from now on were ended by the server. */
@@ -257,6 +263,7 @@ public final class RecordingJournal implements Journal {
   @Override
   public void clear() {
     synchronized (lock) {
+      closingByFault.clear();
       events.clear();
       counts.clear();
       dropped = 0;

@@ -11,9 +11,9 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * Records the host's decision on each authentication request of one method. Wrapping the method,
- * not the authenticator, records what the client experienced: one attempt per decided request,
- * not one per authenticator call (a public-key login asks twice), and failures the authenticator
- * never sees, such as a bad signature.
+ * not the authenticator, records what the client experienced: one attempt per decided request, not
+ * one per authenticator call (a public-key login asks twice), and failures the authenticator never
+ * sees, such as a bad signature.
  */
 final class RecordingUserAuthFactory implements UserAuthFactory {
 

@@ -1,0 +1,59 @@
+package io.github.sshfaults.faults;
+
+/**
+ * Where in the life of a connection a fault strikes. Stages are listed in the order a connection
+ * reaches them; {@link #TRANSPORT} is the exception: it is the connection's whole byte stream.
+ *
+ * <p>Each stage is an <em>occasion</em> for the faults placed there: once per connection for the
+ * connection stages ({@link #CONNECT}, {@link #BANNER}, {@link #KEX}, {@link #AFTER_AUTH}, {@link
+ * #TRANSPORT}), once per authentication request at {@link #AUTH}, once per channel at {@link
+ * #CHANNEL_OPEN}, once per command at {@link #EXEC} and {@link #OUTPUT} (at {@link #OUTPUT} only
+ * for commands that write at least the fault's byte count). {@link Fault#requireAuthMethods} is
+ * the exception at {@link #AUTH}: it is decided once per connection. Triggers such as {@link
+ * Trigger#firstAttempts(int)} count these occasions.
+ */
+public enum Stage {
+
+  /** The TCP connection was accepted and the host has not sent a byte yet. */
+  CONNECT,
+
+  /** The host sends its identification line ({@code SSH-2.0-...}). */
+  BANNER,
+
+  /** Client and host exchange identification lines and keys, before any authentication. */
+  KEX,
+
+  /** The host answers an authentication request (password, public key, keyboard-interactive). */
+  AUTH,
+
+  /** Right after the host has told the client it is authenticated. */
+  AFTER_AUTH,
+
+  /** The client asks to open a channel (a session for exec, for instance). */
+  CHANNEL_OPEN,
+
+  /** The client asked to run a command; nothing of the command's output has been sent yet. */
+  EXEC,
+
+  /**
+   * A command has written a number of bytes of its standard output, set with {@link
+   * Fault#afterBytes(long)}; 0 unless set.
+   */
+  OUTPUT,
+
+  /**
+   * The connection's byte stream, from accept to close: latency per write, bandwidth, cut after a
+   * number of bytes ({@link Fault#afterBytes(long)}) in a {@link Direction}.
+   */
+  TRANSPORT;
+
+  /** Whether the name of the authenticating user is known when this stage is reached. */
+  boolean knowsUser() {
+    return compareTo(AUTH) >= 0 && this != TRANSPORT;
+  }
+
+  /** Whether the command line is known when this stage is reached. */
+  boolean knowsCommand() {
+    return this == EXEC || this == OUTPUT;
+  }
+}

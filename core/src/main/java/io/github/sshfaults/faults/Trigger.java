@@ -1,0 +1,351 @@
+package io.github.sshfaults.faults;
+
+import static io.github.sshfaults.internal.Preconditions.notBlank;
+import static io.github.sshfaults.internal.Preconditions.notNull;
+import static io.github.sshfaults.internal.Preconditions.positive;
+import static io.github.sshfaults.internal.Preconditions.quote;
+
+import io.github.sshfaults.internal.Preconditions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * When a fault fires: a conjunction of conditions, all of which must hold on an occasion (see
+ * {@link Stage} for what an occasion is at each stage). Immutable; {@link #and(Trigger)} combines.
+ *
+ * <pre>{@code
+ * Trigger.onConnection(3);                                   // only the third connection
+ * Trigger.user("deploy").and(Trigger.firstAttempts(2));      // deploy's first two tries
+ * Trigger.commandGlob("systemctl *").and(Trigger.probability(0.1));
+ * }</pre>
+ *
+ * <p>Conditions are checked in this order, whatever order they were combined in: the connection
+ * index, user and command; then the attempt count ({@link #firstAttempts(int)}, {@link
+ * #everyNth(int)}), which counts only occasions that passed the first group; then {@link
+ * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in
+ * a host's plan and start again when the plan is replaced or cleared.
+ */
+public final class Trigger {
+
+  private static final Trigger ALWAYS = new Trigger(List.of());
+
+  private final List<Condition> conditions;
+
+  private Trigger(List<Condition> conditions) {
+    this.conditions = List.copyOf(conditions);
+  }
+
+  /** Fires on every occasion. */
+  public static Trigger always() {
+    return ALWAYS;
+  }
+
+  /** Fires only on the connection with this index: 1 for the first connection the host accepted. */
+  public static Trigger onConnection(int index) {
+    return of(new ConnectionRange(positive(index, "connection index"), index));
+  }
+
+  /** Fires on the first {@code count} connections the host accepts (indices 1 to {@code count}). */
+  public static Trigger firstConnections(int count) {
+    return of(new ConnectionRange(1, positive(count, "number of connections")));
+  }
+
+  /** Fires on connection {@code index} and every later one. */
+  public static Trigger fromConnection(int index) {
+    return of(new ConnectionRange(positive(index, "connection index"), Integer.MAX_VALUE));
+  }
+
+  /** Fires on the first {@code count} occasions, then never: "fail twice, then succeed". */
+  public static Trigger firstAttempts(int count) {
+    return of(new FirstAttempts(positive(count, "number of attempts")));
+  }
+
+  /** Fires on every {@code n}-th occasion: the n-th, the 2n-th, and so on. */
+  public static Trigger everyNth(int n) {
+    return of(new EveryNth(positive(n, "n of everyNth")));
+  }
+
+  /** Fires only when the client authenticates, or has authenticated, as {@code user}. */
+  public static Trigger user(String user) {
+    return of(new User(notBlank(user, "user name")));
+  }
+
+  /** Fires only for exactly this command line. */
+  public static Trigger command(String commandLine) {
+    return of(new Command(Command.Syntax.EXACT, notBlank(commandLine, "command line")));
+  }
+
+  /**
+   * Fires only for command lines matching a glob as a whole: {@code *} matches any characters,
+   * {@code ?} one character, everything else itself. {@code "systemctl *"} matches {@code
+   * "systemctl restart nginx"}.
+   */
+  public static Trigger commandGlob(String glob) {
+    return of(new Command(Command.Syntax.GLOB, notBlank(glob, "command glob")));
+  }
+
+  /**
+   * Fires only for command lines that {@code regex} matches as a whole.
+   *
+   * @throws IllegalArgumentException naming the expression when it does not compile
+   */
+  public static Trigger commandMatching(String regex) {
+    return of(new Command(Command.Syntax.REGEX, notNull(regex, "command regex")));
+  }
+
+  /**
+   * Fires with probability {@code p} on each occasion. The draw comes from the connection's own
+   * generator, derived from the host's seed and the connection index only, so the same seed gives
+   * the same decisions whatever the thread timing.
+   *
+   * @param p between 0.0 and 1.0
+   */
+  public static Trigger probability(double p) {
+    return of(new Probability(p));
+  }
+
+  /** Fires at most {@code count} times in all, then never. */
+  public static Trigger atMost(int count) {
+    return of(new AtMost(positive(count, "maximum number of firings")));
+  }
+
+  /** A trigger that fires when both this one and {@code other} would. */
+  public Trigger and(Trigger other) {
+    notNull(other, "trigger");
+    List<Condition> all = new ArrayList<>(conditions);
+    all.addAll(other.conditions);
+    return new Trigger(all);
+  }
+
+  /** The conditions, in the order they were combined; empty for {@link #always()}. */
+  public List<Condition> conditions() {
+    return conditions;
+  }
+
+  /** Whether this trigger has no conditions and fires on every occasion. */
+  public boolean isAlways() {
+    return conditions.isEmpty();
+  }
+
+  private static Trigger of(Condition condition) {
+    return new Trigger(List.of(condition));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Trigger that && conditions.equals(that.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return conditions.hashCode();
+  }
+
+  /** {@code always} or the conditions joined by {@code and}: {@code onConnection(3) and atMost(1)}. */
+  @Override
+  public String toString() {
+    return conditions.isEmpty()
+        ? "always"
+        : conditions.stream().map(Object::toString).collect(Collectors.joining(" and "));
+  }
+
+  /** One condition of a trigger. */
+  public sealed interface Condition {}
+
+  /**
+   * The connection index lies between {@code from} and {@code to}, both included.
+   *
+   * @param from the first index, at least 1
+   * @param to the last index, at least {@code from}
+   */
+  public record ConnectionRange(int from, int to) implements Condition {
+    /** Validates the range. */
+    public ConnectionRange {
+      positive(from, "first connection index");
+      if (to < from) {
+        throw new IllegalArgumentException(
+            "last connection index must be at least " + from + ", but was " + to);
+      }
+    }
+
+    /** Whether {@code index} lies in the range. */
+    public boolean contains(int index) {
+      return index >= from && index <= to;
+    }
+
+    @Override
+    public String toString() {
+      if (from == to) {
+        return "onConnection(" + from + ")";
+      }
+      return from == 1 ? "firstConnections(" + to + ")" : "fromConnection(" + from + ")";
+    }
+  }
+
+  /**
+   * The occasion is among the first {@code count}.
+   *
+   * @param count at least 1
+   */
+  public record FirstAttempts(int count) implements Condition {
+    /** Validates the count. */
+    public FirstAttempts {
+      positive(count, "number of attempts");
+    }
+
+    @Override
+    public String toString() {
+      return "firstAttempts(" + count + ")";
+    }
+  }
+
+  /**
+   * The occasion's number is a multiple of {@code n}.
+   *
+   * @param n at least 1
+   */
+  public record EveryNth(int n) implements Condition {
+    /** Validates n. */
+    public EveryNth {
+      positive(n, "n of everyNth");
+    }
+
+    @Override
+    public String toString() {
+      return "everyNth(" + n + ")";
+    }
+  }
+
+  /**
+   * The client is, or is authenticating as, {@code name}.
+   *
+   * @param name the user name, not blank
+   */
+  public record User(String name) implements Condition {
+    /** Validates the name. */
+    public User {
+      notBlank(name, "user name");
+    }
+
+    @Override
+    public String toString() {
+      return "user(" + quote(name) + ")";
+    }
+  }
+
+  /**
+   * A random draw in {@code [0, 1)} falls below {@code p}.
+   *
+   * @param p between 0.0 and 1.0
+   */
+  public record Probability(double p) implements Condition {
+    /** Validates p. */
+    public Probability {
+      Preconditions.probability(p, "probability");
+    }
+
+    @Override
+    public String toString() {
+      return "probability(" + p + ")";
+    }
+  }
+
+  /**
+   * The fault has fired fewer than {@code count} times so far.
+   *
+   * @param count at least 1
+   */
+  public record AtMost(int count) implements Condition {
+    /** Validates the count. */
+    public AtMost {
+      positive(count, "maximum number of firings");
+    }
+
+    @Override
+    public String toString() {
+      return "atMost(" + count + ")";
+    }
+  }
+
+  /** The command line matches, exactly, as a glob or as a regular expression. */
+  public static final class Command implements Condition {
+
+    enum Syntax {
+      EXACT,
+      GLOB,
+      REGEX
+    }
+
+    private final Syntax syntax;
+    private final String expression;
+    private final Pattern pattern;
+
+    Command(Syntax syntax, String expression) {
+      this.syntax = syntax;
+      this.expression = expression;
+      this.pattern = switch (syntax) {
+        case EXACT -> null;
+        case GLOB -> Pattern.compile(globToRegex(expression));
+        case REGEX -> compile(expression);
+      };
+    }
+
+    /** Whether {@code commandLine} matches. */
+    public boolean matches(String commandLine) {
+      return pattern == null ? expression.equals(commandLine) : pattern.matcher(commandLine).matches();
+    }
+
+    private static Pattern compile(String regex) {
+      try {
+        return Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
+      }
+    }
+
+    private static String globToRegex(String glob) {
+      StringBuilder regex = new StringBuilder();
+      StringBuilder literal = new StringBuilder();
+      for (char c : glob.toCharArray()) {
+        if (c == '*' || c == '?') {
+          if (literal.length() > 0) {
+            regex.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+          }
+          regex.append(c == '*' ? ".*" : ".");
+        } else {
+          literal.append(c);
+        }
+      }
+      if (literal.length() > 0) {
+        regex.append(Pattern.quote(literal.toString()));
+      }
+      return regex.toString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Command that
+          && syntax == that.syntax
+          && expression.equals(that.expression);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * syntax.hashCode() + expression.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return switch (syntax) {
+        case EXACT -> "command(" + quote(expression) + ")";
+        case GLOB -> "commandGlob(" + quote(expression) + ")";
+        case REGEX -> "commandMatching(" + quote(expression) + ")";
+      };
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.github.sshfaults.faults.internal;
+
+import static io.github.sshfaults.internal.Preconditions.check;
+import static io.github.sshfaults.internal.Preconditions.notNull;
+
+import io.github.sshfaults.faults.Effect;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.FaultPlan;
+import io.github.sshfaults.faults.HostFaults;
+import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.Trigger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+
+/**
+ * The live plan of one host and the decisions taken from it. The plan is an immutable snapshot
+ * swapped atomically, so deciding never locks; an empty plan costs one volatile read.
+ */
+public final class LivePlan implements HostFaults {
+
+  private final long seed;
+  private final Runnable onChange;
+  private final Object writeLock = new Object();
+  private volatile Rules rules = Rules.NONE;
+
+  /**
+   * A live plan with no faults.
+   *
+   * @param onChange run after every change, for effects that hold beyond single decisions
+   *     (refusing connections)
+   */
+  public LivePlan(long seed, Runnable onChange) {
+    this.seed = seed;
+    this.onChange = notNull(onChange, "change listener");
+  }
+
+  /** Whether the plan has no faults at all. */
+  public boolean isEmpty() {
+    return rules.all.isEmpty();
+  }
+
+  /** Whether any fault of the plan is at {@code stage}. */
+  public boolean has(Stage stage) {
+    return !rules.at(stage).isEmpty();
+  }
+
+  /** Whether any fault of the plan has an effect of {@code type}. */
+  public boolean contains(Class<? extends Effect> type) {
+    for (Rule rule : rules.all) {
+      if (type.isInstance(rule.fault.effect())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The dice of connection {@code index}. */
+  public ConnectionDice dice(int index) {
+    return new ConnectionDice(seed, index);
+  }
+
+  /**
+   * The faults at {@code stage} that fire on this occasion, in plan order.
+   *
+   * @param user the user name when known, else null
+   * @param command the command line when known, else null
+   */
+  public List<Firing> fire(Stage stage, ConnectionDice connection, String user, String command) {
+    return fire(stage, connection, user, command, fault -> true);
+  }
+
+  /**
+   * The faults at {@code stage} that fire on this occasion, considering only those {@code
+   * reachable} accepts (at {@link Stage#OUTPUT}: those whose byte count the command reaches).
+   */
+  public List<Firing> fire(Stage stage, ConnectionDice connection, String user, String command,
+      Predicate<Fault> reachable) {
+    List<Rule> candidates = rules.at(stage);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    List<Firing> firings = new ArrayList<>(1);
+    for (Rule rule : candidates) {
+      if (reachable.test(rule.fault)) {
+        Firing firing = rule.consider(connection, user, command);
+        if (firing != null) {
+          firings.add(firing);
+        }
+      }
+    }
+    return firings;
+  }
+
+  @Override
+  public HostFaults add(Fault... faults) {
+    notNull(faults, "faults");
+    check(faults.length > 0, "add needs at least one fault");
+    FaultPlan more = FaultPlan.of(faults);
+    synchronized (writeLock) {
+      List<Rule> all = new ArrayList<>(rules.all);
+      for (Fault fault : more.faults()) {
+        all.add(new Rule(all.size() + 1, fault));
+      }
+      rules = new Rules(all);
+    }
+    onChange.run();
+    return this;
+  }
+
+  @Override
+  public HostFaults replace(FaultPlan plan) {
+    notNull(plan, "fault plan");
+    synchronized (writeLock) {
+      List<Rule> all = new ArrayList<>();
+      for (Fault fault : plan.faults()) {
+        all.add(new Rule(all.size() + 1, fault));
+      }
+      rules = new Rules(all);
+    }
+    onChange.run();
+    return this;
+  }
+
+  @Override
+  public HostFaults clear() {
+    return replace(FaultPlan.empty());
+  }
+
+  @Override
+  public FaultPlan plan() {
+    return FaultPlan.of(rules.all.stream().map(rule -> rule.fault).toList());
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder text = new StringBuilder("seed ").append(seed);
+    List<Rule> all = rules.all;
+    if (all.isEmpty()) {
+      return text.append(", no faults").toString();
+    }
+    text.append(", faults:");
+    for (Rule rule : all) {
+      int firings = rule.firings.get();
+      text.append("\n  ").append(rule.position).append(". ").append(rule.fault)
+          .append("  [fired ").append(firings).append(firings == 1 ? " time" : " times")
+          .append(" in ").append(rule.occasions.get()).append(" occasions]");
+    }
+    return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  /** An immutable snapshot of the plan, indexed by stage. */
+  private static final class Rules {
+
+    static final Rules NONE = new Rules(List.of());
+
+    final List<Rule> all;
+    final Map<Stage, List<Rule>> byStage = new EnumMap<>(Stage.class);
+
+    Rules(List<Rule> all) {
+      this.all = List.copyOf(all);
+      Arrays.stream(Stage.values()).forEach(stage -> byStage.put(stage, new ArrayList<>()));
+      for (Rule rule : all) {
+        byStage.get(rule.fault.stage()).add(rule);
+      }
+      byStage.replaceAll((stage, rules) -> Collections.unmodifiableList(rules));
+    }
+
+    List<Rule> at(Stage stage) {
+      return byStage.get(stage);
+    }
+  }
+
+  /** One fault of the plan with its counters. */
+  private static final class Rule {
+
+    final int position;
+    final Fault fault;
+    final AtomicInteger occasions = new AtomicInteger();
+    final AtomicInteger firings = new AtomicInteger();
+    final int firingLimit;
+
+    Rule(int position, Fault fault) {
+      this.position = position;
+      this.fault = fault;
+      this.firingLimit = fault.trigger().conditions().stream()
+          .filter(Trigger.AtMost.class::isInstance)
+          .mapToInt(c -> ((Trigger.AtMost) c).count())
+          .min()
+          .orElse(Integer.MAX_VALUE);
+    }
+
+    Firing consider(ConnectionDice connection, String user, String command) {
+      List<Trigger.Condition> conditions = fault.trigger().conditions();
+      for (Trigger.Condition condition : conditions) {
+        if (!matchesOccasion(condition, connection.index(), user, command)) {
+          return null;
+        }
+      }
+      // Drawn before the counts so that what other connections did never shifts this generator.
+      RandomGenerator random = connection.next(position);
+      int occasion = occasions.incrementAndGet();
+      for (Trigger.Condition condition : conditions) {
+        if (condition instanceof Trigger.FirstAttempts first && occasion > first.count()) {
+          return null;
+        }
+        if (condition instanceof Trigger.EveryNth every && occasion % every.n() != 0) {
+          return null;
+        }
+      }
+      for (Trigger.Condition condition : conditions) {
+        if (condition instanceof Trigger.Probability p && !(random.nextDouble() < p.p())) {
+          return null;
+        }
+      }
+      int fired;
+      do {
+        fired = firings.get();
+        if (fired >= firingLimit) {
+          return null;
+        }
+      } while (!firings.compareAndSet(fired, fired + 1));
+      return new Firing(position, fault, random);
+    }
+
+    private static boolean matchesOccasion(
+        Trigger.Condition condition, int index, String user, String command) {
+      if (condition instanceof Trigger.ConnectionRange range) {
+        return range.contains(index);
+      }
+      if (condition instanceof Trigger.User u) {
+        return u.name().equals(user);
+      }
+      if (condition instanceof Trigger.Command c) {
+        return command != null && c.matches(command);
+      }
+      return true;
+    }
+  }
+}

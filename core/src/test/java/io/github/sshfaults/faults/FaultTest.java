@@ -1,0 +1,239 @@
+package io.github.sshfaults.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FaultTest {
+
+  @Test
+  void placesEachEffectAtItsDefaultStage() {
+    assertThat(Fault.refuse().stage()).isEqualTo(Stage.CONNECT);
+    assertThat(Fault.resetConnection().stage()).isEqualTo(Stage.CONNECT);
+    assertThat(Fault.delay(Duration.ofMillis(5)).stage()).isEqualTo(Stage.BANNER);
+    assertThat(Fault.disconnect(11, "bye").stage()).isEqualTo(Stage.AFTER_AUTH);
+    assertThat(Fault.rejectAuth().stage()).isEqualTo(Stage.AUTH);
+    assertThat(Fault.throttle(1000, 100).stage()).isEqualTo(Stage.EXEC);
+    assertThat(Fault.swapHostKey().stage()).isEqualTo(Stage.KEX);
+  }
+
+  @Test
+  void rejectsAnEffectAtAStageWhereItCannotHappenNamingTheAllowedStages() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.rejectAuth().at(Stage.CONNECT))
+        .withMessage("rejectAuth() cannot happen at stage CONNECT; it can at AUTH");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.garbageBanner("HTTP/1.1 400").at(Stage.EXEC))
+        .withMessageContaining("can at BANNER");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.refuse().at(Stage.AUTH))
+        .withMessageContaining("refuse() cannot happen at stage AUTH");
+  }
+
+  @Test
+  void rejectsAResetWhileTheClientWaitsForItsAuthenticationAnswer() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
+        .withMessage("resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
+            + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, TRANSPORT");
+  }
+
+  @Test
+  void rejectsDropAfterBytesAtTheConnectStage() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
+        .withMessageContaining("afterBytes(100) applies to dropConnection() and resetConnection()")
+        .withMessageContaining("this fault is dropConnection() at CONNECT; call at(Stage...) first");
+  }
+
+  @Test
+  void rejectsMovingAByteCountingFaultToAStageWithoutBytes() {
+    Fault cut = Fault.dropConnection().at(Stage.OUTPUT).afterBytes(10);
+
+    assertThat(cut.afterBytes()).isEqualTo(10);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> cut.at(Stage.AUTH))
+        .withMessageContaining("at AUTH");
+  }
+
+  @Test
+  void rejectsANegativeByteCount() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().at(Stage.OUTPUT).afterBytes(-1))
+        .withMessage("byte count must be 0 or more, but was -1");
+  }
+
+  @Test
+  void acceptsADirectionOnlyForStreamFaultsAtTheTransportStage() {
+    Fault upload = Fault.throttle(1000, 100).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT);
+    assertThat(upload.direction()).isEqualTo(Direction.FROM_CLIENT);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.throttle(1000, 100).direction(Direction.FROM_CLIENT))
+        .withMessageContaining("direction FROM_CLIENT applies to");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.delay(Duration.ofMillis(1)).at(Stage.TRANSPORT)
+            .direction(Direction.FROM_CLIENT))
+        .withMessageContaining("but this fault is delay(fixed(1ms)) at TRANSPORT");
+  }
+
+  @Test
+  void rejectsAResetAfterBytesSentToTheClient() {
+    assertThat(Fault.resetConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
+        .afterBytes(10).direction()).isEqualTo(Direction.FROM_CLIENT);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
+        .withMessageStartingWith("resetConnection() after 10 bytes at stage TRANSPORT counts what"
+            + " the client sends: call direction(Direction.FROM_CLIENT) before afterBytes");
+  }
+
+  @Test
+  void rejectsAUserTriggerBeforeTheUserIsKnown() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
+        .withMessage("user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+            + " CHANNEL_OPEN, EXEC, OUTPUT), but resetConnection() is at CONNECT");
+  }
+
+  @Test
+  void checksTheTriggerAgainWhenTheStageChanges() {
+    Fault perUser = Fault.dropConnection().at(Stage.AUTH).forUser("bob");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> perUser.at(Stage.KEX))
+        .withMessageContaining("needs a stage where the user is known");
+  }
+
+  @Test
+  void rejectsACommandTriggerOutsideExecAndOutput() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.rejectAuth().forCommand("ls"))
+        .withMessage("command(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
+            + " rejectAuth() is at AUTH");
+  }
+
+  @Test
+  void rejectsATriggerOnRefuse() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.refuse().firstAttempts(2))
+        .withMessageStartingWith("refuse() cannot have a trigger (firstAttempts(2))");
+  }
+
+  @Test
+  void rejectsAPerUserTriggerForRequiredAuthMethods() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.requireAuthMethods(AuthMethod.PUBLIC_KEY, AuthMethod.PASSWORD)
+            .forUser("bob"))
+        .withMessageContaining("before the client names its user");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 16, -1})
+  void rejectsADisconnectReasonOutsideTheSshRange(int code) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.disconnect(code, "bye"))
+        .withMessage("disconnect reason code (RFC 4253 §11.1) must be between 1 and 15, but was "
+            + code);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 5})
+  void rejectsAChannelOpenReasonOutsideTheSshRange(int code) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.rejectChannelOpen(code))
+        .withMessageContaining("must be between 1 and 4, but was " + code);
+  }
+
+  @Test
+  void rejectsCountsBelowOne() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().firstAttempts(0))
+        .withMessage("number of attempts must be at least 1, but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().onConnection(0))
+        .withMessage("connection index must be at least 1, but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().everyNth(-2))
+        .withMessage("n of everyNth must be at least 1, but was -2");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().atMost(0))
+        .withMessage("maximum number of firings must be at least 1, but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.tooManyAuthFailures(0))
+        .withMessage("maximum authentication tries must be at least 1, but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.limitChannels(0))
+        .withMessage("channel limit must be at least 1, but was 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.throttle(0, 10))
+        .withMessage("bytes per second must be at least 1, but was 0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-0.1, 1.5, Double.NaN})
+  void rejectsAProbabilityOutsideZeroToOne(double p) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.resetConnection().withProbability(p))
+        .withMessage("probability must be between 0.0 and 1.0, but was " + p);
+  }
+
+  @Test
+  void rejectsAnExitCodeOutsideWhatAShellReports() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.exitWith(256, ""))
+        .withMessage("exit code must be between 0 and 255, but was 256");
+  }
+
+  @Test
+  void rejectsNullArguments() {
+    assertThatNullPointerException().isThrownBy(() -> Fault.resetConnection().at(null))
+        .withMessage("stage must not be null");
+    assertThatNullPointerException().isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
+        .withMessage("authentication method must not be null");
+    assertThatNullPointerException().isThrownBy(() -> Fault.disconnect(11, null))
+        .withMessage("disconnect message must not be null");
+  }
+
+  @Test
+  void rejectsRequiringTheSameAuthMethodTwice() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.requireAuthMethods(AuthMethod.PASSWORD, AuthMethod.PASSWORD))
+        .withMessage("requireAuthMethods names a method twice: [PASSWORD, PASSWORD]");
+  }
+
+  @Test
+  void readsAsTheCallsThatMadeIt() {
+    assertThat(Fault.resetConnection()).hasToString("resetConnection() at CONNECT");
+    assertThat(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096).forCommand("cat log"))
+        .hasToString("dropConnection() at OUTPUT after 4096 bytes when command(\"cat log\")");
+    assertThat(Fault.disconnect(11, "maintenance").onConnection(3).atMost(1))
+        .hasToString("disconnect(11 BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
+            + " when onConnection(3) and atMost(1)");
+    assertThat(Fault.throttle(1000, 10).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT))
+        .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");
+    assertThat(Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.PUBLIC_KEY).forUser("bob"))
+        .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when user(\"bob\")");
+  }
+
+  @Test
+  void isAValue() {
+    assertThat(Fault.resetConnection().onConnection(2))
+        .isEqualTo(Fault.resetConnection().onConnection(2))
+        .hasSameHashCodeAs(Fault.resetConnection().onConnection(2))
+        .isNotEqualTo(Fault.resetConnection().onConnection(3))
+        .isNotEqualTo(Fault.dropConnection().onConnection(2));
+  }
+
+  @Test
+  void combinesTriggerConditions() {
+    Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
+
+    assertThat(fault.trigger())
+        .isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
+  }
+}

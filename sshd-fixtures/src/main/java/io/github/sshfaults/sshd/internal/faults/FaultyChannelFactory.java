@@ -1,0 +1,105 @@
+package io.github.sshfaults.sshd.internal.faults;
+
+import io.github.sshfaults.faults.Effect;
+import io.github.sshfaults.faults.ReasonCodes;
+import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.internal.Firing;
+import java.io.IOException;
+import java.util.List;
+import org.apache.sshd.client.future.DefaultOpenFuture;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.helpers.AbstractConnectionService;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.channel.ChannelSession;
+
+/**
+ * A channel type whose opening passes through the fault plan: refused with a reason code, never
+ * answered, or the connection ends instead.
+ */
+final class FaultyChannelFactory implements ChannelFactory {
+
+  private final ChannelFactory delegate;
+  private final FaultEngine engine;
+
+  private FaultyChannelFactory(ChannelFactory delegate, FaultEngine engine) {
+    this.delegate = delegate;
+    this.engine = engine;
+  }
+
+  /** The server's channel types, each wrapped. */
+  static List<ChannelFactory> wrap(List<? extends ChannelFactory> factories, FaultEngine engine) {
+    return factories.stream()
+        .<ChannelFactory>map(factory -> new FaultyChannelFactory(factory, engine))
+        .toList();
+  }
+
+  @Override
+  public String getName() {
+    return delegate.getName();
+  }
+
+  @Override
+  public Channel createChannel(Session session) throws IOException {
+    Connection connection = Connection.of(session);
+    if (connection == null || !engine.plan().has(Stage.CHANNEL_OPEN)) {
+      return delegate.createChannel(session);
+    }
+    List<Firing> firings =
+        engine.plan().fire(Stage.CHANNEL_OPEN, connection.dice(), connection.user(), null);
+    for (Firing firing : firings) {
+      Effect effect = firing.fault().effect();
+      String type = delegate.getName();
+      if (effect instanceof Effect.RejectChannelOpen reject) {
+        engine.fired(connection, Stage.CHANNEL_OPEN, firing,
+            "refused to open a " + type + " channel with reason " + reject.reasonCode());
+        return new UnopenedChannel(reject.reasonCode());
+      }
+      if (effect instanceof Effect.LimitChannels limit) {
+        int open = openChannels(session);
+        if (open >= limit.max()) {
+          engine.fired(connection, Stage.CHANNEL_OPEN, firing,
+              "refused a " + type + " channel: " + open + " open, at most " + limit.max());
+          return new UnopenedChannel(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED);
+        }
+      } else if (engine.endConnection(connection, Stage.CHANNEL_OPEN, firing,
+          "instead of opening a " + type + " channel")) {
+        return new UnopenedChannel(0);
+      }
+    }
+    return delegate.createChannel(session);
+  }
+
+  private static int openChannels(Session session) {
+    AbstractConnectionService service = session.getService(AbstractConnectionService.class);
+    return service == null ? 0 : service.getChannels().size();
+  }
+
+  /**
+   * A channel that never opens: it fails with a reason code, or, with reason 0, the client never
+   * hears back.
+   */
+  private static final class UnopenedChannel extends ChannelSession {
+
+    private final int reasonCode;
+
+    UnopenedChannel(int reasonCode) {
+      this.reasonCode = reasonCode;
+    }
+
+    @Override
+    protected OpenFuture doInit(Buffer buffer) {
+      OpenFuture future = new DefaultOpenFuture(this, futureLock);
+      if (reasonCode > 0) {
+        // Gone from the connection's channels at once, so that it does not count as open.
+        service.unregisterChannel(this);
+        future.setException(new SshChannelOpenException(getChannelId(), reasonCode,
+            ReasonCodes.openFailureReasonName(reasonCode)));
+      }
+      return future;
+    }
+  }
+}

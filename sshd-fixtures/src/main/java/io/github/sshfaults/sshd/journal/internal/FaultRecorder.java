@@ -1,0 +1,42 @@
+package io.github.sshfaults.sshd.journal.internal;
+
+import io.github.sshfaults.sshd.internal.faults.FaultEvent;
+import io.github.sshfaults.sshd.internal.faults.FaultListener;
+import io.github.sshfaults.sshd.journal.ConnectionAccepted;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+/**
+ * Records what the fault engine sees first in the host's journal: each accepted connection, and
+ * every fault fired. Marks a connection that a fault ends so that its close is attributed to the
+ * fault rather than to the client or the host.
+ */
+public final class FaultRecorder implements FaultListener {
+
+  private final RecordingJournal journal;
+
+  /** A recorder writing to {@code journal}. */
+  public FaultRecorder(RecordingJournal journal) {
+    this.journal = journal;
+  }
+
+  @Override
+  public void connectionAccepted(int connectionIndex, SocketAddress peer) {
+    journal.record(
+        connectionIndex,
+        (s, t, c) ->
+            new ConnectionAccepted(s, t, c, peer instanceof InetSocketAddress inet ? inet : null));
+  }
+
+  @Override
+  public void faultFired(FaultEvent event) {
+    if (event.endsConnection()) {
+      journal.closingByFault(event.connectionIndex(), event.description());
+    }
+    journal.faultFired(
+        event.connectionIndex(),
+        event.stage(),
+        "#" + event.rule() + " " + event.fault(),
+        event.description());
+  }
+}

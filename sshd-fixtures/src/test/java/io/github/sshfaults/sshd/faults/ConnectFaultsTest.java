@@ -1,0 +1,191 @@
+package io.github.sshfaults.sshd.faults;
+
+import static io.github.sshfaults.sshd.testclients.Causes.assertCausedBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.testclients.Causes;
+import io.github.sshfaults.sshd.testclients.ExecResult;
+import io.github.sshfaults.sshd.testclients.Login;
+import io.github.sshfaults.sshd.testclients.MinaSession;
+import io.github.sshfaults.sshd.testclients.RawProbe;
+import io.github.sshfaults.sshd.testclients.RawProbe.Ending;
+import io.github.sshfaults.sshd.testclients.RawProbe.Observation;
+import io.github.sshfaults.sshd.testclients.SshClientLibrary;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.apache.sshd.common.SshException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The connect row of the catalog: what a raw socket and each client see right after connecting. */
+class ConnectFaultsTest {
+
+  private static final Duration PATIENCE = Duration.ofMillis(500);
+  private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
+
+  private FakeSshHost host;
+
+  @BeforeEach
+  void startHost() {
+    host = FakeSshHost.start();
+    host.user("alice", "secret").command("id").replies("uid=1000(alice)\n");
+  }
+
+  @AfterEach
+  void closeHost() {
+    host.close();
+  }
+
+  private Login alice() {
+    return Login.password(host, "alice", "secret").withTimeout(CLIENT_TIMEOUT);
+  }
+
+  private Observation probe() throws IOException {
+    return RawProbe.probe(host.host(), host.port(), PATIENCE);
+  }
+
+  @Test
+  void refusedHostHasNothingListeningUntilTheFaultIsRemoved() throws Exception {
+    host.faults().add(Fault.refuse());
+
+    assertThat(probe().ending()).isEqualTo(Ending.REFUSED);
+
+    host.faults().clear();
+    assertThat(SshClientLibrary.MINA.exec(alice(), "id").exitStatus()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void refusedConnectionFailsWithEachClientsConnectException(SshClientLibrary client) {
+    host.faults().add(Fault.refuse());
+
+    assertThatThrownBy(() -> client.exec(alice(), "id"))
+        .satisfies(thrown -> assertCausedBy(thrown, ConnectException.class, "refused"));
+  }
+
+  @Test
+  void refusalLeavesOpenConnectionsAlone() throws Exception {
+    try (MinaSession open = MinaSession.open(alice())) {
+      host.faults().add(Fault.refuse());
+
+      assertThat(open.exec("id").stdout()).isEqualTo("uid=1000(alice)\n");
+    }
+  }
+
+  @Test
+  void droppedConnectionSendsAFinBeforeAnyByte() throws Exception {
+    host.faults().add(Fault.dropConnection());
+
+    assertThat(probe()).isEqualTo(new Observation("", Ending.FIN, null));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void droppedConnectionLooksLikeAServerClosingBeforeTheBanner(SshClientLibrary client) {
+    host.faults().add(Fault.dropConnection());
+
+    assertThatThrownBy(() -> client.exec(alice(), "id"))
+        .satisfies(thrown -> {
+          switch (client) {
+            case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
+            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class,
+                "connection is closed by foreign host");
+            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
+                "Server closed connection during identification exchange");
+          }
+        });
+  }
+
+  @Test
+  void resetConnectionSendsAnRstBeforeAnyByte() throws Exception {
+    host.faults().add(Fault.resetConnection());
+
+    assertThat(probe()).isEqualTo(new Observation("", Ending.RESET, null));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void resetConnectionIsAConnectionResetForEachClient(SshClientLibrary client) {
+    host.faults().add(Fault.resetConnection());
+
+    assertThatThrownBy(() -> client.exec(alice(), "id"))
+        .satisfies(thrown -> Causes.assertCausedByResetAsSeenBy(client, thrown));
+  }
+
+  @Test
+  void hungConnectionStaysOpenWithoutAByte() throws Exception {
+    host.faults().add(Fault.hang());
+
+    assertThat(probe()).isEqualTo(new Observation("", Ending.SILENT, null));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void hungConnectionFailsAtEachClientsOwnTimeout(SshClientLibrary client) {
+    host.faults().add(Fault.hang());
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> client.exec(alice(), "id"))
+        .satisfies(thrown -> {
+          switch (client) {
+            case MINA -> assertCausedBy(thrown, TimeoutException.class,
+                "Timed out");
+            case JSCH -> assertCausedBy(thrown, SocketTimeoutException.class,
+                "Read timed out");
+            case SSHJ -> assertCausedBy(thrown, SocketTimeoutException.class,
+                "Read timed out");
+          }
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(CLIENT_TIMEOUT);
+  }
+
+  @Test
+  void delayedBannerArrivesAfterTheDelay() throws Exception {
+    host.faults().add(Fault.delay(Duration.ofMillis(300)));
+
+    Observation observation = RawProbe.probe(host.host(), host.port(), Duration.ofSeconds(5));
+
+    assertThat(observation.received()).startsWith("SSH-2.0-");
+    assertThat(observation.firstByteAfter()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void delayedBannerOnlySlowsEachClientDown(SshClientLibrary client) throws Exception {
+    host.faults().add(Fault.delay(Duration.ofMillis(300)));
+    long start = System.nanoTime();
+
+    ExecResult result = client.exec(Login.password(host, "alice", "secret"), "id");
+
+    assertThat(result).isEqualTo(new ExecResult("uid=1000(alice)\n", "", 0));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void resetHitsOnlyTheChosenConnection() throws Exception {
+    host.faults().add(Fault.resetConnection().onConnection(2));
+
+    assertThat(probe().received()).startsWith("SSH-2.0-");
+    assertThat(probe().ending()).isEqualTo(Ending.RESET);
+    assertThat(probe().received()).startsWith("SSH-2.0-");
+  }
+
+  @Test
+  void failsTheFirstConnectionsThenWorks() throws Exception {
+    host.faults().add(Fault.dropConnection().firstAttempts(2));
+
+    assertThat(probe().ending()).isEqualTo(Ending.FIN);
+    assertThat(probe().ending()).isEqualTo(Ending.FIN);
+    assertThat(SshClientLibrary.MINA.exec(alice(), "id").exitStatus()).isZero();
+  }
+}
