@@ -462,7 +462,7 @@ class ConcurrentHelperTest {
 
       assertThat(report).failedOn(stuck, FailureKind.TIMEOUT).leftNoThreads();
       Outcome<FakeSshHost, CommandOutput> hung = report.hung().get(0);
-      assertThat(hung.status()).isEqualTo(Outcome.Status.HUNG);
+      assertThat(hung).hung();                   // status HUNG, kind TIMEOUT
       assertThat(hung.failure()).containsInstanceOf(DeadlineExceededException.class);
       StackTraceElement[] stack = hung.failure().orElseThrow().getStackTrace();  // the worker's
       assertThat(stack).anyMatch(frame -> frame.getClassName().endsWith("SshjClientAdapter")
