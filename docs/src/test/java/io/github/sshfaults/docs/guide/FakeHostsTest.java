@@ -15,6 +15,7 @@ import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.HostKeyType;
 import io.github.sshfaults.sshd.UserKey;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -81,14 +82,21 @@ class FakeHostsTest {
     }
 
     @Test
-    void offersMinaDefaultAlgorithmsOnRequest() throws Exception {
+    void startsWithOtherSettingsFromTheBuilder() throws Exception {
       // tag::builder[]
-      FakeSshHost host = FakeSshHost.builder().algorithms(AlgorithmSet.MINA_DEFAULTS).start();
+      FakeSshHost host =
+          FakeSshHost.builder()
+              .algorithms(AlgorithmSet.MINA_DEFAULTS)   // default FAST
+              .hostKeyType(HostKeyType.RSA)             // default ECDSA_P256
+              .journalCapacity(100_000)                 // events kept; default 10 000
+              .start();
       // end::builder[]
       try (host) {
         host.user("alice", "secret").command("uptime").replies("up 3 days\n");
 
         assertThat(exec(host, "alice", "secret", "uptime").stdout()).isEqualTo("up 3 days\n");
+        assertThat(host.knownHostsLine()).contains(" ssh-rsa AAAA");
+        assertThat(host.journal().capacity()).isEqualTo(100_000);
       }
     }
 

@@ -6,9 +6,13 @@ import static io.github.sshfaults.docs.guide.Outcome.Kind.OK;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.SSH_ERROR;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.TIMEOUT;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.UNEXPECTED;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.assertions.SshAssertions.tuple;
 
+import io.github.sshfaults.concurrent.ConcurrentSsh;
+import io.github.sshfaults.concurrent.FailureClassifier;
+import io.github.sshfaults.concurrent.FailureKind;
+import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
@@ -132,6 +136,28 @@ class FleetUptimeTest {
             tuple("web-4", COMMAND_ERROR),
             tuple("web-5", UNEXPECTED));
     // end::pool[]
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void reportsEachHostsOutcomeOfOurOwnWorkerFromTheRunner(Client client, ConcurrentSsh runner) {
+    // tag::own-worker[]
+    UptimeWorker worker = client.worker(knownHosts, CONNECT_TIMEOUT, EXEC_TIMEOUT);
+
+    RunReport<Target, Integer> report =
+        runner
+            .withThreads(3)
+            .withClassifier(
+                FailureClassifier.byType(CommandFailedException.class, FailureKind.COMMAND_FAILED))
+            .run(fleet, worker::uptimeDays);
+
+    assertThat(report)
+        .succeededOn(fleet.get(0))
+        .failedOn(fleet.get(1), FailureKind.AUTH)
+        .failedOn(fleet.get(2), FailureKind.CONNECT_REFUSED)
+        .failedOn(fleet.get(3), FailureKind.COMMAND_FAILED)
+        .failedOn(fleet.get(4), FailureKind.UNEXPECTED);
+    // end::own-worker[]
   }
 
   @ParameterizedTest
