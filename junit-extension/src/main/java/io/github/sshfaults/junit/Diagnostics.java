@@ -30,15 +30,32 @@ final class Diagnostics {
 
   private Diagnostics() {}
 
-  /** Publishes every source's entries for {@code test}, which failed with {@code failure}. */
+  /**
+   * Publishes every source's entries for {@code test}, which failed with {@code failure}: as report
+   * entries, as a warning in the log, and attached to the failure itself as a suppressed {@link
+   * FailureDiagnostics}, because that is what every runner shows (Maven Surefire prints no report
+   * entries, and the log may have no backend).
+   */
   static void publish(ExtensionContext test, Throwable failure) {
     Map<String, String> entries = new LinkedHashMap<>();
     SOURCES.forEach(source -> entries.putAll(source.apply(test)));
+    if (entries.isEmpty()) {
+      return;
+    }
     entries.forEach(test::publishReportEntry);
-    if (!entries.isEmpty() && LOG.isInfoEnabled()) {
-      StringBuilder text = new StringBuilder();
-      entries.forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
-      LOG.info("{} failed ({}); sshfaults diagnostics:{}", test.getDisplayName(), failure, text);
+    StringBuilder text = new StringBuilder();
+    entries.forEach((key, value) -> text.append('\n').append(key).append(" = ").append(value));
+    LOG.warn("{} failed ({}); sshfaults diagnostics:{}", test.getDisplayName(), failure, text);
+    failure.addSuppressed(new FailureDiagnostics("what the fake hosts saw" + text));
+  }
+
+  /**
+   * The diagnostics of a failed test, attached to its failure. Not an error of its own: it carries
+   * no stack trace, only the text.
+   */
+  static final class FailureDiagnostics extends Exception {
+    FailureDiagnostics(String text) {
+      super(text, null, false, false);
     }
   }
 
@@ -78,7 +95,9 @@ final class Diagnostics {
                 + ", algorithms "
                 + entry.host().algorithms()
                 + (entry.resettable() ? ", shared" : "")
-                + (entry.host().isRunning() ? "" : ", closed")
+                + (entry.host().isClosed()
+                    ? ", closed"
+                    : entry.host().isRunning() ? "" : ", stopped")
                 + ")\n"
                 + entry.host().faults().describe()
                 + "\n(replay this host's random decisions with @FakeHost(seed = \""

@@ -65,7 +65,8 @@ public final class FakeHostExtension
   }
 
   /**
-   * The running host.
+   * The host, from its start until it is closed (a test may {@linkplain FakeSshHost#stop() stop}
+   * it; that is reset after the test).
    *
    * @throws IllegalStateException outside the tests the extension serves (before the host starts or
    *     after it closed)
@@ -73,10 +74,10 @@ public final class FakeHostExtension
   public FakeSshHost host() {
     FakeSshHost current = host;
     checkState(
-        current != null && current.isRunning(),
+        current != null && !current.isClosed(),
         "The host of "
             + this
-            + " is not running: it runs from before all tests (static field) or"
+            + " is not available: it runs from before all tests (static field) or"
             + " before each test (instance field) until the class or test ends");
     return current;
   }
@@ -100,11 +101,12 @@ public final class FakeHostExtension
   // A static extension is also called for each @Nested class, whose tests share the outer host.
   private synchronized void startUnlessRunning(ExtensionContext context) {
     FakeSshHost current = host;
-    if (current != null && current.isRunning()) {
+    if (current != null && !current.isClosed()) {
       return;
     }
-    FakeSshHost started = server.apply(FakeSshHost.builder()).start();
-    HostScope.of(context).addHost(nameIn(context), started, resetBetweenTests);
+    String hostName = nameIn(context);
+    FakeSshHost started = server.apply(FakeSshHost.builder().name(hostName)).start();
+    HostScope.of(context).addHost(hostName, started, resetBetweenTests);
     setUp.accept(started);
     host = started;
   }

@@ -92,8 +92,11 @@ record HostSpec(
     }
   }
 
-  /** Starts a host as specified; closes it again if configuring it fails. */
-  FakeSshHost start() {
+  /**
+   * Starts a host as specified, named {@code name} (or unnamed when null); closes it again if
+   * configuring it fails.
+   */
+  FakeSshHost start(String name) {
     FakeSshHost.Builder builder =
         FakeSshHost.builder()
             .algorithms(algorithms)
@@ -101,6 +104,9 @@ record HostSpec(
             .journalCapacity(journalCapacity);
     if (seed != null) {
       builder.seed(seed);
+    }
+    if (name != null) {
+      builder.name(name);
     }
     FakeSshHost host = builder.start();
     try {

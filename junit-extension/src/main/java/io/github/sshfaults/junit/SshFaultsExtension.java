@@ -82,9 +82,11 @@ final class SshFaultsExtension
   private static FakeSshHost fakeHostParameter(
       ParameterContext parameter, ExtensionContext context) {
     HostSpec spec = HostSpec.of(parameter.findAnnotation(FakeHost.class), describe(parameter));
-    FakeSshHost host = spec.start();
+    Parameter declared = parameter.getParameter();
+    // Without -parameters, names are arg0, arg1...: no better than the address.
+    FakeSshHost host = spec.start(declared.isNamePresent() ? declared.getName() : null);
     // Owned by the scope before anything else can fail, so it is closed whatever happens next.
-    HostScope.of(context).addHost(parameter.getParameter().getName(), host, true);
+    HostScope.of(context).addHost(declared.getName(), host, true);
     return host;
   }
 
@@ -121,7 +123,7 @@ final class SshFaultsExtension
             "@FakeHost fields must not be final, but " + where + " is");
       }
       HostSpec spec = HostSpec.of(Optional.of(field.getAnnotation(FakeHost.class)), where);
-      FakeSshHost host = spec.start();
+      FakeSshHost host = spec.start(field.getName());
       HostScope.of(context).addHost(field.getName(), host, true);
       try {
         ReflectionSupport.makeAccessible(field).set(instance, host);

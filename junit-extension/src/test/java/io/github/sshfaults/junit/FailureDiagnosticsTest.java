@@ -24,13 +24,29 @@ class FailureDiagnosticsTest {
     Map<String, String> failed = entries.get("failsAfterRunningUptime(FakeSshHost)");
     assertThat(failed).containsOnlyKeys("sshfaults.host.web", "sshfaults.host.shared", "sshfaults.host.gateway");
     assertThat(failed.get("sshfaults.host.web"))
-        .startsWith("FakeSshHost[127.0.0.1:")
+        .startsWith("FakeSshHost[web, 127.0.0.1:")
         .contains("host key ECDSA_P256 SHA256:", "algorithms FAST", "closed")
-        .contains("journal of FakeSshHost[127.0.0.1:")
+        .contains("journal of FakeSshHost[web, 127.0.0.1:")
+        .contains("no faults", "(replay this host's random decisions with @FakeHost(seed = ")
         .containsPattern("auth user=\"alice\" method=\"[a-z-]+\" accepted=true")
         .contains("command user=\"alice\" commandLine=\"uptime\" exitCode=0");
     assertThat(failed.get("sshfaults.host.shared")).contains(", shared", "nothing recorded");
     assertThat(failed.get("sshfaults.host.gateway")).contains(", shared");
+  }
+
+  @Test
+  void attachesTheDiagnosticsToTheFailureSoThatEveryRunnerShowsThem() {
+    EngineExecutionResults results = TestKit.run(Failing.class);
+
+    Throwable failure = TestKit.firstFailure(results.testEvents());
+    assertThat(failure).hasMessage("deliberate failure");
+    assertThat(failure.getSuppressed())
+        .singleElement()
+        .satisfies(
+            diagnostics ->
+                assertThat(diagnostics.getMessage())
+                    .startsWith("what the fake hosts saw\nsshfaults.host.web = FakeSshHost[web, ")
+                    .contains("\nsshfaults.host.shared = ", "\nsshfaults.host.gateway = "));
   }
 
   @Test

@@ -62,7 +62,7 @@ class FakeHostExtensionTest {
 
     assertThatThrownBy(unused::host)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("The host of FakeHostExtension[web] is not running");
+        .hasMessageStartingWith("The host of FakeHostExtension[web] is not available");
   }
 
   @Test

@@ -74,6 +74,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private final Credentials credentials = new Credentials();
   private final CommandStubs stubs = new CommandStubs();
+  private final String name;
   private final AlgorithmSet algorithms;
   private final HostKeyType hostKeyType;
   private final KeyPair hostKey;
@@ -95,6 +96,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
     this.commandExecutor = executor;
+    this.name = builder.name;
     this.algorithms = builder.algorithms;
     this.hostKeyType = builder.hostKeyType;
     this.hostKey = Keys.sharedHostKey(hostKeyType);
@@ -151,6 +153,16 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   /** {@link #host()} and {@link #port()} together. */
   public InetSocketAddress address() {
     return new InetSocketAddress(host(), port);
+  }
+
+  /**
+   * How reports, tables and messages name this host: the {@linkplain Builder#name(String) name} it
+   * was given (the JUnit extension names hosts after their parameter or field), or {@code
+   * 127.0.0.1:port}.
+   */
+  @Override
+  public String displayName() {
+    return name != null ? name : host() + ":" + port;
   }
 
   /** The public host key the host presents during key exchange. */
@@ -396,6 +408,11 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     return this;
   }
 
+  /** Whether {@link #close()} was called: a closed host cannot run, reset or restart again. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   /**
    * Whether the server runs: true from start, false after {@link #stop()} until {@link #restart()},
    * and after {@link #close()}. A host that runs may still refuse connections because of {@link
@@ -431,10 +448,20 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     return faults;
   }
 
-  /** {@code FakeSshHost[127.0.0.1:40123, seed=-4962768465676381896]}. */
+  /**
+   * {@code FakeSshHost[127.0.0.1:40123, seed=-4962768465676381896]}, with the name first when the
+   * host has one: {@code FakeSshHost[web, 127.0.0.1:40123, seed=...]}.
+   */
   @Override
   public String toString() {
-    return "FakeSshHost[" + host() + ":" + port + ", seed=" + faults.seed() + "]";
+    return "FakeSshHost["
+        + (name != null ? name + ", " : "")
+        + host()
+        + ":"
+        + port
+        + ", seed="
+        + faults.seed()
+        + "]";
   }
 
   /**
@@ -446,6 +473,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    */
   public static final class Builder {
 
+    private String name;
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
@@ -453,6 +481,18 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     private FaultPlan plan = FaultPlan.empty();
 
     private Builder() {}
+
+    /**
+     * Names the host in reports, tables and messages ({@link FakeSshHost#displayName()}, {@link
+     * FakeSshHost#toString()}), such as {@code "web-1"}; unnamed hosts go by {@code
+     * 127.0.0.1:port}.
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
+    public Builder name(String name) {
+      this.name = notBlank(name, "host name");
+      return this;
+    }
 
     /** Which algorithms the host offers; {@link AlgorithmSet#FAST} unless set. */
     public Builder algorithms(AlgorithmSet algorithms) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -46,6 +47,7 @@ class FailureDiagnosticsGuideTest {
       assertThat(report).allSucceeded();   // fails: web has another password for deploy
     }
   }
+
   // end::failing[]
 
   @Test
@@ -62,14 +64,30 @@ class FailureDiagnosticsGuideTest {
     assertThat(entries)
         .containsOnlyKeys("sshfaults.host.web", "sshfaults.host.bastion", "sshfaults.run.runner");
     assertThat(entries.get("sshfaults.host.web"))
-        .startsWith("FakeSshHost[127.0.0.1:")
-        .contains("(host key ECDSA_P256 SHA256:", ", algorithms FAST)\njournal of FakeSshHost[")
+        .startsWith("FakeSshHost[web, 127.0.0.1:")
+        .contains("(host key ECDSA_P256 SHA256:", ", algorithms FAST)\nseed ", ", no faults\n")
+        .contains("(replay this host's random decisions with @FakeHost(seed = ")
+        .contains("\njournal of FakeSshHost[web, ")
         .contains(
             "auth user=\"deploy\" method=\"password\" accepted=false reason=\"wrong password\"");
     assertThat(entries.get("sshfaults.host.bastion")).contains(", shared)", "nothing recorded");
     assertThat(entries.get("sshfaults.run.runner"))
         .startsWith("run deploysEverywhere-")
         .contains("1 task, 0 succeeded, 1 failed (AUTH 1)")
-        .contains("| failed  | AUTH | JSchException: Auth fail for methods");
+        .contains("\nweb    | failed  | AUTH | JSchException: Auth fail for methods");
+    Throwable failure =
+        results.testEvents().failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getPayload(TestExecutionResult.class)
+            .flatMap(TestExecutionResult::getThrowable)
+            .orElseThrow();
+    assertThat(failure.getSuppressed())
+        .singleElement()
+        .satisfies(
+            diagnostics ->
+                assertThat(diagnostics.getMessage())
+                    .startsWith("what the fake hosts saw\nsshfaults.host.web = ")
+                    .contains("\nsshfaults.run.runner = run deploysEverywhere-"));
   }
 }
