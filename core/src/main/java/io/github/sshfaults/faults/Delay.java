@@ -54,8 +54,12 @@ public final class Delay {
    */
   public static Delay fixed(Duration duration) {
     positive(duration, "fixed delay");
-    check(duration.compareTo(LONGEST) <= 0, "fixed delay must be at most " + Durations.format(LONGEST)
-        + ", but was " + Durations.format(duration));
+    check(
+        duration.compareTo(LONGEST) <= 0,
+        "fixed delay must be at most "
+            + Durations.format(LONGEST)
+            + ", but was "
+            + Durations.format(duration));
     return new Delay(Kind.FIXED, duration, duration, 0);
   }
 
@@ -69,8 +73,12 @@ public final class Delay {
   public static Delay uniform(Duration min, Duration max) {
     notNegative(min, "minimum delay");
     notNull(max, "maximum delay");
-    check(max.compareTo(min) > 0, "maximum delay must be longer than the minimum "
-        + Durations.format(min) + ", but was " + Durations.format(max));
+    check(
+        max.compareTo(min) > 0,
+        "maximum delay must be longer than the minimum "
+            + Durations.format(min)
+            + ", but was "
+            + Durations.format(max));
     return new Delay(Kind.UNIFORM, min, max, 0);
   }
 
@@ -84,7 +92,9 @@ public final class Delay {
    */
   public static Delay lognormal(Duration median, double sigma) {
     positive(median, "median delay");
-    check(sigma > 0 && sigma <= 10, "sigma of a lognormal delay must be in (0, 10], but was " + sigma);
+    check(
+        sigma > 0 && sigma <= 10,
+        "sigma of a lognormal delay must be in (0, 10], but was " + sigma);
     return new Delay(Kind.LOGNORMAL, median, median, sigma);
   }
 

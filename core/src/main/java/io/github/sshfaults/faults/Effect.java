@@ -100,8 +100,13 @@ public sealed interface Effect {
 
     @Override
     public String toString() {
-      return "disconnect(" + reasonCode + " " + ReasonCodes.disconnectReasonName(reasonCode) + ", "
-          + quote(message) + ")";
+      return "disconnect("
+          + reasonCode
+          + " "
+          + ReasonCodes.disconnectReasonName(reasonCode)
+          + ", "
+          + quote(message)
+          + ")";
     }
   }
 
@@ -140,8 +145,9 @@ public sealed interface Effect {
 
     @Override
     public String toString() {
-      return "rejectAuth(" + methods.stream().sorted().map(AuthMethod::name)
-          .collect(Collectors.joining(", ")) + ")";
+      return "rejectAuth("
+          + methods.stream().sorted().map(AuthMethod::name).collect(Collectors.joining(", "))
+          + ")";
     }
   }
 
@@ -150,15 +156,18 @@ public sealed interface Effect {
     /** Validates and copies the methods: at least two, none twice. */
     public RequireAuthMethods {
       methods = List.copyOf(notNull(methods, "authentication methods"));
-      check(methods.size() >= 2, "requireAuthMethods needs at least two methods, but was " + methods);
-      check(Set.copyOf(methods).size() == methods.size(),
+      check(
+          methods.size() >= 2, "requireAuthMethods needs at least two methods, but was " + methods);
+      check(
+          Set.copyOf(methods).size() == methods.size(),
           "requireAuthMethods names a method twice: " + methods);
     }
 
     @Override
     public String toString() {
-      return "requireAuthMethods(" + methods.stream().map(AuthMethod::name)
-          .collect(Collectors.joining(", ")) + ")";
+      return "requireAuthMethods("
+          + methods.stream().map(AuthMethod::name).collect(Collectors.joining(", "))
+          + ")";
     }
   }
 
@@ -187,7 +196,10 @@ public sealed interface Effect {
 
     @Override
     public String toString() {
-      return "rejectChannelOpen(" + reasonCode + " " + ReasonCodes.openFailureReasonName(reasonCode)
+      return "rejectChannelOpen("
+          + reasonCode
+          + " "
+          + ReasonCodes.openFailureReasonName(reasonCode)
           + ")";
     }
   }

@@ -34,18 +34,49 @@ public final class Fault {
   private static final Map<Class<? extends Effect>, List<Stage>> STAGES =
       Map.ofEntries(
           Map.entry(Effect.Refuse.class, List.of(Stage.CONNECT)),
-          Map.entry(Effect.Drop.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH,
-              Stage.AFTER_AUTH, Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT, Stage.TRANSPORT)),
-          Map.entry(Effect.Reset.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AFTER_AUTH,
-              Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT, Stage.TRANSPORT)),
-          Map.entry(Effect.Hang.class, List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH,
-              Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT)),
-          Map.entry(Effect.Delayed.class, List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC,
-              Stage.TRANSPORT)),
+          Map.entry(
+              Effect.Drop.class,
+              List.of(
+                  Stage.CONNECT,
+                  Stage.KEX,
+                  Stage.AUTH,
+                  Stage.AFTER_AUTH,
+                  Stage.CHANNEL_OPEN,
+                  Stage.EXEC,
+                  Stage.OUTPUT,
+                  Stage.TRANSPORT)),
+          Map.entry(
+              Effect.Reset.class,
+              List.of(
+                  Stage.CONNECT,
+                  Stage.KEX,
+                  Stage.AFTER_AUTH,
+                  Stage.CHANNEL_OPEN,
+                  Stage.EXEC,
+                  Stage.OUTPUT,
+                  Stage.TRANSPORT)),
+          Map.entry(
+              Effect.Hang.class,
+              List.of(
+                  Stage.CONNECT,
+                  Stage.KEX,
+                  Stage.AUTH,
+                  Stage.CHANNEL_OPEN,
+                  Stage.EXEC,
+                  Stage.OUTPUT)),
+          Map.entry(
+              Effect.Delayed.class, List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC, Stage.TRANSPORT)),
           Map.entry(Effect.GarbageText.class, List.of(Stage.BANNER)),
           Map.entry(Effect.RandomGarbage.class, List.of(Stage.BANNER)),
-          Map.entry(Effect.Disconnect.class, List.of(Stage.AFTER_AUTH, Stage.KEX, Stage.AUTH,
-              Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT)),
+          Map.entry(
+              Effect.Disconnect.class,
+              List.of(
+                  Stage.AFTER_AUTH,
+                  Stage.KEX,
+                  Stage.AUTH,
+                  Stage.CHANNEL_OPEN,
+                  Stage.EXEC,
+                  Stage.OUTPUT)),
           Map.entry(Effect.NoCommonAlgorithm.class, List.of(Stage.KEX)),
           Map.entry(Effect.SwapHostKey.class, List.of(Stage.KEX)),
           Map.entry(Effect.RejectAuth.class, List.of(Stage.AUTH)),
@@ -76,16 +107,16 @@ public final class Fault {
   }
 
   private static Fault of(Effect effect) {
-    return new Fault(effect, STAGES.get(effect.getClass()).get(0), Trigger.always(), 0,
-        Direction.TO_CLIENT);
+    return new Fault(
+        effect, STAGES.get(effect.getClass()).get(0), Trigger.always(), 0, Direction.TO_CLIENT);
   }
 
   // ---------------------------------------------------------------- effects
 
   /**
    * Nothing listens on the host's port while this fault is in the plan: clients get "connection
-   * refused" at once, as from a host whose server is down. Connections already open stay open.
-   * Only at {@link Stage#CONNECT} and only without a trigger, because a refused connection is never
+   * refused" at once, as from a host whose server is down. Connections already open stay open. Only
+   * at {@link Stage#CONNECT} and only without a trigger, because a refused connection is never
    * accepted, so there is nothing to count or match.
    */
   public static Fault refuse() {
@@ -94,19 +125,19 @@ public final class Fault {
 
   /**
    * The host closes the connection with a TCP FIN and no SSH goodbye, as a crashing server or a
-   * proxy closing an idle connection does. Everything sent before still reaches the client.
-   * Default stage {@link Stage#CONNECT}: accepted, then closed before the banner.
+   * proxy closing an idle connection does. Everything sent before still reaches the client. Default
+   * stage {@link Stage#CONNECT}: accepted, then closed before the banner.
    */
   public static Fault dropConnection() {
     return of(new Effect.Drop());
   }
 
   /**
-   * The host resets the connection (TCP RST): clients report "connection reset", and data in
-   * flight to them may be lost. Default stage {@link Stage#CONNECT}. Not at {@link Stage#AUTH}:
-   * an RST needs bytes from the client left unread, and while a client waits for the answer to
-   * its authentication request nothing makes every client speak; use {@link Stage#AFTER_AUTH} or
-   * {@link #dropConnection()}.
+   * The host resets the connection (TCP RST): clients report "connection reset", and data in flight
+   * to them may be lost. Default stage {@link Stage#CONNECT}. Not at {@link Stage#AUTH}: an RST
+   * needs bytes from the client left unread, and while a client waits for the answer to its
+   * authentication request nothing makes every client speak; use {@link Stage#AFTER_AUTH} or {@link
+   * #dropConnection()}.
    */
   public static Fault resetConnection() {
     return of(new Effect.Reset());
@@ -115,11 +146,11 @@ public final class Fault {
   /**
    * Something never comes. Default stage {@link Stage#CONNECT}: the connection is accepted and
    * stays open, and the host never sends a byte. At {@link Stage#KEX} the host sends its
-   * identification line and nothing more; at {@link Stage#AUTH} it never answers the
-   * authentication request; at {@link Stage#CHANNEL_OPEN} it never answers the channel request.
-   * Clients fail at their own timeouts, if they have one. At {@link Stage#EXEC} the command sends
-   * all its output but never its exit status nor end of file, and at {@link Stage#OUTPUT} it stops
-   * after {@link #afterBytes(long)} bytes of stdout: the command hangs, the connection still works.
+   * identification line and nothing more; at {@link Stage#AUTH} it never answers the authentication
+   * request; at {@link Stage#CHANNEL_OPEN} it never answers the channel request. Clients fail at
+   * their own timeouts, if they have one. At {@link Stage#EXEC} the command sends all its output
+   * but never its exit status nor end of file, and at {@link Stage#OUTPUT} it stops after {@link
+   * #afterBytes(long)} bytes of stdout: the command hangs, the connection still works.
    */
   public static Fault hang() {
     return of(new Effect.Hang());
@@ -147,7 +178,9 @@ public final class Fault {
     return of(new Effect.GarbageText(text));
   }
 
-  /** The host sends 64 random bytes (from the seed) instead of its identification line, then closes. */
+  /**
+   * The host sends 64 random bytes (from the seed) instead of its identification line, then closes.
+   */
   public static Fault garbageBanner() {
     return of(new Effect.RandomGarbage(RANDOM_GARBAGE_LENGTH));
   }
@@ -192,10 +225,10 @@ public final class Fault {
   }
 
   /**
-   * The host requires these methods one after the other: success with the first earns only
-   * partial success, and the client must go on with the next. A client that has only the first
-   * credential fails. Only at {@link Stage#AUTH}, decided once per connection when it starts, and
-   * not per user, because the host announces its methods before the client names its user.
+   * The host requires these methods one after the other: success with the first earns only partial
+   * success, and the client must go on with the next. A client that has only the first credential
+   * fails. Only at {@link Stage#AUTH}, decided once per connection when it starts, and not per
+   * user, because the host announces its methods before the client names its user.
    */
   public static Fault requireAuthMethods(AuthMethod first, AuthMethod second, AuthMethod... more) {
     List<AuthMethod> methods = new ArrayList<>();
@@ -207,9 +240,9 @@ public final class Fault {
   }
 
   /**
-   * At the {@code maxTries}-th failed authentication request of a connection, the host sends
-   * {@code SSH_MSG_DISCONNECT} reason 2 "Too many authentication failures" instead of a failure,
-   * as OpenSSH does at {@code MaxAuthTries}. Only at {@link Stage#AUTH}.
+   * At the {@code maxTries}-th failed authentication request of a connection, the host sends {@code
+   * SSH_MSG_DISCONNECT} reason 2 "Too many authentication failures" instead of a failure, as
+   * OpenSSH does at {@code MaxAuthTries}. Only at {@link Stage#AUTH}.
    */
   public static Fault tooManyAuthFailures(int maxTries) {
     return of(new Effect.TooManyAuthFailures(maxTries));
@@ -217,8 +250,8 @@ public final class Fault {
 
   /**
    * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and {@code
-   * reasonCode}. The description text the client sees is chosen by Apache MINA SSHD. Only at
-   * {@link Stage#CHANNEL_OPEN}.
+   * reasonCode}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
+   * Stage#CHANNEL_OPEN}.
    *
    * @param reasonCode 1 to 4 (RFC 4254 §5.1), see {@link ReasonCodes}
    */
@@ -227,9 +260,9 @@ public final class Fault {
   }
 
   /**
-   * The host refuses a channel when the connection already has {@code max} open, with reason
-   * {@link ReasonCodes#OPEN_ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code
-   * MaxSessions}. Only at {@link Stage#CHANNEL_OPEN}.
+   * The host refuses a channel when the connection already has {@code max} open, with reason {@link
+   * ReasonCodes#OPEN_ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code MaxSessions}. Only
+   * at {@link Stage#CHANNEL_OPEN}.
    */
   public static Fault limitChannels(int max) {
     return of(new Effect.LimitChannels(max));
@@ -245,8 +278,8 @@ public final class Fault {
   }
 
   /**
-   * The command sends nothing on stdout, {@code stderr} on the standard error and exits with
-   * {@code exitCode}, whatever its stub says. Only at {@link Stage#EXEC}; combine with {@link
+   * The command sends nothing on stdout, {@code stderr} on the standard error and exits with {@code
+   * exitCode}, whatever its stub says. Only at {@link Stage#EXEC}; combine with {@link
    * #forCommand(String)} to fail one command.
    *
    * @param exitCode 0 to 255
@@ -292,9 +325,9 @@ public final class Fault {
 
   /**
    * Which way the bytes of a {@link Stage#TRANSPORT} fault flow: {@link Direction#TO_CLIENT} unless
-   * set. For {@link #throttle(long, int)}, {@link #dropConnection()} and {@link
-   * #resetConnection()} at {@link Stage#TRANSPORT}; a reset after a byte count needs {@link
-   * Direction#FROM_CLIENT}, since only unread bytes from the client make the kernel send an RST.
+   * set. For {@link #throttle(long, int)}, {@link #dropConnection()} and {@link #resetConnection()}
+   * at {@link Stage#TRANSPORT}; a reset after a byte count needs {@link Direction#FROM_CLIENT},
+   * since only unread bytes from the client make the kernel send an RST.
    */
   public Fault direction(Direction direction) {
     notNull(direction, "direction");
@@ -324,7 +357,9 @@ public final class Fault {
     return when(Trigger.fromConnection(index));
   }
 
-  /** Shorthand for {@code when(Trigger.firstAttempts(count))}: fail {@code count} times, then not. */
+  /**
+   * Shorthand for {@code when(Trigger.firstAttempts(count))}: fail {@code count} times, then not.
+   */
   public Fault firstAttempts(int count) {
     return when(Trigger.firstAttempts(count));
   }
@@ -408,18 +443,29 @@ public final class Fault {
       checkAfterBytes();
     }
     if (direction != Direction.TO_CLIENT) {
-      boolean streamFault = effect instanceof Effect.Drop || effect instanceof Effect.Reset
-          || effect instanceof Effect.Throttle;
+      boolean streamFault =
+          effect instanceof Effect.Drop
+              || effect instanceof Effect.Reset
+              || effect instanceof Effect.Throttle;
       if (stage != Stage.TRANSPORT || !streamFault) {
         throw new IllegalArgumentException(
-            "direction " + direction + " applies to dropConnection(), resetConnection() and"
-                + " throttle() at stage TRANSPORT, but this fault is " + effect + " at " + stage);
+            "direction "
+                + direction
+                + " applies to dropConnection(), resetConnection() and"
+                + " throttle() at stage TRANSPORT, but this fault is "
+                + effect
+                + " at "
+                + stage);
       }
     }
-    if (stage == Stage.TRANSPORT && effect instanceof Effect.Reset && afterBytes > 0
+    if (stage == Stage.TRANSPORT
+        && effect instanceof Effect.Reset
+        && afterBytes > 0
         && direction == Direction.TO_CLIENT) {
       throw new IllegalArgumentException(
-          "resetConnection() after " + afterBytes + " bytes at stage TRANSPORT counts what the"
+          "resetConnection() after "
+              + afterBytes
+              + " bytes at stage TRANSPORT counts what the"
               + " client sends: call direction(Direction.FROM_CLIENT) before afterBytes. A reset"
               + " needs unread bytes from the client, and a client cut off in the middle of a"
               + " packet sends none; use dropConnection() to cut what the host sends");
@@ -430,41 +476,64 @@ public final class Fault {
   }
 
   private void checkAfterBytes() {
-    Set<Class<? extends Effect>> counting = switch (stage) {
-      case OUTPUT -> Set.of(Effect.Drop.class, Effect.Reset.class, Effect.Hang.class,
-          Effect.Disconnect.class);
-      case TRANSPORT -> Set.of(Effect.Drop.class, Effect.Reset.class);
-      default -> Set.of();
-    };
+    Set<Class<? extends Effect>> counting =
+        switch (stage) {
+          case OUTPUT ->
+              Set.of(
+                  Effect.Drop.class,
+                  Effect.Reset.class,
+                  Effect.Hang.class,
+                  Effect.Disconnect.class);
+          case TRANSPORT -> Set.of(Effect.Drop.class, Effect.Reset.class);
+          default -> Set.of();
+        };
     if (!counting.contains(effect.getClass())) {
       throw new IllegalArgumentException(
-          "afterBytes(" + afterBytes + ") applies to dropConnection() and resetConnection() at stage"
+          "afterBytes("
+              + afterBytes
+              + ") applies to dropConnection() and resetConnection() at stage"
               + " OUTPUT or TRANSPORT, and to hang() and disconnect() at OUTPUT, but this fault is "
-              + effect + " at " + stage + (counting.isEmpty() ? "; call at(Stage...) first" : ""));
+              + effect
+              + " at "
+              + stage
+              + (counting.isEmpty() ? "; call at(Stage...) first" : ""));
     }
   }
 
   private void checkCondition(Trigger.Condition condition) {
     if (effect instanceof Effect.Refuse) {
       throw new IllegalArgumentException(
-          "refuse() cannot have a trigger (" + trigger + "): a refused connection is never accepted,"
+          "refuse() cannot have a trigger ("
+              + trigger
+              + "): a refused connection is never accepted,"
               + " so there is nothing to count or match; remove the fault to accept connections"
               + " again");
     }
     if (condition instanceof Trigger.User && !stage.knowsUser()) {
       throw new IllegalArgumentException(
-          condition + " needs a stage where the user is known (" + names(userStages())
-              + "), but " + effect + " is at " + stage);
+          condition
+              + " needs a stage where the user is known ("
+              + names(userStages())
+              + "), but "
+              + effect
+              + " is at "
+              + stage);
     }
     if (condition instanceof Trigger.User && effect instanceof Effect.RequireAuthMethods) {
       throw new IllegalArgumentException(
-          condition + " cannot trigger " + effect + ": the host announces its methods before the"
+          condition
+              + " cannot trigger "
+              + effect
+              + ": the host announces its methods before the"
               + " client names its user");
     }
     if (condition instanceof Trigger.Command && !stage.knowsCommand()) {
       throw new IllegalArgumentException(
-          condition + " needs stage EXEC or OUTPUT, where the command is known, but " + effect
-              + " is at " + stage);
+          condition
+              + " needs stage EXEC or OUTPUT, where the command is known, but "
+              + effect
+              + " is at "
+              + stage);
     }
   }
 

@@ -73,7 +73,9 @@ public final class FaultPlan {
     return faults.hashCode();
   }
 
-  /** One numbered fault per line, {@code 1. resetConnection() at CONNECT}, or {@code (no faults)}. */
+  /**
+   * One numbered fault per line, {@code 1. resetConnection() at CONNECT}, or {@code (no faults)}.
+   */
   @Override
   public String toString() {
     if (faults.isEmpty()) {

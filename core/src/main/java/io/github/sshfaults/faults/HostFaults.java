@@ -23,8 +23,8 @@ package io.github.sshfaults.faults;
 public interface HostFaults {
 
   /**
-   * The system property that sets the seed of every host whose builder does not: run a failing
-   * test again with {@code -Dsshfaults.seed=<seed>} to replay its random decisions.
+   * The system property that sets the seed of every host whose builder does not: run a failing test
+   * again with {@code -Dsshfaults.seed=<seed>} to replay its random decisions.
    */
   String SEED_PROPERTY = "sshfaults.seed";
 

@@ -11,41 +11,60 @@ public final class ReasonCodes {
 
   /** {@code SSH_DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT}. */
   public static final int DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT = 1;
-  /** {@code SSH_DISCONNECT_PROTOCOL_ERROR}; OpenSSH sends it for too many authentication failures. */
+
+  /**
+   * {@code SSH_DISCONNECT_PROTOCOL_ERROR}; OpenSSH sends it for too many authentication failures.
+   */
   public static final int DISCONNECT_PROTOCOL_ERROR = 2;
+
   /** {@code SSH_DISCONNECT_KEY_EXCHANGE_FAILED}. */
   public static final int DISCONNECT_KEY_EXCHANGE_FAILED = 3;
+
   /** {@code SSH_DISCONNECT_RESERVED}. */
   public static final int DISCONNECT_RESERVED = 4;
+
   /** {@code SSH_DISCONNECT_MAC_ERROR}. */
   public static final int DISCONNECT_MAC_ERROR = 5;
+
   /** {@code SSH_DISCONNECT_COMPRESSION_ERROR}. */
   public static final int DISCONNECT_COMPRESSION_ERROR = 6;
+
   /** {@code SSH_DISCONNECT_SERVICE_NOT_AVAILABLE}. */
   public static final int DISCONNECT_SERVICE_NOT_AVAILABLE = 7;
+
   /** {@code SSH_DISCONNECT_PROTOCOL_VERSION_NOT_SUPPORTED}. */
   public static final int DISCONNECT_PROTOCOL_VERSION_NOT_SUPPORTED = 8;
+
   /** {@code SSH_DISCONNECT_HOST_KEY_NOT_VERIFIABLE}. */
   public static final int DISCONNECT_HOST_KEY_NOT_VERIFIABLE = 9;
+
   /** {@code SSH_DISCONNECT_CONNECTION_LOST}. */
   public static final int DISCONNECT_CONNECTION_LOST = 10;
+
   /** {@code SSH_DISCONNECT_BY_APPLICATION}: a server shutting down or an administrator's kill. */
   public static final int DISCONNECT_BY_APPLICATION = 11;
+
   /** {@code SSH_DISCONNECT_TOO_MANY_CONNECTIONS}. */
   public static final int DISCONNECT_TOO_MANY_CONNECTIONS = 12;
+
   /** {@code SSH_DISCONNECT_AUTH_CANCELLED_BY_USER}. */
   public static final int DISCONNECT_AUTH_CANCELLED_BY_USER = 13;
+
   /** {@code SSH_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE}. */
   public static final int DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE = 14;
+
   /** {@code SSH_DISCONNECT_ILLEGAL_USER_NAME}. */
   public static final int DISCONNECT_ILLEGAL_USER_NAME = 15;
 
   /** {@code SSH_OPEN_ADMINISTRATIVELY_PROHIBITED}; OpenSSH sends it beyond {@code MaxSessions}. */
   public static final int OPEN_ADMINISTRATIVELY_PROHIBITED = 1;
+
   /** {@code SSH_OPEN_CONNECT_FAILED}. */
   public static final int OPEN_CONNECT_FAILED = 2;
+
   /** {@code SSH_OPEN_UNKNOWN_CHANNEL_TYPE}. */
   public static final int OPEN_UNKNOWN_CHANNEL_TYPE = 3;
+
   /** {@code SSH_OPEN_RESOURCE_SHORTAGE}. */
   public static final int OPEN_RESOURCE_SHORTAGE = 4;
 
@@ -96,6 +115,7 @@ public final class ReasonCodes {
   }
 
   static int checkOpenFailureReason(int code) {
-    return inRange(code, 1, OPEN_FAILURE_NAMES.length, "channel open failure reason code (RFC 4254 §5.1)");
+    return inRange(
+        code, 1, OPEN_FAILURE_NAMES.length, "channel open failure reason code (RFC 4254 §5.1)");
   }
 }

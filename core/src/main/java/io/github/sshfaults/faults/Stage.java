@@ -8,8 +8,8 @@ package io.github.sshfaults.faults;
  * connection stages ({@link #CONNECT}, {@link #BANNER}, {@link #KEX}, {@link #AFTER_AUTH}, {@link
  * #TRANSPORT}), once per authentication request at {@link #AUTH}, once per channel at {@link
  * #CHANNEL_OPEN}, once per command at {@link #EXEC} and {@link #OUTPUT} (at {@link #OUTPUT} only
- * for commands that write at least the fault's byte count). {@link Fault#requireAuthMethods} is
- * the exception at {@link #AUTH}: it is decided once per connection. Triggers such as {@link
+ * for commands that write at least the fault's byte count). {@link Fault#requireAuthMethods} is the
+ * exception at {@link #AUTH}: it is decided once per connection. Triggers such as {@link
  * Trigger#firstAttempts(int)} count these occasions.
  */
 public enum Stage {

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * <p>Conditions are checked in this order, whatever order they were combined in: the connection
  * index, user and command; then the attempt count ({@link #firstAttempts(int)}, {@link
  * #everyNth(int)}), which counts only occasions that passed the first group; then {@link
- * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in
- * a host's plan and start again when the plan is replaced or cleared.
+ * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in a
+ * host's plan and start again when the plan is replaced or cleared.
  */
 public final class Trigger {
 
@@ -144,7 +144,9 @@ public final class Trigger {
     return conditions.hashCode();
   }
 
-  /** {@code always} or the conditions joined by {@code and}: {@code onConnection(3) and atMost(1)}. */
+  /**
+   * {@code always} or the conditions joined by {@code and}: {@code onConnection(3) and atMost(1)}.
+   */
   @Override
   public String toString() {
     return conditions.isEmpty()
@@ -286,16 +288,19 @@ public final class Trigger {
     Command(Syntax syntax, String expression) {
       this.syntax = syntax;
       this.expression = expression;
-      this.pattern = switch (syntax) {
-        case EXACT -> null;
-        case GLOB -> Pattern.compile(globToRegex(expression));
-        case REGEX -> compile(expression);
-      };
+      this.pattern =
+          switch (syntax) {
+            case EXACT -> null;
+            case GLOB -> Pattern.compile(globToRegex(expression));
+            case REGEX -> compile(expression);
+          };
     }
 
     /** Whether {@code commandLine} matches. */
     public boolean matches(String commandLine) {
-      return pattern == null ? expression.equals(commandLine) : pattern.matcher(commandLine).matches();
+      return pattern == null
+          ? expression.equals(commandLine)
+          : pattern.matcher(commandLine).matches();
     }
 
     private static Pattern compile(String regex) {

@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Names every thread after its purpose and index ({@code sshfaults-worker-3}) and makes it a daemon,
- * so a forgotten pool can never keep a JVM alive; pools are still shut down explicitly.
+ * Names every thread after its purpose and index ({@code sshfaults-worker-3}) and makes it a
+ * daemon, so a forgotten pool can never keep a JVM alive; pools are still shut down explicitly.
  */
 public final class NamedThreadFactory implements ThreadFactory {
 

@@ -38,7 +38,9 @@ public final class Preconditions {
     return value;
   }
 
-  /** Returns {@code value}, or throws naming {@code what} when it lies outside {@code [min, max]}. */
+  /**
+   * Returns {@code value}, or throws naming {@code what} when it lies outside {@code [min, max]}.
+   */
   public static int inRange(int value, int min, int max, String what) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
@@ -47,7 +49,9 @@ public final class Preconditions {
     return value;
   }
 
-  /** Returns {@code value}, or throws naming {@code what} when it lies outside {@code [min, max]}. */
+  /**
+   * Returns {@code value}, or throws naming {@code what} when it lies outside {@code [min, max]}.
+   */
   public static long inRange(long value, long min, long max, String what) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
@@ -114,7 +118,9 @@ public final class Preconditions {
     return value;
   }
 
-  /** Throws {@link IllegalArgumentException} with {@code message} unless {@code condition} holds. */
+  /**
+   * Throws {@link IllegalArgumentException} with {@code message} unless {@code condition} holds.
+   */
   public static void check(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
@@ -128,7 +134,10 @@ public final class Preconditions {
     }
   }
 
-  /** Quotes a user-supplied string for an error message, keeping blanks and control characters visible. */
+  /**
+   * Quotes a user-supplied string for an error message, keeping blanks and control characters
+   * visible.
+   */
   public static String quote(String value) {
     if (value == null) {
       return "null";

@@ -33,8 +33,8 @@ class DelayTest {
     Delay delay = Delay.lognormal(Duration.ofMillis(200), 0.5);
     SplittableRandom random = new SplittableRandom(11);
 
-    long[] samples = IntStream.range(0, 2001).mapToLong(i -> delay.sample(random).toMillis())
-        .toArray();
+    long[] samples =
+        IntStream.range(0, 2001).mapToLong(i -> delay.sample(random).toMillis()).toArray();
     Arrays.sort(samples);
 
     assertThat(samples[1000]).isBetween(180L, 220L);
@@ -44,7 +44,8 @@ class DelayTest {
   void sameGeneratorSeedGivesSameDelays() {
     Delay delay = Delay.lognormal(Duration.ofMillis(200), 1);
 
-    assertThat(delay.sample(new SplittableRandom(3))).isEqualTo(delay.sample(new SplittableRandom(3)));
+    assertThat(delay.sample(new SplittableRandom(3)))
+        .isEqualTo(delay.sample(new SplittableRandom(3)));
   }
 
   @Test

@@ -23,7 +23,8 @@ class FaultPlanTest {
 
   @Test
   void rejectsNullFaults() {
-    assertThatNullPointerException().isThrownBy(() -> FaultPlan.of(Fault.hang(), null))
+    assertThatNullPointerException()
+        .isThrownBy(() -> FaultPlan.of(Fault.hang(), null))
         .withMessage("fault must not be null");
   }
 }

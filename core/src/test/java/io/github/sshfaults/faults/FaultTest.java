@@ -39,8 +39,9 @@ class FaultTest {
   void rejectsAResetWhileTheClientWaitsForItsAuthenticationAnswer() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
-        .withMessage("resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
-            + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, TRANSPORT");
+        .withMessage(
+            "resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
+                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, TRANSPORT");
   }
 
   @Test
@@ -48,7 +49,8 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
         .withMessageContaining("afterBytes(100) applies to dropConnection() and resetConnection()")
-        .withMessageContaining("this fault is dropConnection() at CONNECT; call at(Stage...) first");
+        .withMessageContaining(
+            "this fault is dropConnection() at CONNECT; call at(Stage...) first");
   }
 
   @Test
@@ -77,27 +79,37 @@ class FaultTest {
         .isThrownBy(() -> Fault.throttle(1000, 100).direction(Direction.FROM_CLIENT))
         .withMessageContaining("direction FROM_CLIENT applies to");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.delay(Duration.ofMillis(1)).at(Stage.TRANSPORT)
-            .direction(Direction.FROM_CLIENT))
+        .isThrownBy(
+            () ->
+                Fault.delay(Duration.ofMillis(1))
+                    .at(Stage.TRANSPORT)
+                    .direction(Direction.FROM_CLIENT))
         .withMessageContaining("but this fault is delay(fixed(1ms)) at TRANSPORT");
   }
 
   @Test
   void rejectsAResetAfterBytesSentToTheClient() {
-    assertThat(Fault.resetConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
-        .afterBytes(10).direction()).isEqualTo(Direction.FROM_CLIENT);
+    assertThat(
+            Fault.resetConnection()
+                .at(Stage.TRANSPORT)
+                .direction(Direction.FROM_CLIENT)
+                .afterBytes(10)
+                .direction())
+        .isEqualTo(Direction.FROM_CLIENT);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
-        .withMessageStartingWith("resetConnection() after 10 bytes at stage TRANSPORT counts what"
-            + " the client sends: call direction(Direction.FROM_CLIENT) before afterBytes");
+        .withMessageStartingWith(
+            "resetConnection() after 10 bytes at stage TRANSPORT counts what"
+                + " the client sends: call direction(Direction.FROM_CLIENT) before afterBytes");
   }
 
   @Test
   void rejectsAUserTriggerBeforeTheUserIsKnown() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
-        .withMessage("user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
-            + " CHANNEL_OPEN, EXEC, OUTPUT), but resetConnection() is at CONNECT");
+        .withMessage(
+            "user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+                + " CHANNEL_OPEN, EXEC, OUTPUT), but resetConnection() is at CONNECT");
   }
 
   @Test
@@ -113,8 +125,9 @@ class FaultTest {
   void rejectsACommandTriggerOutsideExecAndOutput() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.rejectAuth().forCommand("ls"))
-        .withMessage("command(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
-            + " rejectAuth() is at AUTH");
+        .withMessage(
+            "command(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
+                + " rejectAuth() is at AUTH");
   }
 
   @Test
@@ -127,8 +140,9 @@ class FaultTest {
   @Test
   void rejectsAPerUserTriggerForRequiredAuthMethods() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.requireAuthMethods(AuthMethod.PUBLIC_KEY, AuthMethod.PASSWORD)
-            .forUser("bob"))
+        .isThrownBy(
+            () ->
+                Fault.requireAuthMethods(AuthMethod.PUBLIC_KEY, AuthMethod.PASSWORD).forUser("bob"))
         .withMessageContaining("before the client names its user");
   }
 
@@ -137,8 +151,8 @@ class FaultTest {
   void rejectsADisconnectReasonOutsideTheSshRange(int code) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.disconnect(code, "bye"))
-        .withMessage("disconnect reason code (RFC 4253 §11.1) must be between 1 and 15, but was "
-            + code);
+        .withMessage(
+            "disconnect reason code (RFC 4253 §11.1) must be between 1 and 15, but was " + code);
   }
 
   @ParameterizedTest
@@ -191,11 +205,14 @@ class FaultTest {
 
   @Test
   void rejectsNullArguments() {
-    assertThatNullPointerException().isThrownBy(() -> Fault.resetConnection().at(null))
+    assertThatNullPointerException()
+        .isThrownBy(() -> Fault.resetConnection().at(null))
         .withMessage("stage must not be null");
-    assertThatNullPointerException().isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
+    assertThatNullPointerException()
+        .isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
         .withMessage("authentication method must not be null");
-    assertThatNullPointerException().isThrownBy(() -> Fault.disconnect(11, null))
+    assertThatNullPointerException()
+        .isThrownBy(() -> Fault.disconnect(11, null))
         .withMessage("disconnect message must not be null");
   }
 
@@ -212,8 +229,9 @@ class FaultTest {
     assertThat(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096).forCommand("cat log"))
         .hasToString("dropConnection() at OUTPUT after 4096 bytes when command(\"cat log\")");
     assertThat(Fault.disconnect(11, "maintenance").onConnection(3).atMost(1))
-        .hasToString("disconnect(11 BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
-            + " when onConnection(3) and atMost(1)");
+        .hasToString(
+            "disconnect(11 BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
+                + " when onConnection(3) and atMost(1)");
     assertThat(Fault.throttle(1000, 10).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT))
         .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");
     assertThat(Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.PUBLIC_KEY).forUser("bob"))
@@ -233,7 +251,6 @@ class FaultTest {
   void combinesTriggerConditions() {
     Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
 
-    assertThat(fault.trigger())
-        .isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
+    assertThat(fault.trigger()).isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
   }
 }

@@ -41,9 +41,11 @@ class TriggerTest {
 
   @Test
   void rejectsBlankUsersAndCommands() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Trigger.user(" "))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Trigger.user(" "))
         .withMessage("user name must not be blank, but was \" \"");
-    assertThatIllegalArgumentException().isThrownBy(() -> Trigger.commandGlob(""))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Trigger.commandGlob(""))
         .withMessage("command glob must not be blank, but was \"\"");
   }
 

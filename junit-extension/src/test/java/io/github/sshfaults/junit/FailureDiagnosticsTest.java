@@ -22,7 +22,8 @@ class FailureDiagnosticsTest {
     Map<String, Map<String, String>> entries = TestKit.reportEntries(results);
     assertThat(entries).containsOnlyKeys("failsAfterRunningUptime(FakeSshHost)");
     Map<String, String> failed = entries.get("failsAfterRunningUptime(FakeSshHost)");
-    assertThat(failed).containsOnlyKeys("sshfaults.host.web", "sshfaults.host.shared", "sshfaults.host.gateway");
+    assertThat(failed)
+        .containsOnlyKeys("sshfaults.host.web", "sshfaults.host.shared", "sshfaults.host.gateway");
     assertThat(failed.get("sshfaults.host.web"))
         .startsWith("FakeSshHost[web, 127.0.0.1:")
         .contains("host key ECDSA_P256 SHA256:", "algorithms FAST", "closed")
@@ -64,8 +65,7 @@ class FailureDiagnosticsTest {
   static class Failing {
     @FakeHost static FakeSshHost shared;
 
-    @RegisterExtension
-    static FakeHostExtension gateway = FakeHostExtension.builder().build();
+    @RegisterExtension static FakeHostExtension gateway = FakeHostExtension.builder().build();
 
     @Test
     void failsAfterRunningUptime(@FakeHost(users = "alice:pw") FakeSshHost web) throws Exception {

@@ -85,7 +85,8 @@ class FakeHostExtensionTest {
     @RegisterExtension
     static FakeHostExtension web =
         FakeHostExtension.builder()
-            .server(host -> host.algorithms(AlgorithmSet.MINA_DEFAULTS).hostKeyType(HostKeyType.RSA))
+            .server(
+                host -> host.algorithms(AlgorithmSet.MINA_DEFAULTS).hostKeyType(HostKeyType.RSA))
             .setUp(host -> host.user("deploy", "pw").command("uptime").replies("up 3 days\n"))
             .build();
 
@@ -140,8 +141,7 @@ class FakeHostExtensionTest {
   }
 
   static class InstanceExtension {
-    @RegisterExtension
-    FakeHostExtension mine = FakeHostExtension.builder().build();
+    @RegisterExtension FakeHostExtension mine = FakeHostExtension.builder().build();
 
     @Test
     void one() {

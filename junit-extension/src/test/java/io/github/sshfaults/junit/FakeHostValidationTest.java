@@ -65,7 +65,8 @@ class FakeHostValidationTest {
   void rejectsAFieldOfAnotherType() {
     assertThat(classFailure(WrongFieldType.class))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("@FakeHost is only for fields of type io.github.sshfaults.sshd.FakeSshHost")
+        .hasMessageContaining(
+            "@FakeHost is only for fields of type io.github.sshfaults.sshd.FakeSshHost")
         .hasMessageContaining(WrongFieldType.class.getName() + ".name is of type java.lang.String");
   }
 

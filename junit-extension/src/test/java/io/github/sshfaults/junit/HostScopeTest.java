@@ -30,7 +30,11 @@ class HostScopeTest {
 
     assertThatThrownBy(scope::close)
         .hasMessage("third failed")
-        .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("second failed"));
+        .satisfies(
+            e ->
+                assertThat(e.getSuppressed())
+                    .extracting(Throwable::getMessage)
+                    .containsExactly("second failed"));
     assertThat(closed).containsExactly("third", "second", "first");
     assertThat(scope.hosts()).isEmpty();
   }

@@ -28,10 +28,10 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * The extension under {@code junit.jupiter.execution.parallel.enabled=true}, concurrent mode:
- * tests that really run at the same time each get their own hosts and pass; a class sharing a host
- * runs its tests in one thread and passes; a class that lets tests share a host concurrently is
- * told so instead of corrupting it.
+ * The extension under {@code junit.jupiter.execution.parallel.enabled=true}, concurrent mode: tests
+ * that really run at the same time each get their own hosts and pass; a class sharing a host runs
+ * its tests in one thread and passes; a class that lets tests share a host concurrently is told so
+ * instead of corrupting it.
  */
 class ParallelExecutionTest {
 
@@ -57,7 +57,8 @@ class ParallelExecutionTest {
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism",
                     String.valueOf(CONCURRENT_TESTS + 2)))
-        .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
+        .selectors(
+            Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
         .execute();
   }
 
@@ -70,7 +71,9 @@ class ParallelExecutionTest {
         .testEvents()
         .assertStatistics(
             stats ->
-                stats.started(CONCURRENT_TESTS + sharedClassTests).succeeded(CONCURRENT_TESTS + sharedClassTests));
+                stats
+                    .started(CONCURRENT_TESTS + sharedClassTests)
+                    .succeeded(CONCURRENT_TESTS + sharedClassTests));
     assertThat(SEEN).hasSize(CONCURRENT_TESTS * 2 + sharedClassTests + 1);
     assertThat(SEEN).allSatisfy(host -> assertThat(host.isRunning()).isFalse());
   }

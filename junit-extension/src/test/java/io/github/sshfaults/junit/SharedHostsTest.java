@@ -18,13 +18,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Hosts shared by the tests of a class: static fields, {@code @BeforeAll} parameters, {@code
- * @Nested} classes, reset between tests and the {@link KeepHostState} opt-out; and per-test
+ * Hosts shared by the tests of a class: static fields, {@code @BeforeAll} parameters,
+ * {@code @Nested} classes, reset between tests and the {@link KeepHostState} opt-out; and per-test
  * instance fields.
  */
 class SharedHostsTest {
 
-  /** Hosts the classes run by the test kit saw, in order; static because the kit instantiates them. */
+  /**
+   * Hosts the classes run by the test kit saw, in order; static because the kit instantiates them.
+   */
   static final List<FakeSshHost> SEEN = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -36,7 +38,8 @@ class SharedHostsTest {
     return SshClientLibrary.MINA.exec(Login.password(host, user, "pw"), command).stdout();
   }
 
-  private static Integer exitStatus(FakeSshHost host, String user, String command) throws Exception {
+  private static Integer exitStatus(FakeSshHost host, String user, String command)
+      throws Exception {
     return SshClientLibrary.MINA.exec(Login.password(host, user, "pw"), command).exitStatus();
   }
 

@@ -62,7 +62,8 @@ class SshFaultsExtensionLifecycleTest {
   void rejectsFakeHostAnnotationOnAnotherTypeNamingTheParameter() {
     Events tests = run(FakeHostOnString.class);
 
-    tests.assertThatEvents()
+    tests
+        .assertThatEvents()
         .haveExactly(
             1,
             event(
@@ -76,7 +77,8 @@ class SshFaultsExtensionLifecycleTest {
   void rejectsMalformedUserEntryNamingTheAttributeAndCleansUp() {
     Events tests = run(MalformedUser.class);
 
-    tests.assertThatEvents()
+    tests
+        .assertThatEvents()
         .haveExactly(
             1,
             event(
@@ -85,8 +87,13 @@ class SshFaultsExtensionLifecycleTest {
                     instanceOf(ParameterResolutionException.class),
                     message(m -> m.contains("@FakeHost(users)") && m.contains("\"alice\"")))));
     Throwable failure =
-        tests.failed().stream().findFirst().orElseThrow().getPayload(
-            org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        tests.failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow();
     assertThat(failure).hasCauseInstanceOf(ExtensionConfigurationException.class);
   }
 
@@ -94,7 +101,8 @@ class SshFaultsExtensionLifecycleTest {
   void leavesOtherParameterTypesToOtherResolvers() {
     Events tests = run(UnsupportedType.class);
 
-    tests.assertThatEvents()
+    tests
+        .assertThatEvents()
         .haveExactly(
             1,
             event(
@@ -105,7 +113,10 @@ class SshFaultsExtensionLifecycleTest {
   }
 
   private static Events run(Class<?> testClass) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(testClass))
+        .execute()
+        .testEvents();
   }
 
   // The classes below are run by the test kit only; Surefire skips nested non-static-member classes

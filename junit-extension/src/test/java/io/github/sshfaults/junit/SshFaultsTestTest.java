@@ -57,7 +57,10 @@ class SshFaultsTestTest {
       throws Exception {
     host.command("echo").replies("\n");
 
-    assertThat(SshClientLibrary.MINA.exec(Login.password(host, "alice", "secret"), "echo").exitStatus())
+    assertThat(
+            SshClientLibrary.MINA
+                .exec(Login.password(host, "alice", "secret"), "echo")
+                .exitStatus())
         .isZero();
   }
 }

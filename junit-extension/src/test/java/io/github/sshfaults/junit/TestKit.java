@@ -50,7 +50,12 @@ final class TestKit {
   }
 
   private static Map<String, String> entriesOf(Event event) {
-    return event.getPayload(ReportEntry.class).map(ReportEntry::getKeyValuePairs).orElseThrow().entrySet().stream()
+    return event
+        .getPayload(ReportEntry.class)
+        .map(ReportEntry::getKeyValuePairs)
+        .orElseThrow()
+        .entrySet()
+        .stream()
         .filter(e -> Objects.nonNull(e.getValue()))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }

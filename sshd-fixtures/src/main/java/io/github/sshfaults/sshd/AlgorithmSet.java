@@ -11,8 +11,8 @@ public enum AlgorithmSet {
 
   /**
    * Fast algorithms every supported client speaks: key exchange {@code curve25519-sha256} and
-   * {@code ecdh-sha2-nistp256}; ciphers AES-CTR, AES-GCM and ChaCha20-Poly1305; HMAC-SHA2 MACs.
-   * A handshake costs a few milliseconds. The default.
+   * {@code ecdh-sha2-nistp256}; ciphers AES-CTR, AES-GCM and ChaCha20-Poly1305; HMAC-SHA2 MACs. A
+   * handshake costs a few milliseconds. The default.
    */
   FAST,
 

@@ -10,12 +10,15 @@ package io.github.sshfaults.sshd;
  *
  * <p>Ed25519 is not offered: Apache MINA SSHD can only serve Ed25519 host keys with {@code
  * net.i2p.crypto:eddsa} or Bouncy Castle on the classpath, and Bouncy Castle alone adds about half
- * a second to the first start and changes which key exchange MINA prefers. Clients that verify
- * keys against a known_hosts line work with either kind offered here.
+ * a second to the first start and changes which key exchange MINA prefers. Clients that verify keys
+ * against a known_hosts line work with either kind offered here.
  */
 public enum HostKeyType {
 
-  /** ECDSA on NIST P-256 ({@code ecdsa-sha2-nistp256}): generated in about a millisecond. The default. */
+  /**
+   * ECDSA on NIST P-256 ({@code ecdsa-sha2-nistp256}): generated in about a millisecond. The
+   * default.
+   */
   ECDSA_P256,
 
   /**

@@ -30,8 +30,8 @@ public final class UserKey {
   }
 
   /**
-   * Generates a fresh key pair for {@code user} without registering it on any host: useful to
-   * show that an unknown key is turned away.
+   * Generates a fresh key pair for {@code user} without registering it on any host: useful to show
+   * that an unknown key is turned away.
    */
   public static UserKey generate(String user) {
     return new UserKey(notBlank(user, "user name"), Keys.generateEcdsaP256());
@@ -60,12 +60,16 @@ public final class UserKey {
     return Keys.privateKeyOpenSsh(keyPair, user);
   }
 
-  /** The public key as an {@code authorized_keys} line: {@code ecdsa-sha2-nistp256 AAAA... user}. */
+  /**
+   * The public key as an {@code authorized_keys} line: {@code ecdsa-sha2-nistp256 AAAA... user}.
+   */
   public String authorizedKeysLine() {
     return Keys.publicKeyEntry(keyPair.getPublic()) + " " + user;
   }
 
-  /** The public key's SHA-256 fingerprint, {@code SHA256:...}, as {@code ssh-keygen -l} prints it. */
+  /**
+   * The public key's SHA-256 fingerprint, {@code SHA256:...}, as {@code ssh-keygen -l} prints it.
+   */
   public String fingerprint() {
     return Keys.fingerprint(keyPair.getPublic());
   }

@@ -75,7 +75,11 @@ class CommandStubsTest {
 
   @Test
   void turnsAThrowingHandlerIntoExitOneWithTheErrorOnStderr() throws Exception {
-    host.command("deploy").answers(call -> { throw new IllegalStateException("disk full"); });
+    host.command("deploy")
+        .answers(
+            call -> {
+              throw new IllegalStateException("disk full");
+            });
 
     ExecResult result = exec("deploy");
 
@@ -111,10 +115,14 @@ class CommandStubsTest {
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
       client.start();
       try (ClientSession session =
-          client.connect("alice", host.host(), host.port()).verify(SshClientLibrary.TIMEOUT).getSession()) {
+          client
+              .connect("alice", host.host(), host.port())
+              .verify(SshClientLibrary.TIMEOUT)
+              .getSession()) {
         session.addPasswordIdentity("secret");
         session.auth().verify(SshClientLibrary.TIMEOUT);
-        try (ChannelExec channel = session.createExecChannel("tee /tmp/x", null, Map.of("LANG", "C"))) {
+        try (ChannelExec channel =
+            session.createExecChannel("tee /tmp/x", null, Map.of("LANG", "C"))) {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           channel.setIn(new ByteArrayInputStream("hello stdin".getBytes(StandardCharsets.UTF_8)));
           channel.setOut(out);

@@ -135,28 +135,33 @@ class FakeSshHostClientsTest {
         .satisfies(
             thrown -> {
               switch (client) {
-                case MINA -> assertThat(thrown)
-                    .isInstanceOf(org.apache.sshd.common.SshException.class)
-                    .hasMessageContaining("Server key did not validate");
-                case JSCH -> assertThat(thrown)
-                    .isInstanceOf(com.jcraft.jsch.JSchChangedHostKeyException.class);
-                case SSHJ -> assertThat(thrown)
-                    .isInstanceOf(net.schmizz.sshj.transport.TransportException.class)
-                    .hasMessageContaining("Could not verify");
+                case MINA ->
+                    assertThat(thrown)
+                        .isInstanceOf(org.apache.sshd.common.SshException.class)
+                        .hasMessageContaining("Server key did not validate");
+                case JSCH ->
+                    assertThat(thrown)
+                        .isInstanceOf(com.jcraft.jsch.JSchChangedHostKeyException.class);
+                case SSHJ ->
+                    assertThat(thrown)
+                        .isInstanceOf(net.schmizz.sshj.transport.TransportException.class)
+                        .hasMessageContaining("Could not verify");
               }
             });
   }
 
   private static void assertIsAuthFailure(SshClientLibrary client, Throwable thrown) {
     switch (client) {
-      case MINA -> assertThat(thrown)
-          .isInstanceOf(org.apache.sshd.common.SshException.class)
-          .hasMessageContaining("No more authentication methods available");
-      case JSCH -> assertThat(thrown)
-          .isExactlyInstanceOf(com.jcraft.jsch.JSchException.class)
-          .hasMessageStartingWith("Auth fail");
-      case SSHJ -> assertThat(thrown)
-          .isInstanceOf(net.schmizz.sshj.userauth.UserAuthException.class);
+      case MINA ->
+          assertThat(thrown)
+              .isInstanceOf(org.apache.sshd.common.SshException.class)
+              .hasMessageContaining("No more authentication methods available");
+      case JSCH ->
+          assertThat(thrown)
+              .isExactlyInstanceOf(com.jcraft.jsch.JSchException.class)
+              .hasMessageStartingWith("Auth fail");
+      case SSHJ ->
+          assertThat(thrown).isInstanceOf(net.schmizz.sshj.userauth.UserAuthException.class);
     }
   }
 }

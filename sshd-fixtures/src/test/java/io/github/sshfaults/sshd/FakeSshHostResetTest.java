@@ -24,9 +24,13 @@ class FakeSshHostResetTest {
       assertThat(host.journal().events()).isEmpty();
       assertThat(SshClientLibrary.MINA.exec(Login.password(host, "deploy", "pw"), "hostname"))
           .isEqualTo(new ExecResult("web-1\n", "", 0));
-      assertThat(SshClientLibrary.MINA.exec(Login.password(host, "deploy", "pw"), "extra").exitStatus())
+      assertThat(
+              SshClientLibrary.MINA
+                  .exec(Login.password(host, "deploy", "pw"), "extra")
+                  .exitStatus())
           .isEqualTo(127);
-      assertThatThrownBy(() -> SshClientLibrary.MINA.exec(Login.password(host, "intruder", "pw"), "hostname"));
+      assertThatThrownBy(
+          () -> SshClientLibrary.MINA.exec(Login.password(host, "intruder", "pw"), "hostname"));
     }
   }
 
@@ -37,7 +41,8 @@ class FakeSshHostResetTest {
 
       host.reset();
 
-      assertThatThrownBy(() -> SshClientLibrary.MINA.exec(Login.password(host, "any", "thing"), "id"));
+      assertThatThrownBy(
+          () -> SshClientLibrary.MINA.exec(Login.password(host, "any", "thing"), "id"));
       assertThat(host.journal().authAttempts()).isNotEmpty().noneMatch(a -> a.accepted());
     }
   }

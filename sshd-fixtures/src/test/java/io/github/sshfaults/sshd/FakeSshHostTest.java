@@ -37,7 +37,9 @@ class FakeSshHostTest {
       PublicKey key = one.hostKey();
       assertThat(key.getAlgorithm()).isEqualTo("EC");
       assertThat(two.hostKey()).isEqualTo(key);
-      assertThat(one.hostKeyFingerprint()).startsWith("SHA256:").isEqualTo(two.hostKeyFingerprint());
+      assertThat(one.hostKeyFingerprint())
+          .startsWith("SHA256:")
+          .isEqualTo(two.hostKeyFingerprint());
     }
   }
 
@@ -45,7 +47,8 @@ class FakeSshHostTest {
   void describesItselfInKnownHostsFormat() {
     try (FakeSshHost host = FakeSshHost.start()) {
       assertThat(host.knownHostsLine())
-          .matches("\\[127\\.0\\.0\\.1]:" + host.port() + " ecdsa-sha2-nistp256 AAAA[A-Za-z0-9+/=]+");
+          .matches(
+              "\\[127\\.0\\.0\\.1]:" + host.port() + " ecdsa-sha2-nistp256 AAAA[A-Za-z0-9+/=]+");
       assertThat(host)
           .hasToString("FakeSshHost[127.0.0.1:" + host.port() + ", seed=" + host.seed() + "]");
     }

@@ -19,7 +19,9 @@ class HostKeyTypeTest {
 
       String stdout =
           client
-              .exec(Login.password(host, "alice", "secret").trusting(host.knownHostsLine()), "hostname")
+              .exec(
+                  Login.password(host, "alice", "secret").trusting(host.knownHostsLine()),
+                  "hostname")
               .stdout();
 
       assertThat(stdout).isEqualTo("legacy\n");

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.parallel.Resources;
 class SeedReproducibilityTest {
 
   private static final int CONNECTIONS = 200;
-  private static final FaultPlan COIN_TOSSES = FaultPlan.of(
-      Fault.garbageBanner("HTTP/1.0 400 Bad Request\r\n\r\n").withProbability(0.2),
-      Fault.resetConnection().withProbability(0.25),
-      Fault.dropConnection().withProbability(0.3));
+  private static final FaultPlan COIN_TOSSES =
+      FaultPlan.of(
+          Fault.garbageBanner("HTTP/1.0 400 Bad Request\r\n\r\n").withProbability(0.2),
+          Fault.resetConnection().withProbability(0.25),
+          Fault.dropConnection().withProbability(0.3));
 
   /** What the client saw of each connection, and what the engine says it did. */
   private record Run(List<String> seen, Map<Integer, Integer> firedRules) {}
@@ -38,8 +39,8 @@ class SeedReproducibilityTest {
     Map<Integer, Integer> fired = new ConcurrentHashMap<>();
     List<String> seen = new ArrayList<>(CONNECTIONS);
     try (FakeSshHost host = FakeSshHost.builder().seed(seed).faults(COIN_TOSSES).start()) {
-      host.faultEngine().setListener(
-          (FaultEvent event) -> fired.put(event.connectionIndex(), event.rule()));
+      host.faultEngine()
+          .setListener((FaultEvent event) -> fired.put(event.connectionIndex(), event.rule()));
       for (int i = 0; i < CONNECTIONS; i++) {
         seen.add(outcome(RawProbe.firstSign(host.host(), host.port(), Duration.ofSeconds(10))));
       }
@@ -79,12 +80,13 @@ class SeedReproducibilityTest {
     Run run = run(7);
 
     for (int index = 1; index <= CONNECTIONS; index++) {
-      String expected = switch (run.firedRules().getOrDefault(index, 0)) {
-        case 1 -> "garbage";
-        case 2 -> "RESET";
-        case 3 -> "FIN";
-        default -> "works";
-      };
+      String expected =
+          switch (run.firedRules().getOrDefault(index, 0)) {
+            case 1 -> "garbage";
+            case 2 -> "RESET";
+            case 3 -> "FIN";
+            default -> "works";
+          };
       assertThat(run.seen().get(index - 1)).as("connection %d", index).isEqualTo(expected);
     }
   }

@@ -17,7 +17,10 @@ public final class ConnectionDice {
   private final int index;
   private final ConcurrentHashMap<Integer, AtomicInteger> occurrences = new ConcurrentHashMap<>();
 
-  /** Dice for connection {@code index} (1-based, in accept order) of a host seeded with {@code seed}. */
+  /**
+   * Dice for connection {@code index} (1-based, in accept order) of a host seeded with {@code
+   * seed}.
+   */
   public ConnectionDice(long seed, int index) {
     this.seed = seed;
     this.index = index;

@@ -33,8 +33,8 @@ public final class LivePlan implements HostFaults {
   /**
    * A live plan with no faults.
    *
-   * @param onChange run after every change, for effects that hold beyond single decisions
-   *     (refusing connections)
+   * @param onChange run after every change, for effects that hold beyond single decisions (refusing
+   *     connections)
    */
   public LivePlan(long seed, Runnable onChange) {
     this.seed = seed;
@@ -80,7 +80,11 @@ public final class LivePlan implements HostFaults {
    * The faults at {@code stage} that fire on this occasion, considering only those {@code
    * reachable} accepts (at {@link Stage#OUTPUT}: those whose byte count the command reaches).
    */
-  public List<Firing> fire(Stage stage, ConnectionDice connection, String user, String command,
+  public List<Firing> fire(
+      Stage stage,
+      ConnectionDice connection,
+      String user,
+      String command,
       Predicate<Fault> reachable) {
     List<Rule> candidates = rules.at(stage);
     if (candidates.isEmpty()) {
@@ -153,9 +157,16 @@ public final class LivePlan implements HostFaults {
     text.append(", faults:");
     for (Rule rule : all) {
       int firings = rule.firings.get();
-      text.append("\n  ").append(rule.position).append(". ").append(rule.fault)
-          .append("  [fired ").append(firings).append(firings == 1 ? " time" : " times")
-          .append(" in ").append(rule.occasions.get()).append(" occasions]");
+      text.append("\n  ")
+          .append(rule.position)
+          .append(". ")
+          .append(rule.fault)
+          .append("  [fired ")
+          .append(firings)
+          .append(firings == 1 ? " time" : " times")
+          .append(" in ")
+          .append(rule.occasions.get())
+          .append(" occasions]");
     }
     return text.toString();
   }
@@ -199,11 +210,12 @@ public final class LivePlan implements HostFaults {
     Rule(int position, Fault fault) {
       this.position = position;
       this.fault = fault;
-      this.firingLimit = fault.trigger().conditions().stream()
-          .filter(Trigger.AtMost.class::isInstance)
-          .mapToInt(c -> ((Trigger.AtMost) c).count())
-          .min()
-          .orElse(Integer.MAX_VALUE);
+      this.firingLimit =
+          fault.trigger().conditions().stream()
+              .filter(Trigger.AtMost.class::isInstance)
+              .mapToInt(c -> ((Trigger.AtMost) c).count())
+              .min()
+              .orElse(Integer.MAX_VALUE);
     }
 
     Firing consider(ConnectionDice connection, String user, String command) {

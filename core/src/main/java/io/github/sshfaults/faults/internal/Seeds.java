@@ -30,15 +30,17 @@ public final class Seeds {
       return Long.parseLong(property.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "system property " + HostFaults.SEED_PROPERTY + " must be a whole number (a long), but was "
+          "system property "
+              + HostFaults.SEED_PROPERTY
+              + " must be a whole number (a long), but was "
               + quote(property),
           e);
     }
   }
 
   /**
-   * A seed derived from {@code seed} and {@code parts} alone, well mixed so that neighbouring
-   * parts (connection 7 and 8) give unrelated generators.
+   * A seed derived from {@code seed} and {@code parts} alone, well mixed so that neighbouring parts
+   * (connection 7 and 8) give unrelated generators.
    */
   public static long derive(long seed, long... parts) {
     long hash = mix(seed);

@@ -120,9 +120,11 @@ class LivePlanTest {
     LivePlan other = new LivePlan(43, () -> {});
     other.add(Fault.resetConnection().withProbability(0.5));
 
-    List<Integer> withOtherSeed = IntStream.rangeClosed(1, 200)
-        .filter(i -> !other.fire(Stage.CONNECT, other.dice(i), null, null).isEmpty())
-        .boxed().toList();
+    List<Integer> withOtherSeed =
+        IntStream.rangeClosed(1, 200)
+            .filter(i -> !other.fire(Stage.CONNECT, other.dice(i), null, null).isEmpty())
+            .boxed()
+            .toList();
 
     assertThat(withOtherSeed).isNotEqualTo(firingConnections(200));
   }
@@ -165,15 +167,17 @@ class LivePlanTest {
     connects(2);
 
     assertThat(plan.describe())
-        .isEqualTo("seed 42, faults:\n"
-            + "  1. resetConnection() at CONNECT when firstAttempts(1)"
-            + "  [fired 1 time in 2 occasions]");
+        .isEqualTo(
+            "seed 42, faults:\n"
+                + "  1. resetConnection() at CONNECT when firstAttempts(1)"
+                + "  [fired 1 time in 2 occasions]");
     assertThat(new LivePlan(7, () -> {}).describe()).isEqualTo("seed 7, no faults");
   }
 
   @Test
   void rejectsAddingNothing() {
-    assertThatIllegalArgumentException().isThrownBy(() -> plan.add())
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> plan.add())
         .withMessage("add needs at least one fault");
   }
 }

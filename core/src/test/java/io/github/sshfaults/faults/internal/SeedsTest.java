@@ -37,12 +37,15 @@ class SeedsTest {
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Seeds.resolve(null))
-        .withMessage("system property sshfaults.seed must be a whole number (a long), but was \"abc\"");
+        .withMessage(
+            "system property sshfaults.seed must be a whole number (a long), but was \"abc\"");
   }
 
   @Test
   void derivesDifferentSeedsForNeighbouringParts() {
-    assertThat(Seeds.derive(1, 7)).isNotEqualTo(Seeds.derive(1, 8)).isNotEqualTo(Seeds.derive(2, 7));
+    assertThat(Seeds.derive(1, 7))
+        .isNotEqualTo(Seeds.derive(1, 8))
+        .isNotEqualTo(Seeds.derive(2, 7));
     assertThat(Seeds.derive(1, 7, 1)).isEqualTo(Seeds.derive(1, 7, 1));
   }
 }

@@ -26,7 +26,8 @@ public final class CommandStubs {
 
   /** A stub answering every command line that {@code pattern} matches as a whole. */
   public static Stub regex(Pattern pattern, CommandHandler handler) {
-    return new Stub("/" + pattern.pattern() + "/", line -> pattern.matcher(line).matches(), handler);
+    return new Stub(
+        "/" + pattern.pattern() + "/", line -> pattern.matcher(line).matches(), handler);
   }
 
   /** Adds {@code stub}; it takes precedence over every stub added before. */

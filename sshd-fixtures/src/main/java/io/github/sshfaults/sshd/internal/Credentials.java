@@ -12,8 +12,8 @@ import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * The users a fake host lets in. Nobody gets in until a test declares a user or explicitly asks
- * to accept any credentials. Thread-safe: tests add users while sessions authenticate.
+ * The users a fake host lets in. Nobody gets in until a test declares a user or explicitly asks to
+ * accept any credentials. Thread-safe: tests add users while sessions authenticate.
  */
 public final class Credentials implements PasswordAuthenticator, PublickeyAuthenticator {
 

@@ -91,7 +91,11 @@ public final class HostServer implements AutoCloseable {
         listening = true;
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "Cannot listen again on " + ServerFactory.LOOPBACK + ":" + port + "; another process"
+            "Cannot listen again on "
+                + ServerFactory.LOOPBACK
+                + ":"
+                + port
+                + "; another process"
                 + " may have taken the port",
             e);
       }
@@ -111,7 +115,10 @@ public final class HostServer implements AutoCloseable {
       next.start();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot start a fake SSH host on " + ServerFactory.LOOPBACK + ":" + wantedPort
+          "Cannot start a fake SSH host on "
+              + ServerFactory.LOOPBACK
+              + ":"
+              + wantedPort
               + (wantedPort == 0 ? "" : "; another process may have taken the port"),
           e);
     }

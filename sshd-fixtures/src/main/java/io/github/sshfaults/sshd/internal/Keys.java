@@ -33,8 +33,8 @@ public final class Keys {
 
   /**
    * A second host key of the same type as {@code hostKey}, shared like the first: what a host
-   * presents to a connection whose host key a fault swaps, so that the client still finds the
-   * key type it negotiated.
+   * presents to a connection whose host key a fault swaps, so that the client still finds the key
+   * type it negotiated.
    */
   public static KeyPair otherHostKey(KeyPair hostKey) {
     return "RSA".equals(hostKey.getPublic().getAlgorithm())

@@ -65,8 +65,8 @@ public final class ServerFactory {
   }
 
   /**
-   * The same server without the fault engine's hooks: what a host would be without faults, for
-   * the benchmark that checks the engine costs nothing when the plan is empty.
+   * The same server without the fault engine's hooks: what a host would be without faults, for the
+   * benchmark that checks the engine costs nothing when the plan is empty.
    */
   static SshServer createWithoutFaultHooks(
       int port,

@@ -73,7 +73,8 @@ final class StubbedCommand implements Command {
   @Override
   public void start(ChannelSession channel, Environment env) throws IOException {
     Invocation invocation =
-        new Invocation(commandLine, channel.getSession().getUsername(), Map.copyOf(env.getEnv()), in);
+        new Invocation(
+            commandLine, channel.getSession().getUsername(), Map.copyOf(env.getEnv()), in);
     CommandFaults commandFaults = CommandFaults.decide(faults, channel.getSession(), commandLine);
     try {
       running = executor.submit(() -> run(invocation, commandFaults));

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param peer the client's address and port
  */
-public record ConnectionAccepted(long sequence, Instant time, int connection, InetSocketAddress peer)
-    implements JournalEvent {
+public record ConnectionAccepted(
+    long sequence, Instant time, int connection, InetSocketAddress peer) implements JournalEvent {
 
   @Override
   public String type() {

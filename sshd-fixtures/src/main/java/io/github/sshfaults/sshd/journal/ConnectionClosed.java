@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param by who ended it; when nothing else is known, a connection the client's end closed counts
  *     as closed by the {@link Initiator#CLIENT}
- * @param detail how, for instance {@code client sent SSH2_DISCONNECT_BY_APPLICATION} or {@code
- *     host closed}
+ * @param detail how, for instance {@code client sent SSH2_DISCONNECT_BY_APPLICATION} or {@code host
+ *     closed}
  */
 public record ConnectionClosed(
     long sequence, Instant time, int connection, Initiator by, String detail)

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * An {@code SSH_MSG_DISCONNECT} went over the connection.
  *
- * @param by who sent it: {@link Initiator#CLIENT}, or the host ({@link Initiator#SERVER}, or
- *     {@link Initiator#FAULT} when a fault made it)
+ * @param by who sent it: {@link Initiator#CLIENT}, or the host ({@link Initiator#SERVER}, or {@link
+ *     Initiator#FAULT} when a fault made it)
  * @param reasonCode the SSH reason code, such as 2 (protocol error) or 11 (by application)
  * @param reasonName the code's name, such as {@code SSH2_DISCONNECT_BY_APPLICATION}
  * @param message the human-readable text that came with it

@@ -7,10 +7,10 @@ import java.util.Map;
  * One thing a fake host saw or did, as its {@link Journal} records it. Immutable.
  *
  * <p>Every event has a {@link #sequence()} number (its position in the host's journal, 1-based,
- * gapless), a {@link #time()}, and the {@link #connection()} it belongs to: connections are numbered
- * per host in the order the host accepted them, starting at 1, so "connection 3" means the third
- * TCP connection the host accepted. {@link #details()} holds the event's own attributes, in the
- * order and under the names that {@link Journal#toJsonLines()} exports them.
+ * gapless), a {@link #time()}, and the {@link #connection()} it belongs to: connections are
+ * numbered per host in the order the host accepted them, starting at 1, so "connection 3" means the
+ * third TCP connection the host accepted. {@link #details()} holds the event's own attributes, in
+ * the order and under the names that {@link Journal#toJsonLines()} exports them.
  */
 public sealed interface JournalEvent
     permits ConnectionAccepted,

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The events that matched one {@link Verification} check, and the expectation about their number.
- * Nothing is checked until one of the methods below is called; each returns the matching events
- * for further assertions.
+ * Nothing is checked until one of the methods below is called; each returns the matching events for
+ * further assertions.
  *
  * <pre>{@code
  * CommandRun run = verify(host).ranCommand("deploy").once().get(0);
@@ -98,7 +98,10 @@ public final class Occurrences<E extends JournalEvent> {
           .append(dropped)
           .append(" oldest events beyond its capacity of ")
           .append(capacity)
-          .append(certain ? "" : ", so it cannot tell; raise FakeSshHost.builder().journalCapacity(...)");
+          .append(
+              certain
+                  ? ""
+                  : ", so it cannot tell; raise FakeSshHost.builder().journalCapacity(...)");
     }
     message.append(matches.isEmpty() ? "." : ":");
     matches.forEach(event -> message.append("\n  ").append(event));

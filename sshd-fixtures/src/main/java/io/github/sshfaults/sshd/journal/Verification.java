@@ -49,7 +49,9 @@ public final class Verification {
     return new Verification(notNull(journal, "journal"));
   }
 
-  /** Runs of exactly {@code commandLine}; near misses are the other commands, most similar first. */
+  /**
+   * Runs of exactly {@code commandLine}; near misses are the other commands, most similar first.
+   */
   public Occurrences<CommandRun> ranCommand(String commandLine) {
     notBlank(commandLine, "command line");
     return occurrences(
@@ -119,8 +121,8 @@ public final class Verification {
 
   /**
    * Events of {@code type} that {@code matching} accepts, described as {@code description} in
-   * messages; the near misses are the other events of that type. For anything the other methods
-   * do not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)}.
+   * messages; the near misses are the other events of that type. For anything the other methods do
+   * not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)}.
    */
   public <E extends JournalEvent> Occurrences<E> recorded(
       Class<E> type, String description, Predicate<? super E> matching) {
@@ -131,7 +133,8 @@ public final class Verification {
   }
 
   private static List<AuthAttempt> sameUserFirst(List<AuthAttempt> attempts, String user) {
-    List<AuthAttempt> byName = NearMisses.closest(attempts, AuthAttempt::user, user, Integer.MAX_VALUE);
+    List<AuthAttempt> byName =
+        NearMisses.closest(attempts, AuthAttempt::user, user, Integer.MAX_VALUE);
     return byName.stream()
         .sorted(Comparator.comparing(attempt -> !user.equals(attempt.user())))
         .limit(NEAR_MISSES)
@@ -147,7 +150,11 @@ public final class Verification {
     List<E> matches = all.stream().filter(matching).toList();
     List<E> others = all.stream().filter(matching.negate()).toList();
     return new Occurrences<>(
-        what, journal.toString(), matches, rankNearMisses.apply(others), journal.dropped(),
+        what,
+        journal.toString(),
+        matches,
+        rankNearMisses.apply(others),
+        journal.dropped(),
         journal.capacity());
   }
 }

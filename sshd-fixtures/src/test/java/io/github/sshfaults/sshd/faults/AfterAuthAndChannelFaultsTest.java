@@ -62,7 +62,8 @@ class AfterAuthAndChannelFaultsTest {
 
   @Test
   void disconnectKeepsAnyReasonAndMessage() throws Exception {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_PROTOCOL_ERROR, "not OpenSSH's text"));
+    host.faults()
+        .add(Fault.disconnect(ReasonCodes.DISCONNECT_PROTOCOL_ERROR, "not OpenSSH's text"));
 
     try (MinaSession session = MinaSession.open(alice())) {
       MinaSession.Ending ending = session.awaitEnd();
@@ -78,18 +79,23 @@ class AfterAuthAndChannelFaultsTest {
     host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance"));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertThat(thrown).isInstanceOfAny(IllegalStateException.class,
-                SshException.class);
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class,
-                "session is down");
-            // The disconnect comes right after the login: depending on which of its threads
-            // gets there first, sshj reports it, "Not connected" or "Socket closed".
-            case SSHJ -> assertThat(thrown).isInstanceOfAny(IllegalStateException.class,
-                net.schmizz.sshj.common.SSHException.class);
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA ->
+                    assertThat(thrown)
+                        .isInstanceOfAny(IllegalStateException.class, SshException.class);
+                case JSCH ->
+                    assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "session is down");
+                // The disconnect comes right after the login: depending on which of its threads
+                // gets there first, sshj reports it, "Not connected" or "Socket closed".
+                case SSHJ ->
+                    assertThat(thrown)
+                        .isInstanceOfAny(
+                            IllegalStateException.class,
+                            net.schmizz.sshj.common.SSHException.class);
+              }
+            });
   }
 
   @Test
@@ -122,15 +128,20 @@ class AfterAuthAndChannelFaultsTest {
 
     for (int connection = 1; connection <= 2; connection++) {
       assertThatThrownBy(() -> client.exec(alice(), "id"))
-          .satisfies(thrown -> {
-            switch (client) {
-              case MINA -> assertThat(thrown).isInstanceOfAny(IllegalStateException.class,
-                  SshException.class);
-              case JSCH -> assertThat(thrown).isInstanceOf(com.jcraft.jsch.JSchException.class);
-              case SSHJ -> assertThat(thrown).isInstanceOfAny(IllegalStateException.class,
-                  net.schmizz.sshj.common.SSHException.class);
-            }
-          });
+          .satisfies(
+              thrown -> {
+                switch (client) {
+                  case MINA ->
+                      assertThat(thrown)
+                          .isInstanceOfAny(IllegalStateException.class, SshException.class);
+                  case JSCH -> assertThat(thrown).isInstanceOf(com.jcraft.jsch.JSchException.class);
+                  case SSHJ ->
+                      assertThat(thrown)
+                          .isInstanceOfAny(
+                              IllegalStateException.class,
+                              net.schmizz.sshj.common.SSHException.class);
+                }
+              });
     }
   }
 
@@ -155,29 +166,36 @@ class AfterAuthAndChannelFaultsTest {
     host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertThat(thrown)
-                .isInstanceOf(SshException.class)
-                .hasCauseInstanceOf(SshChannelOpenException.class)
-                .extracting(t -> ((SshChannelOpenException) t.getCause()).getReasonCode())
-                .isEqualTo(ReasonCodes.OPEN_RESOURCE_SHORTAGE);
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class,
-                "channel is not opened");
-            case SSHJ -> assertThat(thrown)
-                .isInstanceOf(net.schmizz.sshj.connection.channel.OpenFailException.class)
-                .extracting(t -> ((net.schmizz.sshj.connection.channel.OpenFailException) t)
-                    .getReason())
-                .isEqualTo(net.schmizz.sshj.connection.channel.OpenFailException.Reason
-                    .RESOURCE_SHORTAGE);
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA ->
+                    assertThat(thrown)
+                        .isInstanceOf(SshException.class)
+                        .hasCauseInstanceOf(SshChannelOpenException.class)
+                        .extracting(t -> ((SshChannelOpenException) t.getCause()).getReasonCode())
+                        .isEqualTo(ReasonCodes.OPEN_RESOURCE_SHORTAGE);
+                case JSCH ->
+                    assertCausedBy(
+                        thrown, com.jcraft.jsch.JSchException.class, "channel is not opened");
+                case SSHJ ->
+                    assertThat(thrown)
+                        .isInstanceOf(net.schmizz.sshj.connection.channel.OpenFailException.class)
+                        .extracting(
+                            t ->
+                                ((net.schmizz.sshj.connection.channel.OpenFailException) t)
+                                    .getReason())
+                        .isEqualTo(
+                            net.schmizz.sshj.connection.channel.OpenFailException.Reason
+                                .RESOURCE_SHORTAGE);
+              }
+            });
   }
 
   @Test
   void refusedChannelLeavesTheConnectionUsable() throws Exception {
-    host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_CONNECT_FAILED).onConnection(1)
-        .atMost(1));
+    host.faults()
+        .add(Fault.rejectChannelOpen(ReasonCodes.OPEN_CONNECT_FAILED).onConnection(1).atMost(1));
 
     try (MinaSession session = MinaSession.open(alice())) {
       assertThatThrownBy(() -> session.exec("id")).isInstanceOf(SshException.class);
@@ -188,10 +206,12 @@ class AfterAuthAndChannelFaultsTest {
   @Test
   void tooManyChannelsRefusesTheOneOverTheLimitUntilOneCloses() throws Exception {
     host.faults().add(Fault.limitChannels(1));
-    host.command("wait").answers(call -> {
-      call.stdinAsString();
-      return io.github.sshfaults.sshd.CommandResult.success("");
-    });
+    host.command("wait")
+        .answers(
+            call -> {
+              call.stdinAsString();
+              return io.github.sshfaults.sshd.CommandResult.success("");
+            });
 
     try (MinaSession session = MinaSession.open(alice())) {
       ChannelExec waiting = session.session().createExecChannel("wait");
@@ -221,8 +241,10 @@ class AfterAuthAndChannelFaultsTest {
 
   @Test
   void disconnectAtChannelOpenEndsTheSession() throws Exception {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no channels")
-        .at(Stage.CHANNEL_OPEN));
+    host.faults()
+        .add(
+            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no channels")
+                .at(Stage.CHANNEL_OPEN));
 
     try (MinaSession session = MinaSession.open(alice())) {
       assertThatThrownBy(() -> session.exec("id")).isInstanceOf(IOException.class);

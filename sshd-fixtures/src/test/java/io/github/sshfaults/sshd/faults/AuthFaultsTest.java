@@ -50,11 +50,14 @@ class AuthFaultsTest {
 
   private static void assertAuthFailed(SshClientLibrary client, Throwable thrown) {
     switch (client) {
-      case MINA -> assertCausedBy(thrown, SshException.class,
-          "No more authentication methods available");
+      case MINA ->
+          assertCausedBy(thrown, SshException.class, "No more authentication methods available");
       case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "Auth fail");
-      case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.userauth.UserAuthException.class,
-          "Exhausted available authentication methods");
+      case SSHJ ->
+          assertCausedBy(
+              thrown,
+              net.schmizz.sshj.userauth.UserAuthException.class,
+              "Exhausted available authentication methods");
     }
   }
 
@@ -133,8 +136,10 @@ class AuthFaultsTest {
 
   @Test
   void delayedFailureIsStillAFailure() {
-    host.faults().add(Fault.delay(Delay.uniform(Duration.ofMillis(100), Duration.ofMillis(200)))
-        .at(Stage.AUTH));
+    host.faults()
+        .add(
+            Fault.delay(Delay.uniform(Duration.ofMillis(100), Duration.ofMillis(200)))
+                .at(Stage.AUTH));
 
     assertThatThrownBy(() -> SshClientLibrary.MINA.exec(login("alice", "wrong"), "id"))
         .satisfies(thrown -> assertAuthFailed(SshClientLibrary.MINA, thrown));
@@ -146,26 +151,31 @@ class AuthFaultsTest {
     host.faults().add(Fault.hang().at(Stage.AUTH));
 
     assertThatThrownBy(() -> client.exec(login("alice", "secret"), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "Auth fail");
-            case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
+                case JSCH ->
+                    assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "Auth fail");
+                case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
+              }
+            });
   }
 
   @Test
   void hungAuthenticationBlocksNoOtherConnection() throws Exception {
     host.faults().add(Fault.hang().at(Stage.AUTH).forUser("bob"));
-    CompletableFuture<ExecResult> bob = CompletableFuture.supplyAsync(() -> {
-      try {
-        return SshClientLibrary.MINA.exec(
-            Login.password(host, "bob", "hunter2").withTimeout(Duration.ofSeconds(30)), "id");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<ExecResult> bob =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return SshClientLibrary.MINA.exec(
+                    Login.password(host, "bob", "hunter2").withTimeout(Duration.ofSeconds(30)),
+                    "id");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     try {
       assertThat(SshClientLibrary.MINA.exec(Login.password(host, "alice", "secret"), "id"))
           .isEqualTo(ID);
@@ -213,16 +223,23 @@ class AuthFaultsTest {
     host.faults().add(Fault.tooManyAuthFailures(1));
 
     assertThatThrownBy(() -> client.exec(login("alice", "wrong"), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class,
-                "Too many authentication failures");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchSessionDisconnectException.class,
-                "SSH_MSG_DISCONNECT: 2 Too many authentication failures");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "[PROTOCOL_ERROR] Too many authentication failures");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA ->
+                    assertCausedBy(thrown, SshException.class, "Too many authentication failures");
+                case JSCH ->
+                    assertCausedBy(
+                        thrown,
+                        com.jcraft.jsch.JSchSessionDisconnectException.class,
+                        "SSH_MSG_DISCONNECT: 2 Too many authentication failures");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "[PROTOCOL_ERROR] Too many authentication failures");
+              }
+            });
   }
 
   @Test

@@ -67,15 +67,22 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.garbageBanner(HTTP_ERROR));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class,
-                "connection is closed by foreign host");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "Server closed connection during identification exchange");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
+                case JSCH ->
+                    assertCausedBy(
+                        thrown,
+                        com.jcraft.jsch.JSchException.class,
+                        "connection is closed by foreign host");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "Server closed connection during identification exchange");
+              }
+            });
   }
 
   @Test
@@ -103,19 +110,28 @@ class BannerAndKexFaultsTest {
   @ParameterizedTest
   @EnumSource(SshClientLibrary.class)
   void disconnectDuringKeyExchangeReachesEachClientWithItsReason(SshClientLibrary client) {
-    host.faults().add(
-        Fault.disconnect(ReasonCodes.DISCONNECT_KEY_EXCHANGE_FAILED, "no kex today").at(Stage.KEX));
+    host.faults()
+        .add(
+            Fault.disconnect(ReasonCodes.DISCONNECT_KEY_EXCHANGE_FAILED, "no kex today")
+                .at(Stage.KEX));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class, "no kex today");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchSessionDisconnectException.class,
-                "SSH_MSG_DISCONNECT: 3 no kex today");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "[KEY_EXCHANGE_FAILED] no kex today");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, SshException.class, "no kex today");
+                case JSCH ->
+                    assertCausedBy(
+                        thrown,
+                        com.jcraft.jsch.JSchSessionDisconnectException.class,
+                        "SSH_MSG_DISCONNECT: 3 no kex today");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "[KEY_EXCHANGE_FAILED] no kex today");
+              }
+            });
   }
 
   @ParameterizedTest
@@ -124,14 +140,18 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.dropConnection().at(Stage.KEX));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
-            case JSCH -> assertCausedBy(thrown, IOException.class, "End of IO Stream Read");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "Broken transport; encountered EOF");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
+                case JSCH -> assertCausedBy(thrown, IOException.class, "End of IO Stream Read");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "Broken transport; encountered EOF");
+              }
+            });
   }
 
   @ParameterizedTest
@@ -159,13 +179,14 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.hang().at(Stage.KEX));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
-            case JSCH -> assertCausedBy(thrown, SocketTimeoutException.class, "Read timed out");
-            case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
+                case JSCH -> assertCausedBy(thrown, SocketTimeoutException.class, "Read timed out");
+                case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
+              }
+            });
   }
 
   @ParameterizedTest
@@ -174,8 +195,14 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.noCommonAlgorithm(AlgorithmKind.KEY_EXCHANGE));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> assertNegotiationFailed(client, thrown,
-            "kex algorithms", "algorithmName=\"kex\"", "KeyExchangeAlgorithms"));
+        .satisfies(
+            thrown ->
+                assertNegotiationFailed(
+                    client,
+                    thrown,
+                    "kex algorithms",
+                    "algorithmName=\"kex\"",
+                    "KeyExchangeAlgorithms"));
   }
 
   @ParameterizedTest
@@ -184,8 +211,14 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.noCommonAlgorithm(AlgorithmKind.CIPHER));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> assertNegotiationFailed(client, thrown,
-            "encryption algorithms", "algorithmName=\"cipher.c2s\"", "CipherAlgorithms"));
+        .satisfies(
+            thrown ->
+                assertNegotiationFailed(
+                    client,
+                    thrown,
+                    "encryption algorithms",
+                    "algorithmName=\"cipher.c2s\"",
+                    "CipherAlgorithms"));
   }
 
   @ParameterizedTest
@@ -194,18 +227,28 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.noCommonAlgorithm(AlgorithmKind.HOST_KEY));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> assertNegotiationFailed(client, thrown,
-            "server host key algorithms", "algorithmName=\"server_host_key\"", "HostKeyAlgorithms"));
+        .satisfies(
+            thrown ->
+                assertNegotiationFailed(
+                    client,
+                    thrown,
+                    "server host key algorithms",
+                    "algorithmName=\"server_host_key\"",
+                    "HostKeyAlgorithms"));
   }
 
   private static void assertNegotiationFailed(
       SshClientLibrary client, Throwable thrown, String mina, String jsch, String sshj) {
     switch (client) {
-      case MINA -> assertCausedBy(thrown, SshException.class, "Unable to negotiate key exchange for "
-          + mina);
+      case MINA ->
+          assertCausedBy(
+              thrown, SshException.class, "Unable to negotiate key exchange for " + mina);
       case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchAlgoNegoFailException.class, jsch);
-      case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-          "Unable to reach a settlement of");
+      case SSHJ ->
+          assertCausedBy(
+              thrown,
+              net.schmizz.sshj.transport.TransportException.class,
+              "Unable to reach a settlement of");
     }
     if (client == SshClientLibrary.SSHJ) {
       assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class, sshj);
@@ -218,15 +261,23 @@ class BannerAndKexFaultsTest {
     host.faults().add(Fault.swapHostKey());
 
     assertThatThrownBy(() -> client.exec(alice().trusting(host.knownHostsLine()), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class, "Server key did not validate");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchChangedHostKeyException.class,
-                "HostKey has been changed");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "Could not verify `ecdsa-sha2-nistp256` host key");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA ->
+                    assertCausedBy(thrown, SshException.class, "Server key did not validate");
+                case JSCH ->
+                    assertCausedBy(
+                        thrown,
+                        com.jcraft.jsch.JSchChangedHostKeyException.class,
+                        "HostKey has been changed");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "Could not verify `ecdsa-sha2-nistp256` host key");
+              }
+            });
   }
 
   @ParameterizedTest

@@ -94,15 +94,22 @@ class ConnectFaultsTest {
     host.faults().add(Fault.dropConnection());
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
-            case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class,
-                "connection is closed by foreign host");
-            case SSHJ -> assertCausedBy(thrown, net.schmizz.sshj.transport.TransportException.class,
-                "Server closed connection during identification exchange");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, SshException.class, "Session is being closed");
+                case JSCH ->
+                    assertCausedBy(
+                        thrown,
+                        com.jcraft.jsch.JSchException.class,
+                        "connection is closed by foreign host");
+                case SSHJ ->
+                    assertCausedBy(
+                        thrown,
+                        net.schmizz.sshj.transport.TransportException.class,
+                        "Server closed connection during identification exchange");
+              }
+            });
   }
 
   @Test
@@ -135,16 +142,14 @@ class ConnectFaultsTest {
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
-        .satisfies(thrown -> {
-          switch (client) {
-            case MINA -> assertCausedBy(thrown, TimeoutException.class,
-                "Timed out");
-            case JSCH -> assertCausedBy(thrown, SocketTimeoutException.class,
-                "Read timed out");
-            case SSHJ -> assertCausedBy(thrown, SocketTimeoutException.class,
-                "Read timed out");
-          }
-        });
+        .satisfies(
+            thrown -> {
+              switch (client) {
+                case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
+                case JSCH -> assertCausedBy(thrown, SocketTimeoutException.class, "Read timed out");
+                case SSHJ -> assertCausedBy(thrown, SocketTimeoutException.class, "Read timed out");
+              }
+            });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(CLIENT_TIMEOUT);
   }
 

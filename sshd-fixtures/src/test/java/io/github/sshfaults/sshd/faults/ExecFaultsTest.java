@@ -77,17 +77,18 @@ class ExecFaultsTest {
   void throttledOutputArrivesInSmallChunksAtTheRate() throws Exception {
     host.faults().add(Fault.throttle(1000, 100));
     List<Integer> chunks = new CopyOnWriteArrayList<>();
-    OutputStream sizes = new OutputStream() {
-      @Override
-      public void write(int b) {
-        chunks.add(1);
-      }
+    OutputStream sizes =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            chunks.add(1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        chunks.add(len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            chunks.add(len);
+          }
+        };
 
     try (MinaSession session = MinaSession.open(alice().withTimeout(Duration.ofSeconds(10)))) {
       long start = System.nanoTime();
@@ -115,12 +116,17 @@ class ExecFaultsTest {
     host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(25));
 
     switch (client) {
-      case MINA, JSCH -> assertThat(client.exec(alice(), "cat app.log"))
-          .isEqualTo(new ExecResult(LOG.substring(0, 25), "", null));
-      case SSHJ -> assertThatThrownBy(() -> client.exec(alice(), "cat app.log"))
-          .satisfies(thrown -> assertCausedBy(thrown,
-              net.schmizz.sshj.transport.TransportException.class,
-              "Broken transport; encountered EOF"));
+      case MINA, JSCH ->
+          assertThat(client.exec(alice(), "cat app.log"))
+              .isEqualTo(new ExecResult(LOG.substring(0, 25), "", null));
+      case SSHJ ->
+          assertThatThrownBy(() -> client.exec(alice(), "cat app.log"))
+              .satisfies(
+                  thrown ->
+                      assertCausedBy(
+                          thrown,
+                          net.schmizz.sshj.transport.TransportException.class,
+                          "Broken transport; encountered EOF"));
     }
   }
 
@@ -135,8 +141,9 @@ class ExecFaultsTest {
         assertThat(LOG.substring(0, 25)).startsWith(result.stdout());
         assertThat(result.exitStatus()).isNull();
       }
-      case SSHJ -> assertThatThrownBy(() -> client.exec(alice(), "cat app.log"))
-          .satisfies(Causes::assertCausedByReset);
+      case SSHJ ->
+          assertThatThrownBy(() -> client.exec(alice(), "cat app.log"))
+              .satisfies(Causes::assertCausedByReset);
     }
   }
 
@@ -200,8 +207,11 @@ class ExecFaultsTest {
 
   @Test
   void disconnectMidOutputReachesTheClientAfterTheBytes() throws Exception {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "killed")
-        .at(Stage.OUTPUT).afterBytes(30));
+    host.faults()
+        .add(
+            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "killed")
+                .at(Stage.OUTPUT)
+                .afterBytes(30));
 
     try (MinaSession session = MinaSession.open(alice())) {
       ExecResult result = session.exec("cat app.log");
@@ -213,8 +223,8 @@ class ExecFaultsTest {
 
   @Test
   void disconnectAtExecSendsNothingOfTheCommand() throws Exception {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no exec")
-        .at(Stage.EXEC));
+    host.faults()
+        .add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no exec").at(Stage.EXEC));
 
     try (MinaSession session = MinaSession.open(alice())) {
       assertThat(session.exec("cat app.log")).isEqualTo(new ExecResult("", "", null));
@@ -226,8 +236,8 @@ class ExecFaultsTest {
   @Test
   void commandTriggersPickTheCommandsToFail() throws Exception {
     host.command("cat other.log").replies("other\n");
-    host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(3)
-        .forCommandGlob("cat app.*"));
+    host.faults()
+        .add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(3).forCommandGlob("cat app.*"));
 
     assertThat(SshClientLibrary.MINA.exec(alice(), "cat other.log").stdout()).isEqualTo("other\n");
     assertThat(SshClientLibrary.MINA.exec(alice(), "cat app.log").stdout()).isEqualTo("012");

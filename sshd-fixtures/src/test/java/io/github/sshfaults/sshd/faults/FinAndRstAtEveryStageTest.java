@@ -20,19 +20,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A drop is a FIN and a reset an RST on the wire, at every stage where they can happen and with
- * every client: seen by a relay between client and host, which reads the encrypted stream as
- * bytes.
+ * every client: seen by a relay between client and host, which reads the encrypted stream as bytes.
  */
 class FinAndRstAtEveryStageTest {
 
-  private static final List<Stage> STAGES = List.of(Stage.CONNECT, Stage.KEX, Stage.AUTH,
-      Stage.AFTER_AUTH, Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT);
+  private static final List<Stage> STAGES =
+      List.of(
+          Stage.CONNECT,
+          Stage.KEX,
+          Stage.AUTH,
+          Stage.AFTER_AUTH,
+          Stage.CHANNEL_OPEN,
+          Stage.EXEC,
+          Stage.OUTPUT);
 
   static Stream<Arguments> stagesEndingsAndClients() {
-    return STAGES.stream().flatMap(stage -> Stream.of(Ending.FIN, Ending.RESET)
-        .filter(ending -> fault(ending).allowedStages().contains(stage))
-        .flatMap(ending -> Arrays.stream(SshClientLibrary.values())
-            .map(client -> Arguments.of(stage, ending, client))));
+    return STAGES.stream()
+        .flatMap(
+            stage ->
+                Stream.of(Ending.FIN, Ending.RESET)
+                    .filter(ending -> fault(ending).allowedStages().contains(stage))
+                    .flatMap(
+                        ending ->
+                            Arrays.stream(SshClientLibrary.values())
+                                .map(client -> Arguments.of(stage, ending, client))));
   }
 
   private static Fault fault(Ending ending) {
@@ -44,13 +55,15 @@ class FinAndRstAtEveryStageTest {
   void endsTheConnectionAsTheFaultSays(Stage stage, Ending ending, SshClientLibrary client)
       throws Exception {
     Fault fault = fault(ending).at(stage);
-    try (FakeSshHost host = FakeSshHost.builder()
-            .faults(stage == Stage.OUTPUT ? fault.afterBytes(25) : fault)
-            .start();
+    try (FakeSshHost host =
+            FakeSshHost.builder()
+                .faults(stage == Stage.OUTPUT ? fault.afterBytes(25) : fault)
+                .start();
         TcpRelay relay = TcpRelay.to(host.host(), host.port())) {
       host.user("alice", "secret").command("cat").replies("0123456789".repeat(50));
       Login login =
-          relay.relaying(Login.password(host, "alice", "secret").withTimeout(Duration.ofSeconds(5)));
+          relay.relaying(
+              Login.password(host, "alice", "secret").withTimeout(Duration.ofSeconds(5)));
 
       ExecResult result = null;
       try {

@@ -73,19 +73,25 @@ class LivePlanOnAHostTest {
       firstSign(host);
       firstSign(host);
 
-      assertThat(host.faults().describe()).isEqualTo("seed 5, faults:\n"
-          + "  1. resetConnection() at CONNECT when onConnection(2)  [fired 1 time in 1 occasions]");
+      assertThat(host.faults().describe())
+          .isEqualTo(
+              "seed 5, faults:\n"
+                  + "  1. resetConnection() at CONNECT when onConnection(2)  [fired 1 time in 1"
+                  + " occasions]");
     }
   }
 
   @Test
   void rejectsAnEmptyOrNullChangeAtOnce() {
     try (FakeSshHost host = FakeSshHost.start()) {
-      assertThatIllegalArgumentException().isThrownBy(() -> host.faults().add())
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> host.faults().add())
           .withMessage("add needs at least one fault");
-      assertThatNullPointerException().isThrownBy(() -> host.faults().replace(null))
+      assertThatNullPointerException()
+          .isThrownBy(() -> host.faults().replace(null))
           .withMessage("fault plan must not be null");
-      assertThatNullPointerException().isThrownBy(() -> FakeSshHost.builder().faults((FaultPlan) null))
+      assertThatNullPointerException()
+          .isThrownBy(() -> FakeSshHost.builder().faults((FaultPlan) null))
           .withMessage("fault plan must not be null");
     }
   }
@@ -93,11 +99,13 @@ class LivePlanOnAHostTest {
   @Test
   void aClosedFaultyHostLeavesNoThreadBehind() throws Exception {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    FakeSshHost host = FakeSshHost.builder()
-        .faults(Fault.delay(Duration.ofMillis(5)).at(Stage.TRANSPORT),
-            Fault.delay(Duration.ofMillis(5)).at(Stage.AUTH),
-            Fault.hang().at(Stage.EXEC).forCommand("stuck"))
-        .start();
+    FakeSshHost host =
+        FakeSshHost.builder()
+            .faults(
+                Fault.delay(Duration.ofMillis(5)).at(Stage.TRANSPORT),
+                Fault.delay(Duration.ofMillis(5)).at(Stage.AUTH),
+                Fault.hang().at(Stage.EXEC).forCommand("stuck"))
+            .start();
     host.user("alice", "secret").command("id").replies("uid=1000\n").command("stuck").replies("");
     SshClientLibrary.MINA.exec(Login.password(host, "alice", "secret"), "id");
     MinaSession hanging = MinaSession.open(Login.password(host, "alice", "secret"));
@@ -109,10 +117,15 @@ class LivePlanOnAHostTest {
 
     Awaitility.await("threads of the closed host to end")
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> !before.contains(t) && t.isAlive())
-            .map(Thread::getName)
-            .filter(name -> name.startsWith("sshd-") || name.startsWith("sshfaults-"))
-            .collect(Collectors.toSet())).isEmpty());
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> !before.contains(t) && t.isAlive())
+                            .map(Thread::getName)
+                            .filter(
+                                name -> name.startsWith("sshd-") || name.startsWith("sshfaults-"))
+                            .collect(Collectors.toSet()))
+                    .isEmpty());
   }
 }

@@ -152,7 +152,8 @@ class NetworkControlsTest {
   void closedHostCannotRestart() {
     host.close();
 
-    assertThatIllegalStateException().isThrownBy(host::restart)
+    assertThatIllegalStateException()
+        .isThrownBy(host::restart)
         .withMessage("the host is closed and cannot restart");
   }
 }

@@ -40,7 +40,8 @@ class TransportFaultsTest {
     host.user("alice", "secret");
     host.command("big").replies(BIG);
     host.command("id").replies("uid=1000\n");
-    host.command("wc -c").answers(call -> CommandResult.success(call.stdinAsString().length() + "\n"));
+    host.command("wc -c")
+        .answers(call -> CommandResult.success(call.stdinAsString().length() + "\n"));
   }
 
   @AfterEach
@@ -66,8 +67,8 @@ class TransportFaultsTest {
     host.faults().add(Fault.delay(Duration.ofMillis(20)).at(Stage.TRANSPORT));
     long start = System.nanoTime();
 
-    assertThat(SshClientLibrary.MINA.exec(alice(), "id")).isEqualTo(
-        new ExecResult("uid=1000\n", "", 0));
+    assertThat(SshClientLibrary.MINA.exec(alice(), "id"))
+        .isEqualTo(new ExecResult("uid=1000\n", "", 0));
     // Identification, key exchange, authentication, channel and command each wait for a write.
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(5 * 20));
@@ -77,8 +78,8 @@ class TransportFaultsTest {
   @EnumSource(SshClientLibrary.class)
   void jitterNeverReordersWritesSoEachClientGetsEveryByte(SshClientLibrary client)
       throws Exception {
-    host.faults().add(
-        Fault.delay(Delay.uniform(Duration.ZERO, Duration.ofMillis(10))).at(Stage.TRANSPORT));
+    host.faults()
+        .add(Fault.delay(Delay.uniform(Duration.ZERO, Duration.ofMillis(10))).at(Stage.TRANSPORT));
 
     // Out of order, the packets' MACs would not verify and the client would drop the connection.
     assertThat(client.exec(alice(), "big")).isEqualTo(new ExecResult(BIG, "", 0));
@@ -97,8 +98,8 @@ class TransportFaultsTest {
 
   @Test
   void bandwidthFromTheClientIsCapped() throws Exception {
-    host.faults().add(Fault.throttle(100_000, 8192).at(Stage.TRANSPORT)
-        .direction(Direction.FROM_CLIENT));
+    host.faults()
+        .add(Fault.throttle(100_000, 8192).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT));
 
     try (MinaSession session = MinaSession.open(alice())) {
       long start = System.nanoTime();
@@ -122,8 +123,7 @@ class TransportFaultsTest {
 
   @ParameterizedTest
   @EnumSource(SshClientLibrary.class)
-  void cutInTheMiddleOfTheSessionEndsEachClientsCommand(SshClientLibrary client)
-      throws Exception {
+  void cutInTheMiddleOfTheSessionEndsEachClientsCommand(SshClientLibrary client) throws Exception {
     host.faults().add(Fault.dropConnection().at(Stage.TRANSPORT).afterBytes(50_000));
 
     switch (client) {
@@ -133,16 +133,25 @@ class TransportFaultsTest {
         assertThat(result.stdout()).hasSizeLessThan(50_000);
         assertThat(result.exitStatus()).isNull();
       }
-      case SSHJ -> assertThatThrownBy(() -> client.exec(alice(), "big"))
-          .satisfies(thrown -> Causes.assertCausedBy(thrown,
-              net.schmizz.sshj.transport.TransportException.class, "encountered EOF"));
+      case SSHJ ->
+          assertThatThrownBy(() -> client.exec(alice(), "big"))
+              .satisfies(
+                  thrown ->
+                      Causes.assertCausedBy(
+                          thrown,
+                          net.schmizz.sshj.transport.TransportException.class,
+                          "encountered EOF"));
     }
   }
 
   @Test
   void cutFromTheClientDropsTheConnectionAfterTheBytes() throws Exception {
-    host.faults().add(Fault.dropConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
-        .afterBytes(10));
+    host.faults()
+        .add(
+            Fault.dropConnection()
+                .at(Stage.TRANSPORT)
+                .direction(Direction.FROM_CLIENT)
+                .afterBytes(10));
 
     Observation observation = RawProbe.probe(host.host(), host.port(), Duration.ofSeconds(5));
 
@@ -152,8 +161,12 @@ class TransportFaultsTest {
 
   @Test
   void resetFromTheClientAfterBytesIsAnRst() throws Exception {
-    host.faults().add(Fault.resetConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
-        .afterBytes(10));
+    host.faults()
+        .add(
+            Fault.resetConnection()
+                .at(Stage.TRANSPORT)
+                .direction(Direction.FROM_CLIENT)
+                .afterBytes(10));
 
     assertThat(RawProbe.probe(host.host(), host.port(), Duration.ofSeconds(5)).ending())
         .isEqualTo(Ending.RESET);
@@ -161,8 +174,12 @@ class TransportFaultsTest {
 
   @Test
   void resetFromTheClientInTheMiddleOfAnUploadIsAnRst() throws Exception {
-    host.faults().add(Fault.resetConnection().at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT)
-        .afterBytes(20_000));
+    host.faults()
+        .add(
+            Fault.resetConnection()
+                .at(Stage.TRANSPORT)
+                .direction(Direction.FROM_CLIENT)
+                .afterBytes(20_000));
 
     try (TcpRelay relay = TcpRelay.to(host.host(), host.port());
         MinaSession session = MinaSession.open(relay.relaying(alice()))) {

@@ -22,11 +22,11 @@ import org.apache.sshd.server.SshServer;
 
 /**
  * Measures what the fault engine costs a host whose plan is empty: a fake host against the same
- * server built without the engine's hooks. Not a test: run it with
- * {@code mvn -B -q -Pbench -pl sshd-fixtures -am -DskipTests verify}.
+ * server built without the engine's hooks. Not a test: run it with {@code mvn -B -q -Pbench -pl
+ * sshd-fixtures -am -DskipTests verify}.
  *
- * <p>Each measurement alternates blocks of the two variants, so that noise from other processes
- * on the machine spreads over both, and reports the median and the 90th percentile.
+ * <p>Each measurement alternates blocks of the two variants, so that noise from other processes on
+ * the machine spreads over both, and reports the median and the 90th percentile.
  */
 public final class EngineOverheadBenchmark {
 
@@ -50,21 +50,29 @@ public final class EngineOverheadBenchmark {
     System.out.printf("Engine overhead, %d rounds per variant, in microseconds%n", rounds);
     System.out.printf("%-70s %8s %8s%n", "", "median", "p90");
 
-    compare("start + close a host", rounds,
+    compare(
+        "start + close a host",
+        rounds,
         () -> FakeSshHost.start().close(),
         () -> baseline().close());
 
-    try (Target host = fakeHost(); Target bare = baseline()) {
-      compare("connect + authenticate + exec + disconnect", rounds / 2,
+    try (Target host = fakeHost();
+        Target bare = baseline()) {
+      compare(
+          "connect + authenticate + exec + disconnect",
+          rounds / 2,
           () -> connectAndExec(host.port()),
           () -> connectAndExec(bare.port()));
     }
 
-    try (Target host = fakeHost(); Target bare = baseline();
+    try (Target host = fakeHost();
+        Target bare = baseline();
         SshClient client = client();
         ClientSession onHost = login(client, host.port());
         ClientSession onBare = login(client, bare.port())) {
-      compare("exec on an open session", rounds * 5,
+      compare(
+          "exec on an open session",
+          rounds * 5,
           () -> onHost.executeRemoteCommand("id"),
           () -> onBare.executeRemoteCommand("id"));
     }
@@ -90,14 +98,27 @@ public final class EngineOverheadBenchmark {
     Credentials credentials = new Credentials();
     credentials.addPassword("bench", "bench");
     CommandStubs stubs = new CommandStubs();
-    stubs.add(CommandStubs.exact("id", call -> io.github.sshfaults.sshd.CommandResult.success(
-        "uid=0(bench)\n")));
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10,
-        TimeUnit.SECONDS, new SynchronousQueue<>(), new NamedThreadFactory("bench-exec"));
+    stubs.add(
+        CommandStubs.exact(
+            "id", call -> io.github.sshfaults.sshd.CommandResult.success("uid=0(bench)\n")));
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            10,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            new NamedThreadFactory("bench-exec"));
     FaultEngine unused = new FaultEngine(0, FaultPlan.empty());
-    SshServer server = ServerFactory.createWithoutFaultHooks(
-        0, AlgorithmSet.FAST, Keys.sharedHostKey(HostKeyType.ECDSA_P256), credentials, stubs,
-        executor, unused);
+    SshServer server =
+        ServerFactory.createWithoutFaultHooks(
+            0,
+            AlgorithmSet.FAST,
+            Keys.sharedHostKey(HostKeyType.ECDSA_P256),
+            credentials,
+            stubs,
+            executor,
+            unused);
     server.start();
     return new Target() {
       @Override
@@ -131,7 +152,8 @@ public final class EngineOverheadBenchmark {
   }
 
   private static void connectAndExec(int port) throws Exception {
-    try (SshClient client = client(); ClientSession session = login(client, port)) {
+    try (SshClient client = client();
+        ClientSession session = login(client, port)) {
       session.executeRemoteCommand("id");
     }
   }

@@ -62,7 +62,8 @@ class JournalClientsTest {
     assertThat(host.journal().events(AlgorithmsNegotiated.class).get(0))
         .satisfies(
             algorithms -> {
-              assertThat(algorithms.kex()).isIn("curve25519-sha256", "curve25519-sha256@libssh.org", "ecdh-sha2-nistp256");
+              assertThat(algorithms.kex())
+                  .isIn("curve25519-sha256", "curve25519-sha256@libssh.org", "ecdh-sha2-nistp256");
               assertThat(algorithms.hostKey()).isEqualTo("ecdsa-sha2-nistp256");
               assertThat(algorithms.cipherClientToServer()).isNotBlank();
             });
@@ -168,10 +169,16 @@ class JournalClientsTest {
 
     assertThat(host.journal().commands())
         .extracting(
-            CommandRun::commandLine, CommandRun::exitCode, CommandRun::stdoutBytes, CommandRun::stderrBytes)
+            CommandRun::commandLine,
+            CommandRun::exitCode,
+            CommandRun::stdoutBytes,
+            CommandRun::stderrBytes)
         .containsExactly(
             Tuple.tuple("make", OptionalInt.of(2), 3L, 8L),
             Tuple.tuple(
-                "frobnicate", OptionalInt.of(127), 0L, (long) "frobnicate: command not found\n".length()));
+                "frobnicate",
+                OptionalInt.of(127),
+                0L,
+                (long) "frobnicate: command not found\n".length()));
   }
 }

@@ -99,7 +99,8 @@ class JournalTest {
     payload.write(20); // SSH_MSG_KEXINIT
     payload.writeBytes(new byte[16]); // cookie
     for (int list = 0; list < 10; list++) { // kex, host key, ciphers, MACs, compression, languages
-      byte[] names = (list < 8 ? "none-of-these@sshfaults" : "").getBytes(StandardCharsets.US_ASCII);
+      byte[] names =
+          (list < 8 ? "none-of-these@sshfaults" : "").getBytes(StandardCharsets.US_ASCII);
       payload.writeBytes(ByteBuffer.allocate(4).putInt(names.length).array());
       payload.writeBytes(names);
     }
@@ -118,7 +119,10 @@ class JournalTest {
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
       client.start();
       try (ClientSession session =
-          client.connect("alice", host.host(), host.port()).verify(SshClientLibrary.TIMEOUT).getSession()) {
+          client
+              .connect("alice", host.host(), host.port())
+              .verify(SshClientLibrary.TIMEOUT)
+              .getSession()) {
         session.addPasswordIdentity("secret");
         session.auth().verify(SshClientLibrary.TIMEOUT);
 
@@ -166,7 +170,9 @@ class JournalTest {
       assertThat(small.journal().dropped()).isEqualTo(3);
       assertThat(small.journal().count(ConnectionAccepted.class)).isEqualTo(3);
       assertThat(small.journal().count(JournalEvent.class)).isEqualTo(6);
-      assertThat(small.journal().events()).extracting(JournalEvent::sequence).containsExactly(4L, 5L, 6L);
+      assertThat(small.journal().events())
+          .extracting(JournalEvent::sequence)
+          .containsExactly(4L, 5L, 6L);
       assertThat(small.journal().describeTail(10)).contains("6 events", "3 oldest dropped");
     }
   }
@@ -181,7 +187,8 @@ class JournalTest {
     host.journal().awaitClosedConnections(1);
 
     assertThat(host.journal().events()).extracting(JournalEvent::sequence).containsExactly(1L, 2L);
-    assertThat(host.journal().connections()).extracting(ConnectionAccepted::connection)
+    assertThat(host.journal().connections())
+        .extracting(ConnectionAccepted::connection)
         .as("connection numbers keep counting: they belong to the host, not the journal")
         .containsExactly(2);
   }

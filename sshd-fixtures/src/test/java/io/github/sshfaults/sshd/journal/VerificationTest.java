@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.faults.Stage;
-
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
-import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,9 @@ class VerificationTest {
     assertThatThrownBy(() -> verify(host).ranCommand("uptime").times(3))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
-            "Expected command \"uptime\" exactly 3 times in the journal of " + host + ", but found 1:")
+            "Expected command \"uptime\" exactly 3 times in the journal of "
+                + host
+                + ", but found 1:")
         .hasMessageContaining("commandLine=\"uptime\" exitCode=0")
         .satisfies(
             failure -> {
@@ -69,7 +70,8 @@ class VerificationTest {
   @Test
   void showsTheUsersRejectedAttemptsFirstWhenALoginDidNotHappen() {
     host.user("bob", "pw");
-    assertThatThrownBy(() -> SshClientLibrary.JSCH.exec(Login.password(host, "alice", "nope"), "id"));
+    assertThatThrownBy(
+        () -> SshClientLibrary.JSCH.exec(Login.password(host, "alice", "nope"), "id"));
     assertThatThrownBy(() -> SshClientLibrary.JSCH.exec(Login.password(host, "bob", "nope"), "id"));
 
     assertThatThrownBy(() -> verify(host).authenticated("alice").once())
@@ -100,22 +102,32 @@ class VerificationTest {
   void refusesToCountWhenTheJournalDroppedEventsThatCouldChangeTheAnswer() {
     RecordingJournal journal = new RecordingJournal(2);
     for (int i = 1; i <= 3; i++) {
-      journal.record(i, (s, t, c) -> new ConnectionAccepted(s, t, c, new InetSocketAddress("127.0.0.1", 1000 + c)));
+      journal.record(
+          i,
+          (s, t, c) ->
+              new ConnectionAccepted(s, t, c, new InetSocketAddress("127.0.0.1", 1000 + c)));
     }
 
     assertThat(verify(journal).connected().atLeast(2)).hasSize(2);
     assertThatThrownBy(() -> verify(journal).connected().times(2))
-        .hasMessageContaining("dropped the 1 oldest events beyond its capacity of 2, so it cannot tell");
+        .hasMessageContaining(
+            "dropped the 1 oldest events beyond its capacity of 2, so it cannot tell");
   }
 
   @Test
   void verifiesAnyKindOfEventWithAPredicate() {
     RecordingJournal journal = new RecordingJournal(10);
-    journal.record(1, (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, "rejectAuth()", "rejected alice"));
+    journal.record(
+        1, (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, "rejectAuth()", "rejected alice"));
 
-    verify(journal).recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH).once();
+    verify(journal)
+        .recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)
+        .once();
     assertThatThrownBy(
-            () -> verify(journal).recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX).once())
+            () ->
+                verify(journal)
+                    .recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX)
+                    .once())
         .hasMessageContaining("Expected fault at KEX exactly 1 time")
         .hasMessageContaining("stage=AUTH rule=\"rejectAuth()\"");
   }
@@ -131,5 +143,4 @@ class VerificationTest {
     assertThatThrownBy(() -> verify(host).ranCommand("x").times(-1))
         .isInstanceOf(IllegalArgumentException.class);
   }
-
 }

@@ -51,30 +51,31 @@ public final class MinaSession implements AutoCloseable {
     this.client = SshClient.setUpDefaultClient();
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-    client.addSessionListener(new SessionListener() {
-      @Override
-      public void sessionDisconnect(
-          Session s, int reason, String msg, String language, boolean initiator) {
-        if (!initiator) {
-          disconnectReason = reason;
-          disconnectMessage = msg;
-        }
-      }
+    client.addSessionListener(
+        new SessionListener() {
+          @Override
+          public void sessionDisconnect(
+              Session s, int reason, String msg, String language, boolean initiator) {
+            if (!initiator) {
+              disconnectReason = reason;
+              disconnectMessage = msg;
+            }
+          }
 
-      @Override
-      public void sessionException(Session s, Throwable t) {
-        exception = t;
-      }
+          @Override
+          public void sessionException(Session s, Throwable t) {
+            exception = t;
+          }
 
-      @Override
-      public void sessionClosed(Session s) {
-        ended.complete(new Ending(disconnectReason, disconnectMessage, exception));
-      }
-    });
+          @Override
+          public void sessionClosed(Session s) {
+            ended.complete(new Ending(disconnectReason, disconnectMessage, exception));
+          }
+        });
     client.start();
     try {
-      session = client.connect(login.user(), login.host(), login.port())
-          .verify(timeout).getSession();
+      session =
+          client.connect(login.user(), login.host(), login.port()).verify(timeout).getSession();
       if (login.key() != null) {
         session.addPublicKeyIdentity(login.key().keyPair());
       }
@@ -121,28 +122,37 @@ public final class MinaSession implements AutoCloseable {
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     try (ChannelExec channel = session.createExecChannel(command)) {
       channel.setIn(stdin);
-      channel.setOut(new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          stdout.write(b);
-          out.write(b);
-        }
+      channel.setOut(
+          new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              stdout.write(b);
+              out.write(b);
+            }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          stdout.write(b, off, len);
-          out.write(b, off, len);
-        }
-      });
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              stdout.write(b, off, len);
+              out.write(b, off, len);
+            }
+          });
       channel.setErr(stderr);
       channel.open().verify(timeout);
-      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+      Set<ClientChannelEvent> events =
+          channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
       if (!events.contains(ClientChannelEvent.CLOSED)) {
-        throw new TimeoutException("channel of '" + command + "' not closed within " + timeout
-            + "; stdout so far: " + stdout.toString(StandardCharsets.UTF_8));
+        throw new TimeoutException(
+            "channel of '"
+                + command
+                + "' not closed within "
+                + timeout
+                + "; stdout so far: "
+                + stdout.toString(StandardCharsets.UTF_8));
       }
-      return new ExecResult(stdout.toString(StandardCharsets.UTF_8),
-          stderr.toString(StandardCharsets.UTF_8), channel.getExitStatus());
+      return new ExecResult(
+          stdout.toString(StandardCharsets.UTF_8),
+          stderr.toString(StandardCharsets.UTF_8),
+          channel.getExitStatus());
     }
   }
 

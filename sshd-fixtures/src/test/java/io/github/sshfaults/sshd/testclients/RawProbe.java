@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A plain TCP client that says what a fake host does at the socket level: which bytes it sends,
- * how soon, and how the connection ends (refused, FIN, RST, or nothing at all), without any SSH
- * library interpreting it.
+ * A plain TCP client that says what a fake host does at the socket level: which bytes it sends, how
+ * soon, and how the connection ends (refused, FIN, RST, or nothing at all), without any SSH library
+ * interpreting it.
  */
 public final class RawProbe {
 
@@ -58,8 +58,7 @@ public final class RawProbe {
    * Like {@link #probe(String, int, Duration)}, but stops as soon as the host has sent anything:
    * {@link Ending#SPOKE} with the first bytes received, or how the connection ended before.
    */
-  public static Observation firstSign(String host, int port, Duration patience)
-      throws IOException {
+  public static Observation firstSign(String host, int port, Duration patience) throws IOException {
     return probe(host, port, patience, true);
   }
 
@@ -67,7 +66,8 @@ public final class RawProbe {
       throws IOException {
     try (Socket socket = new Socket()) {
       try {
-        socket.connect(new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
+        socket.connect(
+            new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
       } catch (ConnectException e) {
         return new Observation("", Ending.REFUSED, null);
       }

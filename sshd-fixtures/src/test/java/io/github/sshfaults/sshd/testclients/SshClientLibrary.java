@@ -57,8 +57,8 @@ public enum SshClientLibrary {
         }
         client.start();
         Duration timeout = login.timeout();
-        try (ClientSession session = client.connect(login.user(), login.host(), login.port())
-            .verify(timeout).getSession()) {
+        try (ClientSession session =
+            client.connect(login.user(), login.host(), login.port()).verify(timeout).getSession()) {
           if (login.key() != null) {
             session.addPublicKeyIdentity(login.key().keyPair());
           }
@@ -75,8 +75,12 @@ public enum SshClientLibrary {
             Set<ClientChannelEvent> events =
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
             if (!events.contains(ClientChannelEvent.CLOSED)) {
-              throw new TimeoutException("MINA channel not closed within " + timeout
-                  + "; got " + utf8(out).length() + " chars of stdout");
+              throw new TimeoutException(
+                  "MINA channel not closed within "
+                      + timeout
+                      + "; got "
+                      + utf8(out).length()
+                      + " chars of stdout");
             }
             return new ExecResult(utf8(out), utf8(err), channel.getExitStatus());
           }
@@ -123,8 +127,12 @@ public enum SshClientLibrary {
               .pollInterval(Duration.ofMillis(2))
               .until(channel::isClosed);
         } catch (ConditionTimeoutException e) {
-          throw new TimeoutException("JSch channel not closed within " + login.timeout()
-              + "; got " + utf8(out).length() + " chars of stdout");
+          throw new TimeoutException(
+              "JSch channel not closed within "
+                  + login.timeout()
+                  + "; got "
+                  + utf8(out).length()
+                  + " chars of stdout");
         }
         int status = channel.getExitStatus();
         channel.disconnect();
@@ -155,17 +163,19 @@ public enum SshClientLibrary {
           methods.add(new AuthPublickey(ssh.loadKeys(login.key().keyPair())));
         }
         if (login.password() != null) {
-          methods.add(new AuthPassword(new PasswordFinder() {
-            @Override
-            public char[] reqPassword(Resource<?> resource) {
-              return login.password().toCharArray();
-            }
+          methods.add(
+              new AuthPassword(
+                  new PasswordFinder() {
+                    @Override
+                    public char[] reqPassword(Resource<?> resource) {
+                      return login.password().toCharArray();
+                    }
 
-            @Override
-            public boolean shouldRetry(Resource<?> resource) {
-              return false;
-            }
-          }));
+                    @Override
+                    public boolean shouldRetry(Resource<?> resource) {
+                      return false;
+                    }
+                  }));
         }
         ssh.auth(login.user(), methods);
         try (net.schmizz.sshj.connection.channel.direct.Session session = ssh.startSession()) {

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay between one client and a host that reports how the host ended the connection, FIN
- * or RST, even when the stream is encrypted. It passes the ending on to the client as it was: a FIN
- * as a FIN, an RST as an RST.
+ * A TCP relay between one client and a host that reports how the host ended the connection, FIN or
+ * RST, even when the stream is encrypted. It passes the ending on to the client as it was: a FIN as
+ * a FIN, an RST as an RST.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -29,11 +29,13 @@ public final class TcpRelay implements AutoCloseable {
   private final String host;
   private final int port;
   private final AtomicInteger threads = new AtomicInteger();
-  private final ExecutorService pumps = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "test-relay-" + threads.incrementAndGet());
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService pumps =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "test-relay-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
   private final CompletableFuture<Ending> hostEnding = new CompletableFuture<>();
   private volatile Socket client;
   private volatile Socket upstream;
@@ -58,8 +60,14 @@ public final class TcpRelay implements AutoCloseable {
 
   /** The same login, through this relay. */
   public Login relaying(Login login) {
-    return new Login(listener.getInetAddress().getHostAddress(), port(), login.user(),
-        login.password(), login.key(), login.knownHostsLine(), login.timeout());
+    return new Login(
+        listener.getInetAddress().getHostAddress(),
+        port(),
+        login.user(),
+        login.password(),
+        login.key(),
+        login.knownHostsLine(),
+        login.timeout());
   }
 
   /**
@@ -75,7 +83,8 @@ public final class TcpRelay implements AutoCloseable {
     try {
       client = listener.accept();
       upstream = new Socket();
-      upstream.connect(new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
+      upstream.connect(
+          new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
       CompletableFuture<Void> toHost = CompletableFuture.runAsync(this::clientToHost, pumps);
       hostToClient();
       toHost.join();

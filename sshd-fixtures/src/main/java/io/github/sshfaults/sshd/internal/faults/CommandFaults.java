@@ -14,8 +14,8 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * The faults of one command: decided when the exec request arrives, applied while its output is
- * sent. Runs on the host's command executor, never on a MINA SSHD I/O thread, so waiting here
- * (a delay, a throttle) stalls this command and nothing else.
+ * sent. Runs on the host's command executor, never on a MINA SSHD I/O thread, so waiting here (a
+ * delay, a throttle) stalls this command and nothing else.
  */
 public final class CommandFaults {
 
@@ -34,15 +34,18 @@ public final class CommandFaults {
     this.atExec = atExec;
   }
 
-  /** The faults for {@code commandLine} on {@code session}: none when the plan has nothing for it. */
-  public static CommandFaults decide(FaultEngine engine, ServerSession session, String commandLine) {
+  /**
+   * The faults for {@code commandLine} on {@code session}: none when the plan has nothing for it.
+   */
+  public static CommandFaults decide(
+      FaultEngine engine, ServerSession session, String commandLine) {
     Connection connection = Connection.of(session);
     if (connection == null
         || (!engine.plan().has(Stage.EXEC) && !engine.plan().has(Stage.OUTPUT))) {
       return NONE;
     }
-    List<Firing> atExec = engine.plan().fire(
-        Stage.EXEC, connection.dice(), connection.user(), commandLine);
+    List<Firing> atExec =
+        engine.plan().fire(Stage.EXEC, connection.dice(), connection.user(), commandLine);
     return new CommandFaults(engine, connection, commandLine, atExec);
   }
 
@@ -50,7 +53,10 @@ public final class CommandFaults {
   public CommandResult result(CommandResult stubbed) {
     for (Firing firing : atExec) {
       if (firing.fault().effect() instanceof Effect.ExitWith exit) {
-        engine.fired(connection, Stage.EXEC, firing,
+        engine.fired(
+            connection,
+            Stage.EXEC,
+            firing,
             "made \"" + commandLine + "\" exit with " + exit.exitCode());
         return CommandResult.exit(exit.exitCode()).withStderr(exit.stderr());
       }
@@ -77,20 +83,34 @@ public final class CommandFaults {
       Effect effect = firing.fault().effect();
       if (effect instanceof Effect.Delayed delayed) {
         Duration delay = delayed.delay().sample(firing.random());
-        engine.fired(connection, Stage.EXEC, firing,
+        engine.fired(
+            connection,
+            Stage.EXEC,
+            firing,
             "delayed the output of \"" + commandLine + "\" by " + Durations.format(delay));
         TimeUnit.NANOSECONDS.sleep(delay.toNanos());
       } else if (effect instanceof Effect.Throttle t && throttle == null) {
         throttle = t;
-        engine.fired(connection, Stage.EXEC, firing, "throttles the output of \"" + commandLine
-            + "\" to " + t.bytesPerSecond() + " bytes/s");
+        engine.fired(
+            connection,
+            Stage.EXEC,
+            firing,
+            "throttles the output of \""
+                + commandLine
+                + "\" to "
+                + t.bytesPerSecond()
+                + " bytes/s");
       } else if (effect instanceof Effect.Hang && !hangs) {
         hangs = true;
-        engine.fired(connection, Stage.EXEC, firing,
+        engine.fired(
+            connection,
+            Stage.EXEC,
+            firing,
             "\"" + commandLine + "\" sends its output and never exits");
-      } else if (!(effect instanceof Effect.ExitWith) && !hangs
-          && engine.endConnection(connection, Stage.EXEC, firing,
-              "instead of running \"" + commandLine + "\"")) {
+      } else if (!(effect instanceof Effect.ExitWith)
+          && !hangs
+          && engine.endConnection(
+              connection, Stage.EXEC, firing, "instead of running \"" + commandLine + "\"")) {
         return false;
       }
     }
@@ -114,8 +134,15 @@ public final class CommandFaults {
     if (!engine.plan().has(Stage.OUTPUT)) {
       return null;
     }
-    List<Firing> firings = engine.plan().fire(Stage.OUTPUT, connection.dice(), connection.user(),
-        commandLine, fault -> fault.afterBytes() <= stdoutLength);
+    List<Firing> firings =
+        engine
+            .plan()
+            .fire(
+                Stage.OUTPUT,
+                connection.dice(),
+                connection.user(),
+                commandLine,
+                fault -> fault.afterBytes() <= stdoutLength);
     return firings.isEmpty() ? null : firings.get(0);
   }
 

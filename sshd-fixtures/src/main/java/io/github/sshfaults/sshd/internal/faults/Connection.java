@@ -23,8 +23,10 @@ public final class Connection {
 
   volatile boolean swapHostKey;
   volatile AlgorithmKind noCommonAlgorithm;
+
   /** A drop or disconnect decided at KEX, applied once both sides have sent their proposals. */
   volatile Firing endOfKex;
+
   volatile boolean kexDone;
   volatile boolean authenticated;
   final AtomicInteger authFailures = new AtomicInteger();

@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fault engine of one fake host: its live plan, its connection counter, its scheduler, and
- * the hooks it installs into each MINA SSHD server the host runs (a restart builds a new server
- * with the same engine, so indices and counts carry on).
+ * The fault engine of one fake host: its live plan, its connection counter, its scheduler, and the
+ * hooks it installs into each MINA SSHD server the host runs (a restart builds a new server with
+ * the same engine, so indices and counts carry on).
  *
  * <p>Every hook starts with a check of the plan, so a host without faults pays one volatile read
  * per occasion. Delays never block a MINA SSHD I/O thread: they run on the engine's scheduler (one
@@ -95,7 +95,9 @@ public final class FaultEngine implements AutoCloseable {
     return plan.describe() + (partitioned ? "\n  (partitioned: no traffic flows)" : "");
   }
 
-  /** Tells {@code listener} about every fault applied from now on; {@link FaultListener#NONE} stops. */
+  /**
+   * Tells {@code listener} about every fault applied from now on; {@link FaultListener#NONE} stops.
+   */
   public void setListener(FaultListener listener) {
     this.listener = notNull(listener, "fault listener");
   }
@@ -168,7 +170,9 @@ public final class FaultEngine implements AutoCloseable {
     return new Connection(this, accepted.incrementAndGet());
   }
 
-  /** A connection was accepted: applies the faults of its first moments, before any byte goes out. */
+  /**
+   * A connection was accepted: applies the faults of its first moments, before any byte goes out.
+   */
   void accepted(WireSession session) {
     live.add(session);
     try {
@@ -202,7 +206,11 @@ public final class FaultEngine implements AutoCloseable {
         byte[] bytes = new byte[random.length()];
         firing.random().nextBytes(bytes);
         session.wire().sendThenDrop(bytes);
-        fired(connection, Stage.BANNER, firing, "sent random bytes instead of the banner, then closed");
+        fired(
+            connection,
+            Stage.BANNER,
+            firing,
+            "sent random bytes instead of the banner, then closed");
       }
     }
     if (garbage) {
@@ -230,22 +238,30 @@ public final class FaultEngine implements AutoCloseable {
       } else {
         wire.throttleReads(throttle.bytesPerSecond(), throttle.chunkSize());
       }
-      fired(connection, Stage.TRANSPORT, firing,
+      fired(
+          connection,
+          Stage.TRANSPORT,
+          firing,
           "throttles " + direction + " to " + throttle.bytesPerSecond() + " bytes/s");
     } else if (fault.afterBytes() == 0) {
       endConnection(connection, Stage.TRANSPORT, firing, "before any byte");
     } else {
-      String what = (effect instanceof Effect.Reset ? "reset" : "dropped")
-          + " the connection after " + fault.afterBytes() + " bytes " + direction;
-      Runnable cut = () -> {
-        fired(connection, Stage.TRANSPORT, firing, what);
-        if (effect instanceof Effect.Drop) {
-          wire.drop();
-        } else {
-          // Only a cut of what the client sends can reset (Fault checks it).
-          wire.reset(connection.kexDone, false);
-        }
-      };
+      String what =
+          (effect instanceof Effect.Reset ? "reset" : "dropped")
+              + " the connection after "
+              + fault.afterBytes()
+              + " bytes "
+              + direction;
+      Runnable cut =
+          () -> {
+            fired(connection, Stage.TRANSPORT, firing, what);
+            if (effect instanceof Effect.Drop) {
+              wire.drop();
+            } else {
+              // Only a cut of what the client sends can reset (Fault checks it).
+              wire.reset(connection.kexDone, false);
+            }
+          };
       if (toClient) {
         wire.cutWritesAfter(fault.afterBytes(), cut);
       } else {
@@ -274,8 +290,11 @@ public final class FaultEngine implements AutoCloseable {
       fired(connection, stage, firing, "hangs " + when);
       wire.hang();
     } else if (effect instanceof Effect.Disconnect disconnect) {
-      fired(connection, stage, firing, "disconnected with reason " + disconnect.reasonCode()
-          + " " + when);
+      fired(
+          connection,
+          stage,
+          firing,
+          "disconnected with reason " + disconnect.reasonCode() + " " + when);
       disconnect(connection, disconnect.reasonCode(), disconnect.message());
     } else {
       return false;
@@ -319,12 +338,7 @@ public final class FaultEngine implements AutoCloseable {
 
   void fired(Connection connection, Stage stage, Firing firing, String description) {
     FaultEvent event =
-        new FaultEvent(
-            connection.index(),
-            stage,
-            firing.rule(),
-            firing.fault(),
-            description);
+        new FaultEvent(connection.index(), stage, firing.rule(), firing.fault(), description);
     LOG.debug("Fault fired (seed {}): {}", plan.seed(), event);
     try {
       listener.faultFired(event);

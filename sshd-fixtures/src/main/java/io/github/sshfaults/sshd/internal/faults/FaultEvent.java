@@ -14,11 +14,7 @@ import io.github.sshfaults.faults.Stage;
  * @param description what happened, for people: {@code "reset the connection before the banner"}
  */
 public record FaultEvent(
-    int connectionIndex,
-    Stage stage,
-    int rule,
-    Fault fault,
-    String description) {
+    int connectionIndex, Stage stage, int rule, Fault fault, String description) {
 
   /** Whether the fault closes the connection (drop, reset, disconnect), rather than shaping it. */
   public boolean endsConnection() {

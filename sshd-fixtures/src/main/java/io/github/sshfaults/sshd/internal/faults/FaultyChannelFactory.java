@@ -54,19 +54,25 @@ final class FaultyChannelFactory implements ChannelFactory {
       Effect effect = firing.fault().effect();
       String type = delegate.getName();
       if (effect instanceof Effect.RejectChannelOpen reject) {
-        engine.fired(connection, Stage.CHANNEL_OPEN, firing,
+        engine.fired(
+            connection,
+            Stage.CHANNEL_OPEN,
+            firing,
             "refused to open a " + type + " channel with reason " + reject.reasonCode());
         return new UnopenedChannel(reject.reasonCode());
       }
       if (effect instanceof Effect.LimitChannels limit) {
         int open = openChannels(session);
         if (open >= limit.max()) {
-          engine.fired(connection, Stage.CHANNEL_OPEN, firing,
+          engine.fired(
+              connection,
+              Stage.CHANNEL_OPEN,
+              firing,
               "refused a " + type + " channel: " + open + " open, at most " + limit.max());
           return new UnopenedChannel(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED);
         }
-      } else if (engine.endConnection(connection, Stage.CHANNEL_OPEN, firing,
-          "instead of opening a " + type + " channel")) {
+      } else if (engine.endConnection(
+          connection, Stage.CHANNEL_OPEN, firing, "instead of opening a " + type + " channel")) {
         return new UnopenedChannel(0);
       }
     }
@@ -96,8 +102,9 @@ final class FaultyChannelFactory implements ChannelFactory {
       if (reasonCode > 0) {
         // Gone from the connection's channels at once, so that it does not count as open.
         service.unregisterChannel(this);
-        future.setException(new SshChannelOpenException(getChannelId(), reasonCode,
-            ReasonCodes.openFailureReasonName(reasonCode)));
+        future.setException(
+            new SshChannelOpenException(
+                getChannelId(), reasonCode, ReasonCodes.openFailureReasonName(reasonCode)));
       }
       return future;
     }

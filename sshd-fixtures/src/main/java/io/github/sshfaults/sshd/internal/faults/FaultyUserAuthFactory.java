@@ -82,8 +82,15 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
       if (connection == null || !engine.plan().has(Stage.AUTH)) {
         return auth.auth(session, username, service, buffer);
       }
-      List<Firing> firings = engine.plan().fire(Stage.AUTH, connection.dice(), username, null,
-          fault -> !(fault.effect() instanceof Effect.RequireAuthMethods));
+      List<Firing> firings =
+          engine
+              .plan()
+              .fire(
+                  Stage.AUTH,
+                  connection.dice(),
+                  username,
+                  null,
+                  fault -> !(fault.effect() instanceof Effect.RequireAuthMethods));
       decision = new Decision();
       for (Firing firing : firings) {
         Effect effect = firing.fault().effect();
@@ -95,14 +102,20 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
           decision.delay = decision.delay == null ? firing : decision.delay;
         } else if (effect instanceof Effect.TooManyAuthFailures) {
           decision.tooMany = decision.tooMany == null ? firing : decision.tooMany;
-        } else if (engine.endConnection(connection, Stage.AUTH, firing,
+        } else if (engine.endConnection(
+            connection,
+            Stage.AUTH,
+            firing,
             "instead of answering " + method.protocolName() + " authentication of " + username)) {
           // The client gets no answer: the connection is gone, hung or disconnected.
           throw new AsyncAuthException();
         }
       }
       if (decision.reject != null) {
-        engine.fired(connection, Stage.AUTH, decision.reject,
+        engine.fired(
+            connection,
+            Stage.AUTH,
+            decision.reject,
             "rejected " + method.protocolName() + " authentication of " + username);
         return answer(connection, username, Boolean.FALSE);
       }
@@ -127,17 +140,27 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
         int maxTries = ((Effect.TooManyAuthFailures) decision.tooMany.fault().effect()).maxTries();
         int failures = connection.authFailures.incrementAndGet();
         if (failures >= maxTries) {
-          engine.fired(connection, Stage.AUTH, decision.tooMany,
+          engine.fired(
+              connection,
+              Stage.AUTH,
+              decision.tooMany,
               "disconnected after " + failures + " failed authentication requests");
-          engine.disconnect(connection, ReasonCodes.DISCONNECT_PROTOCOL_ERROR,
+          engine.disconnect(
+              connection,
+              ReasonCodes.DISCONNECT_PROTOCOL_ERROR,
               "Too many authentication failures");
           throw new AsyncAuthException();
         }
       }
       if (decision.delay != null) {
-        Duration delay = ((Effect.Delayed) decision.delay.fault().effect()).delay()
-            .sample(decision.delay.random());
-        engine.fired(connection, Stage.AUTH, decision.delay,
+        Duration delay =
+            ((Effect.Delayed) decision.delay.fault().effect())
+                .delay()
+                .sample(decision.delay.random());
+        engine.fired(
+            connection,
+            Stage.AUTH,
+            decision.delay,
             "delayed the answer to " + username + " by " + Durations.format(delay));
         AsyncAuthException later = new AsyncAuthException();
         boolean authenticated = result;

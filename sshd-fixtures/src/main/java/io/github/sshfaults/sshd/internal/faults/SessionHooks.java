@@ -42,13 +42,20 @@ final class SessionHooks implements SessionListener {
     }
     // The user-auth service reads its methods from the session's properties when it starts, before
     // the first request names a user: the decision is per connection.
-    List<Firing> firings = engine.plan().fire(Stage.AUTH, connection.dice(), null, null,
-        fault -> fault.effect() instanceof Effect.RequireAuthMethods);
+    List<Firing> firings =
+        engine
+            .plan()
+            .fire(
+                Stage.AUTH,
+                connection.dice(),
+                null,
+                null,
+                fault -> fault.effect() instanceof Effect.RequireAuthMethods);
     if (!firings.isEmpty()) {
       Firing firing = firings.get(0);
       List<AuthMethod> methods = ((Effect.RequireAuthMethods) firing.fault().effect()).methods();
-      CoreModuleProperties.AUTH_METHODS.set(session,
-          methods.stream().map(AuthMethod::protocolName).collect(Collectors.joining(",")));
+      CoreModuleProperties.AUTH_METHODS.set(
+          session, methods.stream().map(AuthMethod::protocolName).collect(Collectors.joining(",")));
       engine.fired(connection, Stage.AUTH, firing, "requires " + methods + " in turn");
     }
   }
@@ -69,8 +76,8 @@ final class SessionHooks implements SessionListener {
       } else if (effect instanceof Effect.NoCommonAlgorithm none) {
         if (connection.noCommonAlgorithm == null) {
           connection.noCommonAlgorithm = none.kind();
-          engine.fired(connection, Stage.KEX, firing,
-              "offers no " + none.kind() + " algorithm in common");
+          engine.fired(
+              connection, Stage.KEX, firing, "offers no " + none.kind() + " algorithm in common");
         }
       } else if (!ended && (effect instanceof Effect.Drop || effect instanceof Effect.Disconnect)) {
         // Applied once both sides have sent their proposals, in the middle of the exchange.
@@ -141,29 +148,47 @@ final class SessionHooks implements SessionListener {
       if (effect instanceof Effect.LimitSessions limit) {
         long open = engine.authenticatedConnections();
         if (open > limit.max()) {
-          engine.fired(connection, Stage.AFTER_AUTH, firing,
+          engine.fired(
+              connection,
+              Stage.AFTER_AUTH,
+              firing,
               "disconnected: " + open + " sessions open, at most " + limit.max());
           wire.discardReads();
-          wire.afterNextWrite(() -> engine.disconnect(connection,
-              ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS,
-              "Too many concurrent sessions (" + open + ") - max. allowed: " + limit.max()));
+          wire.afterNextWrite(
+              () ->
+                  engine.disconnect(
+                      connection,
+                      ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS,
+                      "Too many concurrent sessions ("
+                          + open
+                          + ") - max. allowed: "
+                          + limit.max()));
           return;
         }
       } else if (effect instanceof Effect.Disconnect disconnect) {
-        engine.fired(connection, Stage.AFTER_AUTH, firing,
+        engine.fired(
+            connection,
+            Stage.AFTER_AUTH,
+            firing,
             "disconnected with reason " + disconnect.reasonCode() + " after authentication");
         wire.discardReads();
-        wire.afterNextWrite(() -> engine.disconnect(
-            connection, disconnect.reasonCode(), disconnect.message()));
+        wire.afterNextWrite(
+            () -> engine.disconnect(connection, disconnect.reasonCode(), disconnect.message()));
         return;
       } else if (effect instanceof Effect.Drop) {
-        engine.fired(connection, Stage.AFTER_AUTH, firing,
+        engine.fired(
+            connection,
+            Stage.AFTER_AUTH,
+            firing,
             "dropped the connection (FIN) after authentication");
         wire.discardReads();
         wire.afterNextWrite(wire::drop);
         return;
       } else if (effect instanceof Effect.Reset) {
-        engine.fired(connection, Stage.AFTER_AUTH, firing,
+        engine.fired(
+            connection,
+            Stage.AFTER_AUTH,
+            firing,
             "reset the connection (RST) after authentication");
         wire.resetAfterNextWrite();
         return;

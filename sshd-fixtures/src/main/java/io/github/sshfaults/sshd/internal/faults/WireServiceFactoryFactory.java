@@ -45,10 +45,13 @@ final class WireServiceFactoryFactory extends Nio2ServiceFactoryFactory {
     // exists: the one place where connection indices are assigned.
     @Override
     public Nio2Session createSession(
-        Nio2Service service, IoHandler handler, AsynchronousSocketChannel socket, SocketAddress address)
+        Nio2Service service,
+        IoHandler handler,
+        AsynchronousSocketChannel socket,
+        SocketAddress address)
         throws Throwable {
-      WireSession session = new WireSession(
-          service, getFactoryManager(), handler, socket, address, engine.accept());
+      WireSession session =
+          new WireSession(service, getFactoryManager(), handler, socket, address, engine.accept());
       engine.accepted(session);
       return session;
     }

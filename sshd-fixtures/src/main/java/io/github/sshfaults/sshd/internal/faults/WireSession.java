@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TCP side of one connection: MINA SSHD's NIO2 session, with a {@link Wire} between SSH and
- * the socket once a fault needs one. Without faults the wire is null and every call goes straight
- * to {@link Nio2Session}: one volatile read per write and per read.
+ * The TCP side of one connection: MINA SSHD's NIO2 session, with a {@link Wire} between SSH and the
+ * socket once a fault needs one. Without faults the wire is null and every call goes straight to
+ * {@link Nio2Session}: one volatile read per write and per read.
  *
  * <p>What the wire can do, and how it looks to the client:
  *
@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *       is read and ignored until it closes;
  *   <li>hang: nothing more is sent, what the client says is ignored;
  *   <li>reset: the host reads one byte of what the client sends next and closes with the rest
- *       unread, which makes the kernel answer with an RST (NIO2 offers no {@code SO_LINGER}).
- *       Once authenticated, a global request with want-reply makes every client say something.
+ *       unread, which makes the kernel answer with an RST (NIO2 offers no {@code SO_LINGER}). Once
+ *       authenticated, a global request with want-reply makes every client say something.
  * </ul>
  *
  * <p>After a session is closed, its writes fail and its reads end, as with MINA SSHD's own
@@ -277,7 +277,9 @@ final class WireSession extends Nio2Session {
       onOutCut = action;
     }
 
-    /** Runs {@code action} once {@code bytes} bytes have come from the client; no more reach SSH. */
+    /**
+     * Runs {@code action} once {@code bytes} bytes have come from the client; no more reach SSH.
+     */
     synchronized void cutReadsAfter(long bytes, Runnable action) {
       inCutAt = bytes;
       onInCut = action;
@@ -406,8 +408,15 @@ final class WireSession extends Nio2Session {
           return AbstractIoWriteFuture.fulfilled(WireSession.this, Boolean.TRUE);
         }
         long now = System.nanoTime();
-        boolean direct = queue.isEmpty() && !pumping && !writesHeld && afterNextWrite == null
-            && latency == null && outRate == 0 && outCutAt < 0 && now - notBeforeNanos >= 0;
+        boolean direct =
+            queue.isEmpty()
+                && !pumping
+                && !writesHeld
+                && afterNextWrite == null
+                && latency == null
+                && outRate == 0
+                && outCutAt < 0
+                && now - notBeforeNanos >= 0;
         if (direct || aborted) {
           // Under the wire's monitor, so that a write queued after this one cannot overtake it.
           return writeThrough(buffer);
@@ -638,13 +647,15 @@ final class WireSession extends Nio2Session {
 
     private void discard(ByteBuffer buffer) {
       buffer.clear();
-      rawRead(buffer, count -> {
-        if (count < 0) {
-          closeNow();
-        } else {
-          discard(buffer);
-        }
-      });
+      rawRead(
+          buffer,
+          count -> {
+            if (count < 0) {
+              closeNow();
+            } else {
+              discard(buffer);
+            }
+          });
     }
 
     /**
@@ -660,11 +671,15 @@ final class WireSession extends Nio2Session {
       if (probe) {
         sendProbe();
       }
-      rawRead(ByteBuffer.allocate(1), count -> {
-        LOG.debug("Resetting {}: read {} byte(s), closing with the rest unread", WireSession.this,
-            count);
-        closeNow();
-      });
+      rawRead(
+          ByteBuffer.allocate(1),
+          count -> {
+            LOG.debug(
+                "Resetting {}: read {} byte(s), closing with the rest unread",
+                WireSession.this,
+                count);
+            closeNow();
+          });
     }
 
     private void shapedRead(ByteBuffer buffer, Nio2CompletionHandler<Integer, Object> completion) {
@@ -672,42 +687,48 @@ final class WireSession extends Nio2Session {
       synchronized (this) {
         waitNanos = inRate > 0 ? inNextSlot - System.nanoTime() : 0;
       }
-      Runnable go = () -> {
-        int limit;
-        synchronized (this) {
-          limit = Math.min(buffer.capacity(), inChunk);
-          if (inCutAt >= 0) {
-            limit = (int) Math.min(limit, inCutAt - received);
-          }
-        }
-        buffer.clear();
-        buffer.limit(limit);
-        long start = System.nanoTime();
-        getSocket().read(buffer, null, new CompletionHandler<Integer, Object>() {
-          @Override
-          public void completed(Integer count, Object attachment) {
-            if (count > 0) {
-              synchronized (Wire.this) {
-                received += count;
-                if (inRate > 0) {
-                  inNextSlot = Math.max(inNextSlot, start) + count * 1_000_000_000L / inRate;
-                }
-                if (inCutAt >= 0 && received >= inCutAt) {
-                  inCutAt = -1;
-                  inCutDue = true;
-                }
+      Runnable go =
+          () -> {
+            int limit;
+            synchronized (this) {
+              limit = Math.min(buffer.capacity(), inChunk);
+              if (inCutAt >= 0) {
+                limit = (int) Math.min(limit, inCutAt - received);
               }
             }
-            // SSH gets the bytes first; the cut applies from its next read on.
-            completion.completed(count, attachment);
-          }
+            buffer.clear();
+            buffer.limit(limit);
+            long start = System.nanoTime();
+            getSocket()
+                .read(
+                    buffer,
+                    null,
+                    new CompletionHandler<Integer, Object>() {
+                      @Override
+                      public void completed(Integer count, Object attachment) {
+                        if (count > 0) {
+                          synchronized (Wire.this) {
+                            received += count;
+                            if (inRate > 0) {
+                              inNextSlot =
+                                  Math.max(inNextSlot, start) + count * 1_000_000_000L / inRate;
+                            }
+                            if (inCutAt >= 0 && received >= inCutAt) {
+                              inCutAt = -1;
+                              inCutDue = true;
+                            }
+                          }
+                        }
+                        // SSH gets the bytes first; the cut applies from its next read on.
+                        completion.completed(count, attachment);
+                      }
 
-          @Override
-          public void failed(Throwable cause, Object attachment) {
-            completion.failed(cause, attachment);
-          }
-        });
-      };
+                      @Override
+                      public void failed(Throwable cause, Object attachment) {
+                        completion.failed(cause, attachment);
+                      }
+                    });
+          };
       if (waitNanos > 0) {
         connection.engine().schedule(go, waitNanos);
       } else {
@@ -717,18 +738,22 @@ final class WireSession extends Nio2Session {
 
     private void rawRead(ByteBuffer buffer, IntConsumer then) {
       try {
-        getSocket().read(buffer, null, new CompletionHandler<Integer, Object>() {
-          @Override
-          public void completed(Integer count, Object attachment) {
-            then.accept(count);
-          }
+        getSocket()
+            .read(
+                buffer,
+                null,
+                new CompletionHandler<Integer, Object>() {
+                  @Override
+                  public void completed(Integer count, Object attachment) {
+                    then.accept(count);
+                  }
 
-          @Override
-          public void failed(Throwable cause, Object attachment) {
-            LOG.debug("Read on {} failed", WireSession.this, cause);
-            closeNow();
-          }
-        });
+                  @Override
+                  public void failed(Throwable cause, Object attachment) {
+                    LOG.debug("Read on {} failed", WireSession.this, cause);
+                    closeNow();
+                  }
+                });
       } catch (RuntimeException e) {
         LOG.debug("Cannot read on {}", WireSession.this, e);
         // The socket closed under us (host shutdown): nothing left to read.

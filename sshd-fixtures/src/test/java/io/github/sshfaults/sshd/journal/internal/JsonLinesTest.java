@@ -44,12 +44,21 @@ class JsonLinesTest {
   void writesAnEventWithCommonFieldsFirstThenItsDetails() {
     CommandRun run =
         new CommandRun(
-            7, TIME, 2, "alice", "echo \"$HOME\"\n", OptionalInt.empty(), 12, 0, Duration.ofMillis(34));
+            7,
+            TIME,
+            2,
+            "alice",
+            "echo \"$HOME\"\n",
+            OptionalInt.empty(),
+            12,
+            0,
+            Duration.ofMillis(34));
 
     assertThat(JsonLines.event(run))
         .isEqualTo(
-            "{\"sequence\":7,\"time\":\"2025-01-02T03:04:05.678Z\",\"connection\":2,\"type\":\"command\","
-                + "\"user\":\"alice\",\"commandLine\":\"echo \\\"$HOME\\\"\\n\",\"exitCode\":null,"
+            "{\"sequence\":7,\"time\":\"2025-01-02T03:04:05.678Z\",\"connection\":2,\"type\":\"command\",\"user\":\"alice\",\"commandLine\":\"echo"
+                + " \\\"$HOME\\\"\\n"
+                + "\",\"exitCode\":null,"
                 + "\"stdoutBytes\":12,\"stderrBytes\":0,\"durationMillis\":34}");
   }
 
@@ -57,7 +66,8 @@ class JsonLinesTest {
   void exportsAHeaderLineThenOneLinePerEvent() {
     RecordingJournal journal = new RecordingJournal(10);
     journal.describeAs("FakeSshHost[127.0.0.1:2222]");
-    journal.record(1, (s, t, c) -> new ConnectionAccepted(s, t, c, new InetSocketAddress("127.0.0.1", 5555)));
+    journal.record(
+        1, (s, t, c) -> new ConnectionAccepted(s, t, c, new InetSocketAddress("127.0.0.1", 5555)));
     journal.record(1, (s, t, c) -> new ConnectionAccepted(s, t, c, null));
 
     String[] lines = journal.toJsonLines().split("\n", -1);
@@ -66,7 +76,9 @@ class JsonLinesTest {
     assertThat(lines[0])
         .isEqualTo(
             "{\"type\":\"journal\",\"host\":\"FakeSshHost[127.0.0.1:2222]\",\"capacity\":10,\"events\":2,\"dropped\":0}");
-    assertThat(lines[1]).startsWith("{\"sequence\":1,").endsWith("\"type\":\"connection-accepted\",\"peer\":\"127.0.0.1:5555\"}");
+    assertThat(lines[1])
+        .startsWith("{\"sequence\":1,")
+        .endsWith("\"type\":\"connection-accepted\",\"peer\":\"127.0.0.1:5555\"}");
     assertThat(lines[2]).endsWith("\"peer\":null}");
     assertThat(lines[3]).isEmpty();
   }
@@ -76,6 +88,7 @@ class JsonLinesTest {
     ConnectionAccepted accepted =
         new ConnectionAccepted(3, TIME, 1, new InetSocketAddress("127.0.0.1", 5555));
 
-    assertThat(accepted).hasToString("#3 03:04:05.678Z conn 1 connection-accepted peer=\"127.0.0.1:5555\"");
+    assertThat(accepted)
+        .hasToString("#3 03:04:05.678Z conn 1 connection-accepted peer=\"127.0.0.1:5555\"");
   }
 }
