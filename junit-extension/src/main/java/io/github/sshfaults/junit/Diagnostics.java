@@ -31,6 +31,23 @@ final class Diagnostics {
   private Diagnostics() {}
 
   /**
+   * Publishes diagnostics for a class whose {@code @BeforeAll} or {@code @AfterAll} method failed
+   * with {@code failure}, once however many sshfaults extensions see the failure, and rethrows it.
+   */
+  static void publishForClass(ExtensionContext container, Throwable failure) throws Throwable {
+    ExtensionContext.Store store = container.getStore(HostScope.NAMESPACE);
+    Object published = store.get(PublishedFailure.class);
+    if (published != failure) {
+      store.put(PublishedFailure.class, failure);
+      publish(container, failure);
+    }
+    throw failure;
+  }
+
+  /** Store key: the class-level failure whose diagnostics are out already. */
+  private static final class PublishedFailure {}
+
+  /**
    * Publishes every source's entries for {@code test}, which failed with {@code failure}: as report
    * entries, as a warning in the log, and attached to the failure itself as a suppressed {@link
    * FailureDiagnostics}, because that is what every runner shows (Maven Surefire prints no report

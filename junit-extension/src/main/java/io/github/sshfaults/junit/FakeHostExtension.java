@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ModifierSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -44,7 +45,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * says otherwise. It works with or without {@link SshFaultsTest} on the class.
  */
 public final class FakeHostExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        LifecycleMethodExecutionExceptionHandler {
 
   private final String name;
   private final UnaryOperator<FakeSshHost.Builder> server;
@@ -91,6 +95,18 @@ public final class FakeHostExtension
   public void beforeEach(ExtensionContext context) {
     startUnlessRunning(context);
     HostLifecycle.beforeEach(context);
+  }
+
+  @Override
+  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    Diagnostics.publishForClass(context, failure);
+  }
+
+  @Override
+  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    Diagnostics.publishForClass(context, failure);
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -27,7 +28,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * runs the shared hosts' {@link HostLifecycle} around each test.
  */
 final class SshFaultsExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver,
+        LifecycleMethodExecutionExceptionHandler {
 
   /** Resolves one parameter type. */
   @FunctionalInterface
@@ -52,6 +57,18 @@ final class SshFaultsExtension
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       injectFields(context, instance, ModifierSupport::isNotStatic);
     }
+  }
+
+  @Override
+  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    Diagnostics.publishForClass(context, failure);
+  }
+
+  @Override
+  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    Diagnostics.publishForClass(context, failure);
   }
 
   @Override

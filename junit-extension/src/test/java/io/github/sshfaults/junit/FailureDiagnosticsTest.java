@@ -6,9 +6,11 @@ import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** A failed test leaves each host's description and journal tail in the report. */
@@ -59,7 +61,43 @@ class FailureDiagnosticsTest {
         .satisfies(entries -> assertThat(entries).containsKey("sshfaults.host.shared"));
   }
 
+  @Test
+  void publishesWhenABeforeAllMethodFailsOnceForBothExtensions() {
+    EngineExecutionResults results = TestKit.run(FailingBeforeAll.class);
+
+    Map<String, Map<String, String>> entries = TestKit.reportEntries(results);
+    assertThat(entries.get("FailureDiagnosticsTest$FailingBeforeAll"))
+        .containsOnlyKeys("sshfaults.host.shared", "sshfaults.host.gateway");
+    Throwable failure =
+        results.containerEvents().failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getPayload(TestExecutionResult.class)
+            .flatMap(TestExecutionResult::getThrowable)
+            .orElseThrow();
+    assertThat(failure.getSuppressed())
+        .singleElement()
+        .satisfies(
+            diagnostics ->
+                assertThat(diagnostics.getMessage()).contains("sshfaults.host.shared = "));
+  }
+
   // Run by the test kit only.
+
+  @SshFaultsTest
+  static class FailingBeforeAll {
+    @FakeHost static FakeSshHost shared;
+
+    @RegisterExtension static FakeHostExtension gateway = FakeHostExtension.builder().build();
+
+    @BeforeAll
+    static void setUp() {
+      throw new IllegalStateException("deliberate failure in @BeforeAll");
+    }
+
+    @Test
+    void neverRuns() {}
+  }
 
   @SshFaultsTest
   static class Failing {
