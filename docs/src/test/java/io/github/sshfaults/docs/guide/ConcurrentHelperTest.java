@@ -256,7 +256,7 @@ class ConcurrentHelperTest {
       // tag::targets[]
       List<SshTarget> targets =
           List.of(
-              web,                                          // a fake host is a target
+              web,                                          // a fake host is a target, named "web", named "web"
               SshTarget.of("db-1", "127.0.0.1", db.port()), // any host and port, named in reports
               SshTarget.of("127.0.0.1", gone.port()),       // named "127.0.0.1:<port>"
               SshTarget.of(web.address()));                 // from an InetSocketAddress
@@ -270,7 +270,7 @@ class ConcurrentHelperTest {
       assertThat(report.outcomes())
           .extracting(Outcome::targetName)
           .containsExactly(
-              "127.0.0.1:" + web.port(),
+              "web",
               "db-1",
               "127.0.0.1:" + gone.port(),
               "127.0.0.1:" + web.port());
@@ -402,7 +402,7 @@ class ConcurrentHelperTest {
     // tag::assertion-message[]
     assertThatThrownBy(() -> assertThat(report).allSucceeded())
         .hasMessageStartingWith("Expecting every task to succeed, but 5 tasks did not:")
-        .hasMessageContaining("127.0.0.1:" + web2.port() + " FAILED AUTH in ")
+        .hasMessageContaining("web2 FAILED AUTH in ")
         .hasMessageContaining(report.table());
     // end::assertion-message[]
   }
