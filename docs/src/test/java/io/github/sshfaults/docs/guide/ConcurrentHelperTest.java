@@ -256,7 +256,7 @@ class ConcurrentHelperTest {
       // tag::targets[]
       List<SshTarget> targets =
           List.of(
-              web,                                          // a fake host is a target, named "web", named "web"
+              web,                                          // a fake host is a target, named "web"
               SshTarget.of("db-1", "127.0.0.1", db.port()), // any host and port, named in reports
               SshTarget.of("127.0.0.1", gone.port()),       // named "127.0.0.1:<port>"
               SshTarget.of(web.address()));                 // from an InetSocketAddress
