@@ -195,6 +195,16 @@ class FailureKindTest {
             new JSchException("connection is closed by foreign host"),
             FailureKind.DISCONNECTED),
         of(
+            "end of stream mid-packet",
+            new JSchException("End of IO Stream Read"),
+            FailureKind.DISCONNECTED),
+        of(
+            "end of stream mid-packet, wrapped by Session.connect",
+            new JSchException(
+                "Session.connect: java.io.IOException: End of IO Stream Read",
+                new IOException("End of IO Stream Read")),
+            FailureKind.DISCONNECTED),
+        of(
             "reset during connect",
             new JSchException(
                 "Session.connect: java.net.SocketException: Connection reset",

@@ -156,6 +156,7 @@ public final class StandardClassifier implements FailureClassifier {
               "session is down", // JSch
               "not connected", // sshj: IllegalStateException("Not connected")
               "closed by foreign host", // JSch
+              "end of io stream read", // JSch: the server closed the connection mid-packet
               "encountered eof", // sshj: "Broken transport; encountered EOF"
               "server closed connection", // sshj
               "channel is broken", // JSch
@@ -164,6 +165,12 @@ public final class StandardClassifier implements FailureClassifier {
               "broken pipe",
               "socket closed",
               "connection closed"),
+          // MINA: SshException("Closed") when the session closed under a pending request (a
+          // connection dropped or reset while authenticating or opening a channel).
+          rule(
+              FailureKind.DISCONNECTED,
+              t ->
+                  isA(t, "org.apache.sshd.common.SshException") && "Closed".equals(t.getMessage())),
           // SSH_MSG_DISCONNECT reason codes (RFC 4253, 11.1), as each library exposes them.
           failure -> kindOfDisconnectReason(disconnectReason(failure)),
           type(

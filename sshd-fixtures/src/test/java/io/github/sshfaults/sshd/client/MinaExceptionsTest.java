@@ -90,6 +90,20 @@ class MinaExceptionsTest {
             new SshException("Session has been closed: Closed"),
             FailureKind.DISCONNECTED),
         of(
+            "session closed under a pending request",
+            new SshException("Closed"),
+            FailureKind.DISCONNECTED),
+        of(
+            "session closed under auth().verify()",
+            new SshException(
+                "[ssh-connection]: Failed (SshException) to execute: Closed",
+                new SshException("Closed")),
+            FailureKind.DISCONNECTED),
+        of(
+            "an SshException that merely mentions being closed stays unrecognised",
+            new SshException("Closed door policy"),
+            FailureKind.UNEXPECTED),
+        of(
             "exec on a closing session",
             new IllegalStateException(
                 "Channel id=5 not registered because session is being closed: ChannelExec[id=5,"
