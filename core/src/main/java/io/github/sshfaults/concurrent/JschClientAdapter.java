@@ -98,7 +98,7 @@ public final class JschClientAdapter implements SshClientAdapter {
     notBlank(command, "command");
     Session session = connect(target, login);
     try {
-      ChannelExec channel = (ChannelExec) session.openChannel("exec");
+      ChannelExec channel = openExec(session);
       channel.setCommand(command);
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       ClosedSignal stderr = new ClosedSignal();
@@ -121,6 +121,17 @@ public final class JschClientAdapter implements SshClientAdapter {
     } finally {
       sessions.release(session);
     }
+  }
+
+  /**
+   * JSch's {@code openChannel} throws "session is down" only when it already knows; when the
+   * session dies under it, it swallows the failure and returns null.
+   */
+  private static ChannelExec openExec(Session session) throws JSchException {
+    if (session.isConnected() && session.openChannel("exec") instanceof ChannelExec channel) {
+      return channel;
+    }
+    throw new JSchException("session is down: JSch could not open an exec channel");
   }
 
   @Override
