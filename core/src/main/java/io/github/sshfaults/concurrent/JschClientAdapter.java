@@ -10,6 +10,7 @@ import com.jcraft.jsch.Session;
 import io.github.sshfaults.concurrent.internal.AdapterTimeouts;
 import io.github.sshfaults.concurrent.internal.OpenConnections;
 import io.github.sshfaults.concurrent.internal.OpenSshPrivateKey;
+import io.github.sshfaults.concurrent.internal.Text;
 import io.github.sshfaults.concurrent.internal.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link SshClientAdapter} for JSch ({@code com.github.mwiede:jsch}, which you put on the class
@@ -29,7 +31,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>JSch reports a command whose connection was cut as exit status -1 without throwing, and has no
  * timeout for a command that never ends; this adapter throws {@link NoExitStatusException} and a
- * {@link java.util.concurrent.TimeoutException} for them. Everything else is JSch's own exception.
+ * {@link java.util.concurrent.TimeoutException} for them; a channel the server never answers is
+ * also a {@code TimeoutException} (JSch says "channel is not opened.", as for a refused one). JSch
+ * ends a login whose read timed out or whose connection broke with a plain "Auth fail" and only
+ * logs why; this adapter chains that exception as the cause of "Auth fail", so a server that never
+ * answers the login classifies as {@link FailureKind#TIMEOUT}. Everything else is JSch's own
+ * exception.
  */
 public final class JschClientAdapter implements SshClientAdapter {
 
@@ -83,10 +90,15 @@ public final class JschClientAdapter implements SshClientAdapter {
     Session session = jsch.getSession(login.user(), target.host(), target.port());
     session.setConfig("StrictHostKeyChecking", login.knownHostsLines().isEmpty() ? "no" : "yes");
     login.password().ifPresent(p -> session.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    AuthFailureWitness witness = new AuthFailureWitness(session.getLogger());
+    session.setLogger(witness);
     sessions.add(session);
     try {
       session.connect(millis());
-    } catch (JSchException | RuntimeException e) {
+    } catch (JSchException e) {
+      sessions.release(session);
+      throw witness.explain(e);
+    } catch (RuntimeException e) {
       sessions.release(session);
       throw e;
     }
@@ -106,7 +118,7 @@ public final class JschClientAdapter implements SshClientAdapter {
       // JSch closes the extended stream only when the channel goes away (its CLOSE arrived or the
       // session died), after any exit status: our signal that the command is over.
       channel.setExtOutputStream(stderr);
-      channel.connect(millis());
+      connectChannel(channel, session, command, target);
       channel.getOutputStream().close();
       if (!stderr.closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw Verdict.unfinished("JSch", command, target, timeout);
@@ -120,6 +132,34 @@ public final class JschClientAdapter implements SshClientAdapter {
           status == -1 ? null : status);
     } finally {
       sessions.release(session);
+    }
+  }
+
+  /**
+   * JSch says "channel is not opened." both when the server refuses the channel and when it never
+   * answers; only a refusal sets the channel's exit status (to the reason code). The second is a
+   * timeout, thrown as one with JSch's exception as its cause.
+   */
+  private void connectChannel(
+      ChannelExec channel, Session session, String command, SshTarget target) throws Exception {
+    try {
+      channel.connect(millis());
+    } catch (JSchException e) {
+      if (channel.getExitStatus() == -1
+          && session.isConnected()
+          && "channel is not opened.".equals(e.getMessage())) {
+        TimeoutException unanswered =
+            new TimeoutException(
+                "JSch: no answer within "
+                    + timeout.toMillis()
+                    + " ms to the request to open a channel for command "
+                    + Text.abbreviate(command, 80)
+                    + " on "
+                    + target.displayName());
+        unanswered.initCause(e);
+        throw unanswered;
+      }
+      throw e;
     }
   }
 
@@ -146,6 +186,59 @@ public final class JschClientAdapter implements SshClientAdapter {
   @Override
   public String toString() {
     return "JschClientAdapter[timeout " + timeout + (sessions.isClosed() ? ", closed]" : "]");
+  }
+
+  /**
+   * JSch ends a login whose read timed out or whose connection broke with a plain "Auth fail", and
+   * only logs what happened (at WARN, with the exception). This logger keeps that exception so that
+   * the adapter can chain it as the cause of "Auth fail": the read timeout then classifies as
+   * TIMEOUT, and the user sees what really happened. Everything is passed on to JSch's logger.
+   */
+  private static final class AuthFailureWitness implements com.jcraft.jsch.Logger {
+    private final com.jcraft.jsch.Logger delegate;
+    private volatile Throwable duringAuthentication;
+
+    AuthFailureWitness(com.jcraft.jsch.Logger delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean isEnabled(int level) {
+      return level == WARN || delegate.isEnabled(level);
+    }
+
+    @Override
+    public void log(int level, String message) {
+      if (delegate.isEnabled(level)) {
+        delegate.log(level, message);
+      }
+    }
+
+    @Override
+    public void log(int level, String message, Throwable cause) {
+      if (level == WARN
+          && cause != null
+          && message != null
+          && message.startsWith("an exception during authentication")) {
+        duringAuthentication = cause;
+      }
+      if (delegate.isEnabled(level)) {
+        delegate.log(level, message, cause);
+      }
+    }
+
+    /** {@code failure}, with the swallowed exception as its cause when JSch dropped one. */
+    JSchException explain(JSchException failure) {
+      Throwable swallowed = duringAuthentication;
+      if (swallowed != null && failure.getCause() == null && failure != swallowed) {
+        try {
+          failure.initCause(swallowed);
+        } catch (IllegalStateException alreadySet) {
+          failure.addSuppressed(swallowed);
+        }
+      }
+      return failure;
+    }
   }
 
   /** A stderr buffer that says when JSch closed it. */

@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.DisconnectListener;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import org.slf4j.Logger;
@@ -41,7 +45,12 @@ import org.slf4j.LoggerFactory;
  * adapter has one timer thread ({@code sshfaults-sshj-timer-1}) that cuts the connection of a
  * command still running at the timeout, reported as a {@link
  * java.util.concurrent.TimeoutException}. A channel that closes without an exit status throws
- * {@link NoExitStatusException}. Everything else is sshj's own exception.
+ * {@link NoExitStatusException}. When the connection dies during authentication (the server sends
+ * "Too many authentication failures" as OpenSSH does, or just closes), sshj goes on with its next
+ * method on the dead connection and reports only what that met ("Socket closed", or its timeout);
+ * this adapter then throws a {@link net.schmizz.sshj.transport.TransportException} with the reason
+ * and message the connection died of, sshj's exception as its cause. Everything else is sshj's own
+ * exception.
  */
 public final class SshjClientAdapter implements SshClientAdapter {
 
@@ -100,11 +109,17 @@ public final class SshjClientAdapter implements SshClientAdapter {
         String lines = String.join("\n", login.knownHostsLines()) + "\n";
         ssh.addHostKeyVerifier(new OpenSSHKnownHosts(new StringReader(lines)));
       }
+      ServerGoodbye goodbye = new ServerGoodbye(ssh.getTransport().getDisconnectListener());
+      ssh.getTransport().setDisconnectListener(goodbye);
       ssh.connect(target.host(), target.port());
-      if (login.keyPair().isPresent()) {
-        ssh.authPublickey(login.user(), ssh.loadKeys(login.keyPair().get()));
-      } else {
-        ssh.authPassword(login.user(), login.password().orElseThrow());
+      try {
+        if (login.keyPair().isPresent()) {
+          ssh.authPublickey(login.user(), ssh.loadKeys(login.keyPair().get()));
+        } else {
+          ssh.authPassword(login.user(), login.password().orElseThrow());
+        }
+      } catch (SSHException e) {
+        throw goodbye.explain(e);
       }
       return ssh;
     } catch (IOException | RuntimeException e) {
@@ -170,6 +185,50 @@ public final class SshjClientAdapter implements SshClientAdapter {
               new NamedThreadFactory("sshfaults-sshj-timer"));
     }
     return timer;
+  }
+
+  /**
+   * Remembers why the transport died (sshj tells its listener before it fails the pending login).
+   */
+  private static final class ServerGoodbye implements DisconnectListener {
+    private final DisconnectListener delegate;
+    private DisconnectReason reason;
+    private String message;
+
+    ServerGoodbye(DisconnectListener delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void notifyDisconnect(DisconnectReason reason, String message) {
+      synchronized (this) {
+        if (this.reason == null) {
+          this.message = message;
+          this.reason = reason == null ? DisconnectReason.UNKNOWN : reason;
+        }
+      }
+      if (delegate != null) {
+        delegate.notifyDisconnect(reason, message);
+      }
+    }
+
+    /**
+     * {@code failure}, under what the transport died of when it died during the login: sshj reports
+     * only what its next method met on the dead connection ("Socket closed", a timeout).
+     */
+    SSHException explain(SSHException failure) {
+      DisconnectReason died;
+      String why;
+      synchronized (this) {
+        died = reason;
+        why = message;
+      }
+      if (died == null
+          || (failure instanceof TransportException && failure.getDisconnectReason() == died)) {
+        return failure;
+      }
+      return new TransportException(died, why, failure);
+    }
   }
 
   private static String readAll(InputStream in) throws IOException {

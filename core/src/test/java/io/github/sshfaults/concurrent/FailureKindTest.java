@@ -152,6 +152,16 @@ class FailureKindTest {
             new JSchException("Auth fail for methods 'publickey,password'"),
             FailureKind.AUTH),
         of(
+            "Auth fail after the read timed out (chained by JschClientAdapter)",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new SocketTimeoutException("Read timed out")),
+            FailureKind.TIMEOUT),
+        of(
+            "Auth fail after the connection was reset stays AUTH",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new SocketException("Connection reset")),
+            FailureKind.AUTH),
+        of(
             "Auth cancel",
             new JSchException("Auth cancel for methods 'password'"),
             FailureKind.AUTH),
@@ -248,6 +258,31 @@ class FailureKindTest {
         of(
             "UserAuthException",
             new UserAuthException("Exhausted available authentication methods"),
+            FailureKind.AUTH),
+        of(
+            "UserAuthException after a method timed out (server never answered)",
+            new UserAuthException(
+                "Exhausted available authentication methods",
+                new UserAuthException(
+                    "Timeout expired: 700 MILLISECONDS",
+                    new TimeoutException("Timeout expired: 700 MILLISECONDS"))),
+            FailureKind.TIMEOUT),
+        of(
+            "UserAuthException after the server's own rejection",
+            new UserAuthException(
+                "Exhausted available authentication methods",
+                new UserAuthException(
+                    new TransportException(
+                        DisconnectReason.PROTOCOL_ERROR, "Too many authentication failures"))),
+            FailureKind.AUTH),
+        of(
+            "server's 'Too many authentication failures' over a later timeout stays AUTH",
+            new TransportException(
+                DisconnectReason.PROTOCOL_ERROR,
+                "Too many authentication failures",
+                new UserAuthException(
+                    "Exhausted available authentication methods",
+                    new TimeoutException("Timeout expired: 700 MILLISECONDS"))),
             FailureKind.AUTH),
         of(
             "host key not verifiable",

@@ -54,6 +54,11 @@ public final class StandardClassifier implements FailureClassifier {
               "com.jcraft.jsch.SftpException",
               "net.schmizz.sshj.sftp.SFTPException"),
           type(FailureKind.HOST_KEY, "com.jcraft.jsch.JSchHostKeyException"),
+          // A login that gave up because the server never answered is no rejection: sshj's
+          // UserAuthException over a TimeoutException, JSch's "Auth fail" over the read timeout
+          // (which the JSch adapter chains, JSch itself only logs it). Not the server's own
+          // verdicts ("Too many authentication failures"), whatever came after them.
+          rule(FailureKind.TIMEOUT, t -> isLoginGivenUp(t) && causedByTimeout(t)),
           type(
               FailureKind.AUTH,
               "net.schmizz.sshj.userauth.UserAuthException",
@@ -215,6 +220,29 @@ public final class StandardClassifier implements FailureClassifier {
 
   private static Rule message(FailureKind kind, String... fragments) {
     return rule(kind, t -> isMessageBearing(t) && mentions(t, fragments));
+  }
+
+  /** The client ran out of authentication methods to try (whatever the reason). */
+  private static boolean isLoginGivenUp(Throwable failure) {
+    return isA(failure, "net.schmizz.sshj.userauth.UserAuthException")
+        || (isMessageBearing(failure)
+            && mentions(
+                failure,
+                "auth fail", // JSch
+                "auth cancel", // JSch
+                "no more authentication methods", // MINA
+                "exhausted available authentication methods")); // sshj
+  }
+
+  /** Whether a cause of {@code failure} (not itself) is a timeout. */
+  private static boolean causedByTimeout(Throwable failure) {
+    List<Throwable> chain = Classification.chain(failure);
+    for (Throwable cause : chain.subList(1, chain.size())) {
+      if (isA(cause, "java.util.concurrent.TimeoutException", "java.net.SocketTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code failure}'s class or a superclass has one of these names. */
