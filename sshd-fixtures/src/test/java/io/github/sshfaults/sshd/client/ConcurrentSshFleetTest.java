@@ -13,15 +13,22 @@ import io.github.sshfaults.concurrent.RetryPolicy;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.concurrent.SshTarget;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.journal.CommandRun;
+import io.github.sshfaults.sshd.journal.FaultFired;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +128,97 @@ class ConcurrentSshFleetTest {
     assertThat(clients.closedAll()).isTrue();
   }
 
+  /** One task of a fleet run: which host, and its number, which its command line carries. */
+  private record Job(int number, FakeSshHost host) {
+    String command() {
+      return "uptime #" + number;
+    }
+
+    @Override
+    public String toString() {
+      return host.displayName() + " " + command();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ClientAdapters.class)
+  void keeps200OutcomesOn16ThreadsAgainst4HostsWithRealFaultsEachOfTheKindItsFaultCauses(
+      ClientAdapters client) {
+    FakeSshHost healthy = faultyHost("healthy");
+    FakeSshHost locked = faultyHost("locked", Fault.rejectAuth());
+    // Every second connection that logs in is dropped before it can open a channel.
+    FakeSshHost flaky =
+        faultyHost("flaky", Fault.dropConnection().at(Stage.AFTER_AUTH).everyNth(2));
+    FakeSshHost broken = faultyHost("broken", Fault.exitWith(2, "uptime: /proc is gone\n"));
+    List<FakeSshHost> fleet = List.of(healthy, locked, flaky, broken);
+    List<Job> jobs = IntStream.range(0, 200).mapToObj(i -> new Job(i, fleet.get(i % 4))).toList();
+    // JSch notices a connection dropped under a channel open only at its timeout: keep it short,
+    // but far above what 16 concurrent logins on loopback need.
+    TrackingFactory clients = new TrackingFactory(client.factory(Duration.ofSeconds(3)));
+
+    RunReport<Job, CommandOutput> report =
+        ConcurrentSsh.create()
+            .withThreads(16)
+            .withName("faults200")
+            .run(jobs, clients, (ssh, job) -> ssh.exec(job.host(), ALICE, job.command()));
+
+    assertThat(report.outcomes()).hasSize(200);
+    assertThat(report.outcomes()).extracting(Outcome::target).containsExactlyElementsOf(jobs);
+    assertThat(report).noneHung().leftNoThreads();
+    Map<FakeSshHost, List<Outcome<Job, CommandOutput>>> byHost =
+        report.outcomes().stream().collect(Collectors.groupingBy(o -> o.target().host()));
+    assertThat(byHost.get(healthy))
+        .hasSize(50)
+        .allSatisfy(o -> assertThat(o.value().stdout()).isEqualTo("up 3 days\n"));
+    assertThat(byHost.get(locked))
+        .hasSize(50)
+        .allSatisfy(o -> assertThat(o.kind()).contains(FailureKind.AUTH));
+    assertThat(byHost.get(broken))
+        .hasSize(50)
+        .allSatisfy(o -> assertThat(o.kind()).contains(FailureKind.COMMAND_FAILED))
+        .allSatisfy(
+            o ->
+                assertThat(o.failure().orElseThrow())
+                    .isInstanceOfSatisfying(
+                        CommandFailedException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(2)));
+    // The flaky host: each job either ran on a connection the fault spared, or was dropped.
+    List<Outcome<Job, CommandOutput>> flakyOutcomes = byHost.get(flaky);
+    assertThat(flakyOutcomes)
+        .hasSize(50)
+        .allSatisfy(
+            o ->
+                assertThat(o.kind())
+                    .satisfiesAnyOf(
+                        k -> assertThat(k).isEmpty(),
+                        k -> assertThat(k).contains(FailureKind.DISCONNECTED)));
+    assertThat(flaky.journal().dropped()).isZero();
+    assertThat(flaky.journal().connections()).hasSize(50);
+    Set<Integer> dropped =
+        flaky.journal().faultsFired().stream()
+            .map(FaultFired::connection)
+            .collect(Collectors.toSet());
+    assertThat(dropped).as("connections the fault dropped").hasSize(25);
+    List<Outcome<Job, CommandOutput>> succeeded =
+        flakyOutcomes.stream().filter(o -> o.kind().isEmpty()).toList();
+    assertThat(succeeded).as("jobs on the spared connections").hasSize(25);
+    for (Outcome<Job, CommandOutput> success : succeeded) {
+      assertThat(flaky.journal().commands(success.target().command()))
+          .singleElement()
+          .satisfies(run -> assertThat(dropped).doesNotContain(run.connection()));
+    }
+    assertThat(flaky.journal().commands())
+        .as("no command reached a dropped connection")
+        .extracting(CommandRun::connection)
+        .doesNotContainAnyElementsOf(dropped);
+    assertThat(report.outcomes())
+        .extracting(Outcome::threadName)
+        .allMatch(n -> n.startsWith("sshfaults-faults200-"));
+    assertThat(liveWorkersOf(report)).isEmpty();
+    assertThat(clients.created()).hasSizeLessThanOrEqualTo(16);
+    assertThat(clients.closedAll()).isTrue();
+  }
+
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void returnsAtTheDeadlineOfAHangingHostWithAHungOutcomeAndItsStackTrace(ClientAdapters client)
@@ -191,6 +289,15 @@ class ConcurrentSshFleetTest {
             tuple(2, FailureKind.COMMAND_FAILED),
             tuple(3, null));
     assertThat(report.outcomes().get(0).value().stdout()).isEqualTo("deployed\n");
+  }
+
+  /** A host whose every command is {@code uptime #n} and replies, with these faults. */
+  private FakeSshHost faultyHost(String name, Fault... faults) {
+    FakeSshHost host =
+        FakeSshHost.builder().name(name).journalCapacity(10_000).faults(faults).start();
+    hosts.add(host);
+    host.user("alice", "secret").commandMatching("uptime #[0-9]+").replies("up 3 days\n");
+    return host;
   }
 
   private FakeSshHost host() {
