@@ -1,0 +1,61 @@
+package io.github.sshfaults.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The README's demo runs in a few seconds and prints what the README says it prints. */
+class DemoTest {
+
+  @Test
+  void printsProgressOutcomesJournalsAndAnIdenticalReplay() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+    boolean replayMatched;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      replayMatched = Demo.run(out);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(replayMatched).as(printed).isTrue();
+    assertThat(took).as("the demo's running time").isLessThan(Duration.ofSeconds(10));
+    // Progress, printed by the tasks themselves from their worker threads.
+    assertThat(printed)
+        .containsPattern("sshfaults-demo-\\d+-worker-\\d+  web-1 connecting")
+        .containsPattern("sshfaults-demo-\\d+-worker-\\d+  web-1 ok")
+        .containsPattern("sshfaults-demo-\\d+-worker-\\d+  web-2 failed: AUTH");
+    // The outcome table, each host classified.
+    assertThat(printed)
+        .contains(
+            "6 tasks, 2 succeeded, 4 failed (AUTH 1, CONNECT_REFUSED 1, DISCONNECTED 2), 0 hung")
+        .containsPattern("(?m)^web-1 +\\| ok +\\| +\\| exit 0")
+        .containsPattern("(?m)^web-2 +\\| failed +\\| AUTH +\\| SshException: No more authentication")
+        .containsPattern("(?m)^web-3 +\\| failed +\\| CONNECT_REFUSED ")
+        .containsPattern("(?m)^web-4 +\\| failed +\\| DISCONNECTED ")
+        .containsPattern("(?m)^web-5 +\\| ok ")
+        .containsPattern("(?m)^web-6 +\\| failed +\\| DISCONNECTED +\\| SshException: Session is being closed");
+    // What each journal saw.
+    assertThat(printed)
+        .contains("web-1  1 connection, 1 logged in, ran uptime (exit 0)")
+        .contains("web-2  1 connection, 0 logged in, 2 refused (")
+        .contains("web-3  0 connections, 0 logged in")
+        .contains(
+            "web-4  1 connection, 1 logged in; dropped the connection (FIN) after authentication"
+                + " on connection 1")
+        .contains("web-5  1 connection, 1 logged in, ran uptime (exit 0); delayed the banner by")
+        .contains(
+            "web-6  1 connection, 0 logged in; dropped the connection (FIN) before the banner on"
+                + " connection 1");
+    // The replay: the same faults on the same connections.
+    String pattern = "1:dropped 2:dropped 3:ok 4:dropped 5:ok 6:ok 7:ok 8:ok 9:ok 10:ok";
+    assertThat(printed)
+        .contains("web-6        seed " + Demo.FLAKY_SEED + ": " + pattern)
+        .contains("web-6-replay seed " + Demo.FLAKY_SEED + ": " + pattern)
+        .contains("Same seed, same faults on the same connections");
+  }
+}
