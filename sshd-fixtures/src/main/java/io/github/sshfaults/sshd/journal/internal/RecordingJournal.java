@@ -137,6 +137,14 @@ public final class RecordingJournal implements Journal {
         session, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
   }
 
+  /** Records one SFTP operation on connection {@code connection}. */
+  public SftpOperation sftpOperation(
+      int connection, String operation, String path, String outcome, long bytes) {
+    notNegative(bytes, "SFTP byte count");
+    return record(
+        connection, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
+  }
+
   /**
    * Marks connection {@code connection} as being ended by a fault, before the fault disconnects or
    * closes it, so that its disconnect and close are attributed to the fault with {@code how} as the
