@@ -186,7 +186,11 @@ enum SftpClients {
             try (RemoteFile file =
                     sftp.open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC));
                 OutputStream out = file.new RemoteFileOutputStream(0, 16)) {
-              out.write(content);
+              // As sshj's own put does: a single write request must stay below the server's
+              // limit (256 KiB for MINA SSHD).
+              for (int offset = 0; offset < content.length; offset += 32_768) {
+                out.write(content, offset, Math.min(32_768, content.length - offset));
+              }
             }
           }
 
