@@ -48,8 +48,8 @@ public final class HostFiles {
 
   HostFiles() {
     this.fileSystem =
+        // Unnamed: Jimfs gives each a unique name, so any number of hosts can live side by side.
         Jimfs.newFileSystem(
-            "sshfaults",
             Configuration.unix().toBuilder()
                 .setWorkingDirectory("/")
                 // SFTP reports owners and permissions: without these views MINA SSHD would look

@@ -113,4 +113,16 @@ class SftpTest {
 
     assertThat(host.files().paths()).isEmpty();
   }
+
+  @Test
+  void eachHostHasItsOwnFiles() {
+    try (FakeSshHost other = FakeSshHost.start()) {
+      host.files().write("/x", "mine");
+      other.files().write("/x", "theirs");
+
+      assertThat(host.files().readString("/x")).isEqualTo("mine");
+      assertThat(other.files().readString("/x")).isEqualTo("theirs");
+    }
+    assertThat(host.files().readString("/x")).isEqualTo("mine");
+  }
 }

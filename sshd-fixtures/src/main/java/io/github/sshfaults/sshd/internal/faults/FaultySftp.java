@@ -51,6 +51,9 @@ final class FaultySftp extends SftpSubsystem {
   private volatile boolean silent;
   private int lastStatus;
   private Transfer endAfterReply;
+  // The request being answered: recorded just before its answer goes out, so that the journal
+  // has it by the time the client sees the answer.
+  private Request answering;
 
   FaultySftp(ChannelSession channel, SftpSubsystemConfigurator configurator, FaultEngine engine) {
     super(channel, configurator);
@@ -74,14 +77,18 @@ final class FaultySftp extends SftpSubsystem {
     if (connection != null && engine.plan().has(Stage.SFTP) && !faultsAnswer(request, buffer)) {
       return;
     }
+    answering = request;
     super.process(buffer);
+    Request unanswered = answering;
+    answering = null;
+    if (unanswered != null) {
+      record(unanswered); // silenced by a cut: no answer went out
+    }
     Transfer ending = endAfterReply;
     if (ending != null) {
       endAfterReply = null;
       applyCut(ending);
-      return;
     }
-    record(request);
   }
 
   /**
@@ -118,8 +125,8 @@ final class FaultySftp extends SftpSubsystem {
       } else if (effect instanceof Effect.SftpError error) {
         engine.fired(
             connection, Stage.SFTP, firing, "answered " + what + " with " + error.status());
+        answering = request;
         sendStatus(prepareReply(buffer), request.id(), error.status().code(), error.message(), "");
-        record(request);
         return false;
       } else if (effect instanceof Effect.Hang) {
         silent = true;
@@ -371,9 +378,15 @@ final class FaultySftp extends SftpSubsystem {
 
   @Override
   protected void send(Buffer buffer) throws IOException {
-    if (!silent) {
-      super.send(buffer);
+    if (silent) {
+      return;
     }
+    Request answered = answering;
+    if (answered != null) {
+      answering = null;
+      record(answered);
+    }
+    super.send(buffer);
   }
 
   // ------------------------------------------------------------------ journal

@@ -390,6 +390,7 @@ public final class RecordingJournal implements Journal {
             .append(" commands, ")
             .append(count(FaultFired.class))
             .append(" faults fired")
+            .append(sftpCount(count(SftpOperation.class)))
             .append(droppedNow > 0 ? ", " + droppedNow + " oldest dropped" : "")
             .append(')');
     if (tail.isEmpty()) {
@@ -400,6 +401,10 @@ public final class RecordingJournal implements Journal {
       text.append("\n  ").append(EventText.line(event));
     }
     return text.toString();
+  }
+
+  private static String sftpCount(long operations) {
+    return operations == 0 ? "" : ", " + operations + " SFTP operations";
   }
 
   @Override
