@@ -244,6 +244,23 @@ public sealed interface Effect {
     }
   }
 
+  /**
+   * The host answers an SFTP request with {@code SSH_FXP_STATUS}: {@code status} and {@code
+   * message}.
+   */
+  record SftpError(SftpStatus status, String message) implements Effect {
+    /** Validates the status and message. */
+    public SftpError {
+      notNull(status, "SFTP status");
+      notNull(message, "SFTP status message");
+    }
+
+    @Override
+    public String toString() {
+      return "sftpError(" + status.name() + ", " + quote(message) + ")";
+    }
+  }
+
   /** Bytes flow at most at {@code bytesPerSecond}, in chunks of at most {@code chunkSize}. */
   record Throttle(long bytesPerSecond, int chunkSize) implements Effect {
     /** Validates the rate and chunk size. */

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  *     .at(Stage.AFTER_AUTH).onConnection(3));
  * host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096)
  *     .forCommand("cat big.log"));
+ * host.faults().add(Fault.sftpError(SftpStatus.PERMISSION_DENIED).forSftp(SftpAction.WRITE));
  * }</pre>
  *
  * <p>Each effect has a default stage and a set of stages where it can happen; {@link #at(Stage)}
@@ -44,6 +45,7 @@ public final class Fault {
                   Stage.CHANNEL_OPEN,
                   Stage.EXEC,
                   Stage.OUTPUT,
+                  Stage.SFTP,
                   Stage.TRANSPORT)),
           Map.entry(
               Effect.Reset.class,
@@ -54,6 +56,7 @@ public final class Fault {
                   Stage.CHANNEL_OPEN,
                   Stage.EXEC,
                   Stage.OUTPUT,
+                  Stage.SFTP,
                   Stage.TRANSPORT)),
           Map.entry(
               Effect.Hang.class,
@@ -63,9 +66,11 @@ public final class Fault {
                   Stage.AUTH,
                   Stage.CHANNEL_OPEN,
                   Stage.EXEC,
-                  Stage.OUTPUT)),
+                  Stage.OUTPUT,
+                  Stage.SFTP)),
           Map.entry(
-              Effect.Delayed.class, List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC, Stage.TRANSPORT)),
+              Effect.Delayed.class,
+              List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC, Stage.SFTP, Stage.TRANSPORT)),
           Map.entry(Effect.GarbageText.class, List.of(Stage.BANNER)),
           Map.entry(Effect.RandomGarbage.class, List.of(Stage.BANNER)),
           Map.entry(
@@ -76,7 +81,8 @@ public final class Fault {
                   Stage.AUTH,
                   Stage.CHANNEL_OPEN,
                   Stage.EXEC,
-                  Stage.OUTPUT)),
+                  Stage.OUTPUT,
+                  Stage.SFTP)),
           Map.entry(Effect.NoCommonAlgorithm.class, List.of(Stage.KEX)),
           Map.entry(Effect.SwapHostKey.class, List.of(Stage.KEX)),
           Map.entry(Effect.RejectAuth.class, List.of(Stage.AUTH)),
@@ -86,7 +92,8 @@ public final class Fault {
           Map.entry(Effect.LimitChannels.class, List.of(Stage.CHANNEL_OPEN)),
           Map.entry(Effect.LimitSessions.class, List.of(Stage.AFTER_AUTH)),
           Map.entry(Effect.ExitWith.class, List.of(Stage.EXEC)),
-          Map.entry(Effect.Throttle.class, List.of(Stage.EXEC, Stage.TRANSPORT)));
+          Map.entry(Effect.Throttle.class, List.of(Stage.EXEC, Stage.TRANSPORT)),
+          Map.entry(Effect.SftpError.class, List.of(Stage.SFTP)));
 
   /** The length of {@link #garbageBanner()}'s random bytes. */
   static final int RANDOM_GARBAGE_LENGTH = 64;
@@ -150,7 +157,9 @@ public final class Fault {
    * request; at {@link Stage#CHANNEL_OPEN} it never answers the channel request. Clients fail at
    * their own timeouts, if they have one. At {@link Stage#EXEC} the command sends all its output
    * but never its exit status nor end of file, and at {@link Stage#OUTPUT} it stops after {@link
-   * #afterBytes(long)} bytes of stdout: the command hangs, the connection still works.
+   * #afterBytes(long)} bytes of stdout: the command hangs, the connection still works. At {@link
+   * Stage#SFTP} the SFTP subsystem stops answering, from the request that fired on (or once a
+   * transfer went past {@link #afterBytes(long)} bytes); other channels still work.
    */
   public static Fault hang() {
     return of(new Effect.Hang());
@@ -159,7 +168,8 @@ public final class Fault {
   /**
    * The host waits before going on. Default stage {@link Stage#BANNER}: the identification line is
    * late. At {@link Stage#AUTH} the answer to each authentication request is late; at {@link
-   * Stage#EXEC} the command's first output; at {@link Stage#TRANSPORT} every write, in order.
+   * Stage#EXEC} the command's first output; at {@link Stage#SFTP} the answer to each SFTP request
+   * the fault fires on; at {@link Stage#TRANSPORT} every write, in order.
    */
   public static Fault delay(Delay delay) {
     return of(new Effect.Delayed(delay));
@@ -297,6 +307,22 @@ public final class Fault {
     return of(new Effect.Throttle(bytesPerSecond, chunkSize));
   }
 
+  /**
+   * The host answers an SFTP request with an {@code SSH_FXP_STATUS} error of {@code status} and its
+   * usual message ({@link SftpStatus#message()}), instead of doing what was asked. Only at {@link
+   * Stage#SFTP}; combine with {@link #forSftp(SftpAction...)} and {@link #forPath(String)} to fail
+   * one kind of request on some paths. Clients report it as their SFTP exception with that code.
+   */
+  public static Fault sftpError(SftpStatus status) {
+    notNull(status, "SFTP status");
+    return sftpError(status, status.message());
+  }
+
+  /** {@link #sftpError(SftpStatus)} with {@code message} as the status message. */
+  public static Fault sftpError(SftpStatus status, String message) {
+    return of(new Effect.SftpError(status, message));
+  }
+
   // ---------------------------------------------------------------- where
 
   /**
@@ -312,9 +338,14 @@ public final class Fault {
 
   /**
    * This fault once {@code bytes} bytes have gone by: of the command's stdout at {@link
-   * Stage#OUTPUT}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For
-   * {@link #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT} also {@link
-   * #hang()} and {@link #disconnect(int, String)}.
+   * Stage#OUTPUT}, of one open file's transfer (read or written, counted per open file) at {@link
+   * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For {@link
+   * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT} and {@link
+   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(int, String)}, and {@link
+   * #sftpError(SftpStatus)} at {@link Stage#SFTP}. There the host passes on the first {@code bytes}
+   * bytes of a file, then fails the read or write that would go past them (a disk that fills up
+   * during an upload: {@code sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1 << 20)});
+   * files no longer than that are not touched.
    *
    * @throws IllegalArgumentException when negative, or when the fault is not at one of those stages
    *     yet (call {@link #at(Stage)} first)
@@ -387,6 +418,16 @@ public final class Fault {
   /** Shorthand for {@code when(Trigger.commandMatching(regex))}. */
   public Fault forCommandMatching(String regex) {
     return when(Trigger.commandMatching(regex));
+  }
+
+  /** Shorthand for {@code when(Trigger.sftp(actions))}. */
+  public Fault forSftp(SftpAction... actions) {
+    return when(Trigger.sftp(actions));
+  }
+
+  /** Shorthand for {@code when(Trigger.pathGlob(glob))}. */
+  public Fault forPath(String glob) {
+    return when(Trigger.pathGlob(glob));
   }
 
   /** Shorthand for {@code when(Trigger.probability(p))}. */
@@ -484,6 +525,13 @@ public final class Fault {
                   Effect.Reset.class,
                   Effect.Hang.class,
                   Effect.Disconnect.class);
+          case SFTP ->
+              Set.of(
+                  Effect.Drop.class,
+                  Effect.Reset.class,
+                  Effect.Hang.class,
+                  Effect.Disconnect.class,
+                  Effect.SftpError.class);
           case TRANSPORT -> Set.of(Effect.Drop.class, Effect.Reset.class);
           default -> Set.of();
         };
@@ -492,7 +540,8 @@ public final class Fault {
           "afterBytes("
               + afterBytes
               + ") applies to dropConnection() and resetConnection() at stage"
-              + " OUTPUT or TRANSPORT, and to hang() and disconnect() at OUTPUT, but this fault is "
+              + " OUTPUT, SFTP or TRANSPORT, to hang() and disconnect() at OUTPUT and SFTP, and to"
+              + " sftpError() at SFTP, but this fault is "
               + effect
               + " at "
               + stage
@@ -526,6 +575,15 @@ public final class Fault {
               + effect
               + ": the host announces its methods before the"
               + " client names its user");
+    }
+    if ((condition instanceof Trigger.SftpRequest || condition instanceof Trigger.PathGlob)
+        && !stage.knowsSftpRequest()) {
+      throw new IllegalArgumentException(
+          condition
+              + " needs stage SFTP, where the SFTP request is known, but "
+              + effect
+              + " is at "
+              + stage);
     }
     if (condition instanceof Trigger.Command && !stage.knowsCommand()) {
       throw new IllegalArgumentException(

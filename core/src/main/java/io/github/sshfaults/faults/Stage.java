@@ -8,9 +8,10 @@ package io.github.sshfaults.faults;
  * connection stages ({@link #CONNECT}, {@link #BANNER}, {@link #KEX}, {@link #AFTER_AUTH}, {@link
  * #TRANSPORT}), once per authentication request at {@link #AUTH}, once per channel at {@link
  * #CHANNEL_OPEN}, once per command at {@link #EXEC} and {@link #OUTPUT} (at {@link #OUTPUT} only
- * for commands that write at least the fault's byte count). {@link Fault#requireAuthMethods} is the
- * exception at {@link #AUTH}: it is decided once per connection. Triggers such as {@link
- * Trigger#firstAttempts(int)} count these occasions.
+ * for commands that write at least the fault's byte count), once per SFTP request at {@link #SFTP}
+ * (with {@link Fault#afterBytes(long)}: once per file read or written past that many bytes). {@link
+ * Fault#requireAuthMethods} is the exception at {@link #AUTH}: it is decided once per connection.
+ * Triggers such as {@link Trigger#firstAttempts(int)} count these occasions.
  */
 public enum Stage {
 
@@ -42,6 +43,13 @@ public enum Stage {
   OUTPUT,
 
   /**
+   * The client sent an SFTP request (open, read, write, list, ...) and the host has not answered it
+   * yet. With {@link Fault#afterBytes(long)}, the transfer of one open file has gone past that many
+   * bytes, read or written.
+   */
+  SFTP,
+
+  /**
    * The connection's byte stream, from accept to close: latency per write, bandwidth, cut after a
    * number of bytes ({@link Fault#afterBytes(long)}) in a {@link Direction}.
    */
@@ -55,5 +63,10 @@ public enum Stage {
   /** Whether the command line is known when this stage is reached. */
   boolean knowsCommand() {
     return this == EXEC || this == OUTPUT;
+  }
+
+  /** Whether the SFTP request and its path are known when this stage is reached. */
+  boolean knowsSftpRequest() {
+    return this == SFTP;
   }
 }

@@ -7,7 +7,10 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.internal.Preconditions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -20,11 +23,12 @@ import java.util.stream.Collectors;
  * Trigger.onConnection(3);                                   // only the third connection
  * Trigger.user("deploy").and(Trigger.firstAttempts(2));      // deploy's first two tries
  * Trigger.commandGlob("systemctl *").and(Trigger.probability(0.1));
+ * Trigger.sftp(SftpAction.READ).and(Trigger.pathGlob("/data/**.csv"));
  * }</pre>
  *
  * <p>Conditions are checked in this order, whatever order they were combined in: the connection
- * index, user and command; then the attempt count ({@link #firstAttempts(int)}, {@link
- * #everyNth(int)}), which counts only occasions that passed the first group; then {@link
+ * index, user, command, SFTP request and path; then the attempt count ({@link #firstAttempts(int)},
+ * {@link #everyNth(int)}), which counts only occasions that passed the first group; then {@link
  * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in a
  * host's plan and start again when the plan is replaced or cleared.
  */
@@ -94,6 +98,34 @@ public final class Trigger {
    */
   public static Trigger commandMatching(String regex) {
     return of(new Command(Command.Syntax.REGEX, notNull(regex, "command regex")));
+  }
+
+  /**
+   * Fires only for SFTP requests of these kinds (at {@link Stage#SFTP}).
+   *
+   * @throws IllegalArgumentException when no action is given
+   */
+  public static Trigger sftp(SftpAction... actions) {
+    notNull(actions, "SFTP actions");
+    Preconditions.check(actions.length > 0, "sftp(...) needs at least one SFTP action");
+    Arrays.stream(actions).forEach(action -> notNull(action, "SFTP action"));
+    return of(new SftpRequest(EnumSet.copyOf(Arrays.asList(actions))));
+  }
+
+  /**
+   * Fires only for SFTP requests about a path matching {@code glob} (at {@link Stage#SFTP}). Paths
+   * are absolute and normalized, as the host resolves them ({@code /data/report.csv}, also for a
+   * client that sent {@code data/report.csv}); a request on an open file is about that file's path.
+   * In the glob, {@code *} matches any characters but {@code /}, {@code **} any characters, {@code
+   * ?} one character but {@code /}, {@code [abc]} and {@code [a-z]} one of a set, {@code {csv,txt}}
+   * one of the alternatives; everything else matches itself. {@code "/data/*.csv"} matches {@code
+   * /data/report.csv} but not {@code /data/old/report.csv}; {@code "/data/**"} matches both.
+   *
+   * @throws IllegalArgumentException naming the glob when it is malformed, or when it does not
+   *     start with {@code /} or {@code *} and so could never match an absolute path
+   */
+  public static Trigger pathGlob(String glob) {
+    return of(new PathGlob(notBlank(glob, "path glob")));
   }
 
   /**
@@ -269,6 +301,136 @@ public final class Trigger {
     @Override
     public String toString() {
       return "atMost(" + count + ")";
+    }
+  }
+
+  /**
+   * The occasion is an SFTP request of one of {@code actions}.
+   *
+   * @param actions at least one
+   */
+  public record SftpRequest(Set<SftpAction> actions) implements Condition {
+    /** Validates and copies the actions. */
+    public SftpRequest {
+      notNull(actions, "SFTP actions");
+      Preconditions.check(!actions.isEmpty(), "sftp(...) needs at least one SFTP action");
+      actions = Set.copyOf(EnumSet.copyOf(actions));
+    }
+
+    /** Whether {@code action} is one of the actions. */
+    public boolean matches(SftpAction action) {
+      return actions.contains(action);
+    }
+
+    @Override
+    public String toString() {
+      return "sftp("
+          + actions.stream().sorted().map(SftpAction::name).collect(Collectors.joining(", "))
+          + ")";
+    }
+  }
+
+  /** The SFTP request is about a path matching a glob; see {@link Trigger#pathGlob(String)}. */
+  public static final class PathGlob implements Condition {
+
+    private final String glob;
+    private final Pattern pattern;
+
+    PathGlob(String glob) {
+      this.glob = glob;
+      if (!glob.startsWith("/") && !glob.startsWith("*")) {
+        throw new IllegalArgumentException(
+            "path glob "
+                + quote(glob)
+                + " can never match: the host sees absolute paths such as \"/data/report.csv\";"
+                + " start the glob with / (or with ** for any directory)");
+      }
+      this.pattern = Pattern.compile(globToRegex(glob));
+    }
+
+    /** The glob as given. */
+    public String glob() {
+      return glob;
+    }
+
+    /** Whether {@code path} (absolute, normalized) matches. */
+    public boolean matches(String path) {
+      return pattern.matcher(path).matches();
+    }
+
+    private static String globToRegex(String glob) {
+      StringBuilder regex = new StringBuilder();
+      boolean inGroup = false;
+      for (int i = 0; i < glob.length(); i++) {
+        char c = glob.charAt(i);
+        switch (c) {
+          case '*' -> {
+            if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+              regex.append(".*");
+              i++;
+            } else {
+              regex.append("[^/]*");
+            }
+          }
+          case '?' -> regex.append("[^/]");
+          case '[' -> {
+            int end = glob.indexOf(']', i + 2);
+            if (end < 0) {
+              throw malformed(glob, "'[' at index " + i + " has no closing ']'");
+            }
+            String set = glob.substring(i + 1, end);
+            regex.append('[');
+            if (set.startsWith("!")) {
+              regex.append('^');
+              set = set.substring(1);
+            }
+            for (char s : set.toCharArray()) {
+              regex.append(s == '-' || Character.isLetterOrDigit(s) ? String.valueOf(s) : "\\" + s);
+            }
+            regex.append(']');
+            i = end;
+          }
+          case '{' -> {
+            if (inGroup) {
+              throw malformed(glob, "'{' at index " + i + " is inside another group");
+            }
+            if (glob.indexOf('}', i) < 0) {
+              throw malformed(glob, "'{' at index " + i + " has no closing '}'");
+            }
+            inGroup = true;
+            regex.append("(?:");
+          }
+          case '}' -> {
+            if (!inGroup) {
+              throw malformed(glob, "'}' at index " + i + " closes no group");
+            }
+            inGroup = false;
+            regex.append(')');
+          }
+          case ',' -> regex.append(inGroup ? "|" : ",");
+          default -> regex.append(Pattern.quote(String.valueOf(c)));
+        }
+      }
+      return regex.toString();
+    }
+
+    private static IllegalArgumentException malformed(String glob, String why) {
+      return new IllegalArgumentException("path glob " + quote(glob) + " is malformed: " + why);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PathGlob that && glob.equals(that.glob);
+    }
+
+    @Override
+    public int hashCode() {
+      return glob.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "pathGlob(" + quote(glob) + ")";
     }
   }
 

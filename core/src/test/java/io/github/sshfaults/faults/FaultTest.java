@@ -41,7 +41,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
         .withMessage(
             "resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
-                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, TRANSPORT");
+                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, TRANSPORT");
   }
 
   @Test
@@ -109,7 +109,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
         .withMessage(
             "user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
-                + " CHANNEL_OPEN, EXEC, OUTPUT), but resetConnection() is at CONNECT");
+                + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but resetConnection() is at CONNECT");
   }
 
   @Test
@@ -252,5 +252,56 @@ class FaultTest {
     Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
 
     assertThat(fault.trigger()).isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
+  }
+
+  @Test
+  void failsSftpRequestsWithAStatusAndItsUsualMessage() {
+    Fault fault = Fault.sftpError(SftpStatus.PERMISSION_DENIED);
+
+    assertThat(fault.stage()).isEqualTo(Stage.SFTP);
+    assertThat(fault.effect())
+        .isEqualTo(new Effect.SftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"));
+    assertThat(Fault.sftpError(SftpStatus.NO_SUCH_FILE, "gone").forSftp(SftpAction.OPEN))
+        .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when sftp(OPEN)");
+  }
+
+  @Test
+  void rejectsAnSftpErrorOutsideSftp() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.sftpError(SftpStatus.FAILURE).at(Stage.EXEC))
+        .withMessage("sftpError(FAILURE, \"Failure\") cannot happen at stage EXEC; it can at SFTP");
+  }
+
+  @Test
+  void endsConnectionsAndDelaysAtSftp() {
+    assertThat(Fault.dropConnection().at(Stage.SFTP).afterBytes(100).forPath("/data/*"))
+        .hasToString("dropConnection() at SFTP after 100 bytes when pathGlob(\"/data/*\")");
+    assertThat(Fault.hang().at(Stage.SFTP).forSftp(SftpAction.READ, SftpAction.OPEN))
+        .hasToString("hang() at SFTP when sftp(OPEN, READ)");
+    assertThat(Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).stage()).isEqualTo(Stage.SFTP);
+    assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024).afterBytes())
+        .isEqualTo(1024);
+  }
+
+  @Test
+  void rejectsSftpTriggersOutsideSftp() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).forSftp(SftpAction.READ))
+        .withMessage(
+            "sftp(READ) needs stage SFTP, where the SFTP request is known, but dropConnection()"
+                + " is at EXEC");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().forPath("/x"))
+        .withMessage(
+            "pathGlob(\"/x\") needs stage SFTP, where the SFTP request is known, but"
+                + " dropConnection() is at CONNECT");
+  }
+
+  @Test
+  void rejectsAnSftpDelayAfterBytes() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).afterBytes(10))
+        .withMessageContaining(
+            "to sftpError() at SFTP, but this fault is delay(fixed(5ms)) at SFTP");
   }
 }

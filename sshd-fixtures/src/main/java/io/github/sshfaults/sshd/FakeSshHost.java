@@ -18,6 +18,7 @@ import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.HostServer;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
+import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.internal.FaultRecorder;
@@ -74,6 +75,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private final Credentials credentials = new Credentials();
   private final CommandStubs stubs = new CommandStubs();
+  private final HostFiles files = new HostFiles();
   private final String name;
   private final AlgorithmSet algorithms;
   private final HostKeyType hostKeyType;
@@ -88,7 +90,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   /** What {@link #reset()} returns to. */
   private record Baseline(
-      Credentials.Snapshot users, List<CommandStubs.Stub> stubs, FaultPlan faults) {}
+      Credentials.Snapshot users,
+      List<CommandStubs.Stub> stubs,
+      HostFiles.Snapshot files,
+      FaultPlan faults) {}
 
   private FakeSshHost(Builder builder) {
     this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.plan);
@@ -103,12 +108,14 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     this.journal = new RecordingJournal(builder.journalCapacity);
     faults.setListener(new FaultRecorder(journal));
     this.server = new HostServer(this::createServer);
-    this.baseline = new Baseline(credentials.snapshot(), stubs.snapshot(), faults().plan());
+    this.baseline =
+        new Baseline(credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults().plan());
     try {
       server.start();
     } catch (RuntimeException e) {
       executor.shutdownNow();
       faults.close();
+      files.close();
       throw e;
     }
     this.port = server.port();
@@ -126,6 +133,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     SshServer created =
         ServerFactory.create(
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
+    SftpServer.install(created, files.root(), faults);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }
@@ -284,23 +292,42 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
-   * Remembers the users, stubs and fault plan declared now as the host's baseline, the state {@link
-   * #reset()} returns to. A new host's baseline is what its builder gave it: no users, no stubs,
-   * the builder's faults.
+   * The host's files, served over SFTP to every user who logs in: an in-memory file system rooted
+   * at {@code /}, empty on a new host.
+   *
+   * <pre>{@code
+   * host.files().write("/data/report.csv", "id,value\n1,42\n");
+   * // ... the code under test uploads /upload/result.txt
+   * assertThat(host.files().readString("/upload/result.txt")).isEqualTo("done");
+   * }</pre>
+   *
+   * <p>Faults at {@link io.github.sshfaults.faults.Stage#SFTP} make SFTP requests fail: see {@link
+   * Fault#sftpError(io.github.sshfaults.faults.SftpStatus)}.
+   */
+  public HostFiles files() {
+    return files;
+  }
+
+  /**
+   * Remembers the users, stubs, files and fault plan declared now as the host's baseline, the state
+   * {@link #reset()} returns to. A new host's baseline is what its builder gave it: no users, no
+   * stubs, no files, the builder's faults.
    *
    * @return this host, for chaining
    */
   public FakeSshHost markBaseline() {
-    baseline = new Baseline(credentials.snapshot(), stubs.snapshot(), faults().plan());
+    baseline =
+        new Baseline(credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults().plan());
     return this;
   }
 
   /**
    * Returns the host to its {@linkplain #markBaseline() baseline}, so it can serve another test as
    * if new: users, stubs and faults declared since are forgotten (and those of the baseline
-   * restored), a {@linkplain #partition() partition} is healed, a {@linkplain #stop() stopped}
-   * server is restarted, and the journal is cleared. The port, host key and seed stay; connected
-   * clients stay connected. Fault counters (first N connections, at most K firings) start again.
+   * restored), the files are those of the baseline again, a {@linkplain #partition() partition} is
+   * healed, a {@linkplain #stop() stopped} server is restarted, and the journal is cleared. The
+   * port, host key and seed stay; connected clients stay connected. Fault counters (first N
+   * connections, at most K firings) start again.
    *
    * @return this host, for chaining
    * @throws IllegalStateException when the host is closed
@@ -310,6 +337,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     Baseline target = baseline;
     credentials.restore(target.users());
     stubs.restore(target.stubs());
+    files.restore(target.files());
     faults().replace(target.faults());
     if (faults.isPartitioned()) {
       faults.heal();
@@ -432,6 +460,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     } finally {
       commandExecutor.shutdownNow();
       faults.close();
+      files.close();
     }
     try {
       if (!commandExecutor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -86,6 +86,15 @@ public final class LivePlan implements HostFaults {
       String user,
       String command,
       Predicate<Fault> reachable) {
+    return fireOn(stage, connection, Occasion.of(user, command), reachable);
+  }
+
+  /**
+   * The faults at {@code stage} that fire on {@code occasion}, considering only those {@code
+   * reachable} accepts, in plan order.
+   */
+  public List<Firing> fireOn(
+      Stage stage, ConnectionDice connection, Occasion occasion, Predicate<Fault> reachable) {
     List<Rule> candidates = rules.at(stage);
     if (candidates.isEmpty()) {
       return List.of();
@@ -93,7 +102,7 @@ public final class LivePlan implements HostFaults {
     List<Firing> firings = new ArrayList<>(1);
     for (Rule rule : candidates) {
       if (reachable.test(rule.fault)) {
-        Firing firing = rule.consider(connection, user, command);
+        Firing firing = rule.consider(connection, occasion);
         if (firing != null) {
           firings.add(firing);
         }
@@ -218,21 +227,21 @@ public final class LivePlan implements HostFaults {
               .orElse(Integer.MAX_VALUE);
     }
 
-    Firing consider(ConnectionDice connection, String user, String command) {
+    Firing consider(ConnectionDice connection, Occasion occasion) {
       List<Trigger.Condition> conditions = fault.trigger().conditions();
       for (Trigger.Condition condition : conditions) {
-        if (!matchesOccasion(condition, connection.index(), user, command)) {
+        if (!matchesOccasion(condition, connection.index(), occasion)) {
           return null;
         }
       }
       // Drawn before the counts so that what other connections did never shifts this generator.
       RandomGenerator random = connection.next(position);
-      int occasion = occasions.incrementAndGet();
+      int count = occasions.incrementAndGet();
       for (Trigger.Condition condition : conditions) {
-        if (condition instanceof Trigger.FirstAttempts first && occasion > first.count()) {
+        if (condition instanceof Trigger.FirstAttempts first && count > first.count()) {
           return null;
         }
-        if (condition instanceof Trigger.EveryNth every && occasion % every.n() != 0) {
+        if (condition instanceof Trigger.EveryNth every && count % every.n() != 0) {
           return null;
         }
       }
@@ -252,15 +261,21 @@ public final class LivePlan implements HostFaults {
     }
 
     private static boolean matchesOccasion(
-        Trigger.Condition condition, int index, String user, String command) {
+        Trigger.Condition condition, int index, Occasion occasion) {
       if (condition instanceof Trigger.ConnectionRange range) {
         return range.contains(index);
       }
       if (condition instanceof Trigger.User u) {
-        return u.name().equals(user);
+        return u.name().equals(occasion.user());
       }
       if (condition instanceof Trigger.Command c) {
-        return command != null && c.matches(command);
+        return occasion.command() != null && c.matches(occasion.command());
+      }
+      if (condition instanceof Trigger.SftpRequest r) {
+        return occasion.sftpAction() != null && r.matches(occasion.sftpAction());
+      }
+      if (condition instanceof Trigger.PathGlob p) {
+        return occasion.path() != null && p.matches(occasion.path());
       }
       return true;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,5 +181,26 @@ class LivePlanTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> plan.add())
         .withMessage("add needs at least one fault");
+  }
+
+  @Test
+  void matchesSftpRequestsByActionAndPath() {
+    plan.add(
+        Fault.sftpError(SftpStatus.PERMISSION_DENIED)
+            .forSftp(SftpAction.WRITE)
+            .forPath("/etc/**")
+            .forUser("bob"));
+    ConnectionDice connection = plan.dice(1);
+
+    assertThat(fireSftp(connection, "bob", SftpAction.WRITE, "/etc/passwd")).hasSize(1);
+    assertThat(fireSftp(connection, "bob", SftpAction.READ, "/etc/passwd")).isEmpty();
+    assertThat(fireSftp(connection, "bob", SftpAction.WRITE, "/home/bob/x")).isEmpty();
+    assertThat(fireSftp(connection, "alice", SftpAction.WRITE, "/etc/passwd")).isEmpty();
+    assertThat(fireSftp(connection, "bob", SftpAction.WRITE, null)).isEmpty();
+  }
+
+  private List<Firing> fireSftp(
+      ConnectionDice connection, String user, SftpAction action, String path) {
+    return plan.fireOn(Stage.SFTP, connection, Occasion.sftp(user, action, path), fault -> true);
   }
 }

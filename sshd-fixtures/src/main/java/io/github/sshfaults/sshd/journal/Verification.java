@@ -4,10 +4,12 @@ import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.internal.NearMisses;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * verify(host).ranCommand("uptime").times(3);
  * verify(host).authenticated("alice").once();
+ * verify(host).uploaded("/upload/result.txt").once();
  * verify(idle).neverConnected();
  * }</pre>
  *
@@ -103,6 +106,57 @@ public final class Verification {
         AuthAttempt.class,
         attempt -> !attempt.accepted() && user.equals(attempt.user()),
         attempts -> sameUserFirst(attempts, user));
+  }
+
+  /**
+   * SFTP operations of kind {@code action} on exactly {@code path} (absolute, as the host resolved
+   * it), whatever their outcome; near misses are the other SFTP operations, most similar first. The
+   * reads, and the writes, of one open file count as one operation.
+   *
+   * <pre>{@code
+   * SftpOperation open = verify(host).sftp(SftpAction.OPEN, "/secret/key").once().get(0);
+   * assertThat(open.outcome()).isEqualTo("permission denied");
+   * }</pre>
+   */
+  public Occurrences<SftpOperation> sftp(SftpAction action, String path) {
+    notNull(action, "SFTP action");
+    notBlank(path, "path");
+    String operation = action.name().toLowerCase(Locale.ROOT);
+    return occurrences(
+        "SFTP " + operation + " of " + quote(path),
+        SftpOperation.class,
+        op -> operation.equals(op.operation()) && path.equals(op.path()),
+        ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
+  }
+
+  /**
+   * Complete downloads of {@code path}: the file was read over SFTP and closed with no error; near
+   * misses are the other SFTP operations.
+   */
+  public Occurrences<SftpOperation> downloaded(String path) {
+    return transfers("download", "read", path);
+  }
+
+  /**
+   * Complete uploads to {@code path}: the file was written over SFTP and closed with no error; near
+   * misses are the other SFTP operations.
+   */
+  public Occurrences<SftpOperation> uploaded(String path) {
+    return transfers("upload", "write", path);
+  }
+
+  private Occurrences<SftpOperation> transfers(String what, String operation, String path) {
+    notBlank(path, "path");
+    return occurrences(
+        "complete " + what + " of " + quote(path),
+        SftpOperation.class,
+        op ->
+            operation.equals(op.operation()) && path.equals(op.path()) && "ok".equals(op.outcome()),
+        ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
+  }
+
+  private static String sftpKey(SftpOperation op) {
+    return op.operation() + " " + op.path();
   }
 
   /** Connections the host accepted. */

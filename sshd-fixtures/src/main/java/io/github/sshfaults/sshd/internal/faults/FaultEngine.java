@@ -7,6 +7,7 @@ import io.github.sshfaults.faults.Effect;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
+import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.LivePlan;
@@ -318,6 +319,15 @@ public final class FaultEngine implements AutoCloseable {
       LOG.debug("Cannot send a disconnect on {}", connection, e);
     }
     connection.wire().wire().drop();
+  }
+
+  void sftpOperation(
+      Connection connection, SftpAction action, String path, String outcome, long bytes) {
+    try {
+      listener.sftpOperation(connection.index(), action, path, outcome, bytes);
+    } catch (RuntimeException e) {
+      LOG.warn("Fault listener failed on an SFTP operation of {}", connection, e);
+    }
   }
 
   void forget(WireSession session) {

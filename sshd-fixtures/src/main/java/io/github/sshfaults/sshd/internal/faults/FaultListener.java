@@ -1,10 +1,11 @@
 package io.github.sshfaults.sshd.internal.faults;
 
+import io.github.sshfaults.faults.SftpAction;
 import java.net.SocketAddress;
 
 /**
- * Told about every fault the engine applies, on the thread that applies it (often a MINA SSHD I/O
- * thread): implementations must be quick and must not throw.
+ * Told about every fault the engine applies and every SFTP operation, on the thread that applies it
+ * (often a MINA SSHD I/O thread): implementations must be quick and must not throw.
  */
 @FunctionalInterface
 public interface FaultListener {
@@ -22,4 +23,15 @@ public interface FaultListener {
    * @param peer the client's address
    */
   default void connectionAccepted(int connectionIndex, SocketAddress peer) {}
+
+  /**
+   * The SFTP subsystem handled an operation: one request, or the reads or writes of one open file.
+   *
+   * @param action what the client asked for
+   * @param path the absolute path it was about, or null
+   * @param outcome {@code ok}, the status sent instead ({@code no such file}), or how it ended
+   * @param bytes the bytes read or written, 0 for other operations
+   */
+  default void sftpOperation(
+      int connectionIndex, SftpAction action, String path, String outcome, long bytes) {}
 }

@@ -1,15 +1,17 @@
 package io.github.sshfaults.sshd.journal.internal;
 
+import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.sshd.internal.faults.FaultEvent;
 import io.github.sshfaults.sshd.internal.faults.FaultListener;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Locale;
 
 /**
- * Records what the fault engine sees first in the host's journal: each accepted connection, and
- * every fault fired. Marks a connection that a fault ends so that its close is attributed to the
- * fault rather than to the client or the host.
+ * Records what the fault engine sees first in the host's journal: each accepted connection, every
+ * fault fired, and the SFTP operations of its SFTP subsystem. Marks a connection that a fault ends
+ * so that its close is attributed to the fault rather than to the client or the host.
  */
 public final class FaultRecorder implements FaultListener {
 
@@ -26,6 +28,13 @@ public final class FaultRecorder implements FaultListener {
         connectionIndex,
         (s, t, c) ->
             new ConnectionAccepted(s, t, c, peer instanceof InetSocketAddress inet ? inet : null));
+  }
+
+  @Override
+  public void sftpOperation(
+      int connectionIndex, SftpAction action, String path, String outcome, long bytes) {
+    journal.sftpOperation(
+        connectionIndex, action.name().toLowerCase(Locale.ROOT), path, outcome, bytes);
   }
 
   @Override

@@ -137,6 +137,14 @@ public final class RecordingJournal implements Journal {
         session, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
   }
 
+  /** Records one SFTP operation on connection {@code connection}. */
+  public SftpOperation sftpOperation(
+      int connection, String operation, String path, String outcome, long bytes) {
+    notNegative(bytes, "SFTP byte count");
+    return record(
+        connection, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
+  }
+
   /**
    * Marks connection {@code connection} as being ended by a fault, before the fault disconnects or
    * closes it, so that its disconnect and close are attributed to the fault with {@code how} as the
@@ -382,6 +390,7 @@ public final class RecordingJournal implements Journal {
             .append(" commands, ")
             .append(count(FaultFired.class))
             .append(" faults fired")
+            .append(sftpCount(count(SftpOperation.class)))
             .append(droppedNow > 0 ? ", " + droppedNow + " oldest dropped" : "")
             .append(')');
     if (tail.isEmpty()) {
@@ -392,6 +401,10 @@ public final class RecordingJournal implements Journal {
       text.append("\n  ").append(EventText.line(event));
     }
     return text.toString();
+  }
+
+  private static String sftpCount(long operations) {
+    return operations == 0 ? "" : ", " + operations + " SFTP operations";
   }
 
   @Override

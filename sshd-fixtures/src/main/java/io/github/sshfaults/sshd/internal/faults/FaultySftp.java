@@ -1,0 +1,516 @@
+package io.github.sshfaults.sshd.internal.faults;
+
+import io.github.sshfaults.faults.Effect;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
+import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.internal.Durations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpSubsystem;
+import org.apache.sshd.sftp.server.SftpSubsystemConfigurator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apache MINA SSHD's SFTP subsystem with the fault engine in front of it: each request is an
+ * occasion for the faults at {@link Stage#SFTP}, and each open file counts its bytes for faults
+ * with {@link Fault#afterBytes(long)}. Every operation is reported to the engine's listener (the
+ * journal): one event per request, except that the reads and writes of one open file make one event
+ * with their byte count, reported when the file is closed or its transfer fails.
+ *
+ * <p>MINA SSHD handles the requests of one SFTP channel one after the other on the channel's own
+ * thread, never on an I/O thread, so a delay here waits on that thread and holds this channel only.
+ */
+final class FaultySftp extends SftpSubsystem {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaultySftp.class);
+  private static final String POSIX_RENAME = "posix-rename@openssh.com";
+
+  private final FaultEngine engine;
+  private final Connection connection;
+  // Touched only by the channel's request thread (and by closeAllHandles on the same thread).
+  private final Map<String, Transfer> transfers = new HashMap<>();
+  private volatile boolean silent;
+  private int lastStatus;
+  private Transfer endAfterReply;
+  // The request being answered: recorded just before its answer goes out, so that the journal
+  // has it by the time the client sees the answer.
+  private Request answering;
+
+  FaultySftp(ChannelSession channel, SftpSubsystemConfigurator configurator, FaultEngine engine) {
+    super(channel, configurator);
+    this.engine = engine;
+    this.connection = Connection.of(channel.getSession());
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  @Override
+  protected void process(Buffer buffer) throws IOException {
+    if (silent) {
+      return; // hung or cut: requests go unanswered
+    }
+    Request request = peek(buffer);
+    if (request == null) {
+      super.process(buffer);
+      return;
+    }
+    lastStatus = SftpConstants.SSH_FX_OK;
+    if (connection != null && engine.plan().has(Stage.SFTP) && !faultsAnswer(request, buffer)) {
+      return;
+    }
+    answering = request;
+    super.process(buffer);
+    Request unanswered = answering;
+    answering = null;
+    if (unanswered != null) {
+      record(unanswered); // silenced by a cut: no answer went out
+    }
+    Transfer ending = endAfterReply;
+    if (ending != null) {
+      endAfterReply = null;
+      applyCut(ending);
+    }
+  }
+
+  /**
+   * Applies the per-request faults that fire on {@code request}.
+   *
+   * @return whether the host should go on and answer the request
+   */
+  private boolean faultsAnswer(Request request, Buffer buffer) throws IOException {
+    List<Firing> firings =
+        engine
+            .plan()
+            .fireOn(
+                Stage.SFTP,
+                connection.dice(),
+                Occasion.sftp(connection.user(), request.action(), request.path()),
+                fault -> fault.afterBytes() == 0);
+    String what = describe(request);
+    for (Firing firing : firings) {
+      Effect effect = firing.fault().effect();
+      if (effect instanceof Effect.Delayed delayed) {
+        Duration delay = delayed.delay().sample(firing.random());
+        engine.fired(
+            connection,
+            Stage.SFTP,
+            firing,
+            "delayed the answer to " + what + " by " + Durations.format(delay));
+        try {
+          TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          silent = true; // the channel is being destroyed
+          return false;
+        }
+      } else if (effect instanceof Effect.SftpError error) {
+        engine.fired(
+            connection, Stage.SFTP, firing, "answered " + what + " with " + error.status());
+        answering = request;
+        sendStatus(prepareReply(buffer), request.id(), error.status().code(), error.message(), "");
+        return false;
+      } else if (effect instanceof Effect.Hang) {
+        silent = true;
+        engine.fired(connection, Stage.SFTP, firing, "stops answering SFTP at " + what);
+        record(request.with("no answer"));
+        return false;
+      } else if (engine.endConnection(connection, Stage.SFTP, firing, "at " + what)) {
+        silent = true;
+        record(request.with("connection ended"));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The request in {@code buffer}, read without consuming it; null when no fault can match it. */
+  private Request peek(Buffer buffer) {
+    int start = buffer.rpos();
+    try {
+      buffer.getInt(); // length
+      int type = buffer.getUByte();
+      int id = buffer.getInt();
+      Request request =
+          switch (type) {
+            case SftpConstants.SSH_FXP_OPEN -> byPath(SftpAction.OPEN, buffer);
+            case SftpConstants.SSH_FXP_CLOSE -> byHandle(SftpAction.CLOSE, buffer);
+            case SftpConstants.SSH_FXP_READ -> byHandle(SftpAction.READ, buffer);
+            case SftpConstants.SSH_FXP_WRITE -> byHandle(SftpAction.WRITE, buffer);
+            case SftpConstants.SSH_FXP_STAT, SftpConstants.SSH_FXP_LSTAT ->
+                byPath(SftpAction.STAT, buffer);
+            case SftpConstants.SSH_FXP_FSTAT -> byHandle(SftpAction.STAT, buffer);
+            case SftpConstants.SSH_FXP_SETSTAT -> byPath(SftpAction.SETSTAT, buffer);
+            case SftpConstants.SSH_FXP_FSETSTAT -> byHandle(SftpAction.SETSTAT, buffer);
+            case SftpConstants.SSH_FXP_OPENDIR -> byPath(SftpAction.LIST, buffer);
+            case SftpConstants.SSH_FXP_READDIR -> byHandle(SftpAction.LIST, buffer);
+            case SftpConstants.SSH_FXP_MKDIR -> byPath(SftpAction.MKDIR, buffer);
+            case SftpConstants.SSH_FXP_RMDIR -> byPath(SftpAction.RMDIR, buffer);
+            case SftpConstants.SSH_FXP_REMOVE -> byPath(SftpAction.REMOVE, buffer);
+            case SftpConstants.SSH_FXP_RENAME -> byPath(SftpAction.RENAME, buffer);
+            case SftpConstants.SSH_FXP_REALPATH -> byPath(SftpAction.REALPATH, buffer);
+            case SftpConstants.SSH_FXP_READLINK -> byPath(SftpAction.READLINK, buffer);
+            case SftpConstants.SSH_FXP_SYMLINK, SftpConstants.SSH_FXP_LINK ->
+                byPath(SftpAction.SYMLINK, buffer);
+            case SftpConstants.SSH_FXP_EXTENDED ->
+                POSIX_RENAME.equals(buffer.getString()) ? byPath(SftpAction.RENAME, buffer) : null;
+            default -> null;
+          };
+      return request == null ? null : request.withId(id);
+    } catch (RuntimeException e) {
+      return null; // malformed: MINA SSHD answers it
+    } finally {
+      buffer.rpos(start);
+    }
+  }
+
+  private Request byPath(SftpAction action, Buffer buffer) {
+    String raw = buffer.getString();
+    String path;
+    try {
+      path = getDefaultDirectory().resolve(raw).normalize().toString();
+    } catch (RuntimeException e) {
+      path = raw;
+    }
+    return new Request(action, path, null, 0, null);
+  }
+
+  private Request byHandle(SftpAction action, Buffer buffer) {
+    String handle = buffer.getString(StandardCharsets.ISO_8859_1);
+    Handle open = handles.get(handle);
+    return new Request(action, open == null ? null : open.getFile().toString(), handle, 0, null);
+  }
+
+  private static String describe(Request request) {
+    String action = request.action().name().toLowerCase(Locale.ROOT);
+    return request.path() == null ? action : action + " " + request.path();
+  }
+
+  // ------------------------------------------------------------------ transfers
+
+  @Override
+  protected int doRead(
+      int id,
+      String handle,
+      long offset,
+      int length,
+      byte[] data,
+      int doff,
+      AtomicReference<Boolean> eof)
+      throws IOException {
+    Transfer transfer = transfer(handle, SftpAction.READ);
+    if (transfer == null) {
+      return super.doRead(id, handle, offset, length, data, doff, eof);
+    }
+    if (transfer.due) {
+      throw cut(transfer);
+    }
+    long reach = transfer.bytes + Math.min(length, remaining(handle, offset));
+    Firing cut = decideCut(transfer, reach);
+    boolean crossing = cut != null && reach > cut.fault().afterBytes();
+    int allowed = length;
+    if (crossing) {
+      long left = cut.fault().afterBytes() - transfer.bytes;
+      if (left <= 0) {
+        transfer.due = true;
+        throw cut(transfer);
+      }
+      allowed = (int) Math.min(length, left);
+    }
+    int read = super.doRead(id, handle, offset, allowed, data, doff, eof);
+    transfer.bytes += Math.max(read, 0);
+    if (crossing) {
+      // The first bytes go out with this answer; the cut comes right after it.
+      transfer.due = true;
+      if (!(cut.fault().effect() instanceof Effect.SftpError)) {
+        endAfterReply = transfer;
+      }
+    }
+    return read;
+  }
+
+  @Override
+  protected void doWrite(
+      int id, String handle, long offset, int length, byte[] data, int doff, int remaining)
+      throws IOException {
+    Transfer transfer = transfer(handle, SftpAction.WRITE);
+    if (transfer == null) {
+      super.doWrite(id, handle, offset, length, data, doff, remaining);
+      return;
+    }
+    if (transfer.due) {
+      throw cut(transfer);
+    }
+    Firing cut = decideCut(transfer, transfer.bytes + length);
+    if (cut != null && transfer.bytes + length > cut.fault().afterBytes()) {
+      int left = (int) (cut.fault().afterBytes() - transfer.bytes);
+      if (left > 0) {
+        super.doWrite(id, handle, offset, left, data, doff, remaining);
+        transfer.bytes += left;
+      }
+      transfer.due = true;
+      throw cut(transfer);
+    }
+    super.doWrite(id, handle, offset, length, data, doff, remaining);
+    transfer.bytes += length;
+  }
+
+  /** The transfer through {@code handle}, created at its first read or write; null if none. */
+  private Transfer transfer(String handle, SftpAction action) {
+    Transfer transfer = transfers.get(handle);
+    if (transfer == null) {
+      Handle open = handles.get(handle);
+      if (open == null) {
+        return null; // MINA SSHD answers: invalid handle
+      }
+      transfer = new Transfer(action, open.getFile().toString());
+      transfers.put(handle, transfer);
+    }
+    return transfer;
+  }
+
+  private long remaining(String handle, long offset) {
+    Handle open = handles.get(handle);
+    try {
+      return open == null ? 0 : Math.max(0, Files.size(open.getFile()) - offset);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The cut of {@code transfer}: decided the first time the transfer is about to reach past a
+   * fault's byte count, each fault considered once per transfer.
+   */
+  private Firing decideCut(Transfer transfer, long reach) {
+    if (transfer.cut != null) {
+      return transfer.cut;
+    }
+    if (connection == null || !engine.plan().has(Stage.SFTP)) {
+      return null;
+    }
+    List<Firing> firings =
+        engine
+            .plan()
+            .fireOn(
+                Stage.SFTP,
+                connection.dice(),
+                Occasion.sftp(connection.user(), transfer.action, transfer.path),
+                fault ->
+                    fault.afterBytes() > 0
+                        && fault.afterBytes() < reach
+                        && transfer.considered.add(fault));
+    transfer.cut = firings.isEmpty() ? null : firings.get(0);
+    return transfer.cut;
+  }
+
+  /** Applies the cut of {@code transfer}; returns the exception that aborts the request. */
+  private IOException cut(Transfer transfer) {
+    Effect effect = transfer.cut.fault().effect();
+    if (effect instanceof Effect.SftpError error) {
+      if (!transfer.cutFired) {
+        transfer.cutFired = true;
+        engine.fired(
+            connection,
+            Stage.SFTP,
+            transfer.cut,
+            "answered "
+                + transfer.describe()
+                + " with "
+                + error.status()
+                + " after "
+                + transfer.bytes
+                + " bytes");
+      }
+      return new FaultStatus(error.status(), error.message());
+    }
+    applyCut(transfer);
+    return new Silenced();
+  }
+
+  private void applyCut(Transfer transfer) {
+    silent = true;
+    String when = "after " + transfer.bytes + " bytes of " + transfer.describe();
+    if (transfer.cut.fault().effect() instanceof Effect.Hang) {
+      engine.fired(connection, Stage.SFTP, transfer.cut, "stops answering SFTP " + when);
+    } else {
+      engine.endConnection(connection, Stage.SFTP, transfer.cut, when);
+    }
+    transfer.outcome = "cut " + when;
+  }
+
+  // ------------------------------------------------------------------ answers
+
+  @Override
+  protected void sendStatus(Buffer buffer, int id, Throwable e, int cmd, Object... args)
+      throws IOException {
+    if (e instanceof FaultStatus status) {
+      sendStatus(buffer, id, status.status.code(), status.getMessage(), "");
+    } else if (!(e instanceof Silenced)) {
+      super.sendStatus(buffer, id, e, cmd, args);
+    }
+  }
+
+  @Override
+  protected void sendStatus(Buffer buffer, int id, int substatus, String msg, String lang)
+      throws IOException {
+    lastStatus = substatus;
+    super.sendStatus(buffer, id, substatus, msg, lang);
+  }
+
+  @Override
+  protected void send(Buffer buffer) throws IOException {
+    if (silent) {
+      return;
+    }
+    Request answered = answering;
+    if (answered != null) {
+      answering = null;
+      record(answered);
+    }
+    super.send(buffer);
+  }
+
+  // ------------------------------------------------------------------ journal
+
+  private void record(Request request) {
+    String outcome = request.outcome() != null ? request.outcome() : outcome(lastStatus);
+    switch (request.action()) {
+      case READ, WRITE -> {
+        Transfer transfer = request.handle() == null ? null : transfers.get(request.handle());
+        if (transfer == null) {
+          report(request.action(), request.path(), outcome, 0);
+        } else if (request.outcome() != null) {
+          transfer.outcome = request.outcome();
+        } else if (lastStatus != SftpConstants.SSH_FX_OK
+            && lastStatus != SftpConstants.SSH_FX_EOF) {
+          transfer.outcome = outcome;
+        }
+        return;
+      }
+      case CLOSE -> {
+        Transfer transfer = request.handle() == null ? null : transfers.remove(request.handle());
+        if (transfer != null) {
+          report(transfer);
+        }
+      }
+      case LIST -> {
+        if (request.handle() != null && (outcome.equals("ok") || outcome.equals("end of file"))) {
+          return; // the entries of a listing already reported at its opendir
+        }
+      }
+      default -> {}
+    }
+    report(request.action(), request.path(), outcome, 0);
+  }
+
+  private void report(Transfer transfer) {
+    report(transfer.action, transfer.path, transfer.outcome, transfer.bytes);
+  }
+
+  private void report(SftpAction action, String path, String outcome, long bytes) {
+    if (connection != null) {
+      engine.sftpOperation(connection, action, path, outcome, bytes);
+    }
+  }
+
+  private static String outcome(int status) {
+    if (status == SftpConstants.SSH_FX_OK) {
+      return "ok";
+    }
+    try {
+      return SftpStatus.of(status).message().toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return "status " + status;
+    }
+  }
+
+  @Override
+  protected void closeAllHandles() {
+    // Files left open when the channel ends: their transfers did not finish.
+    for (Transfer transfer : transfers.values()) {
+      if (transfer.outcome.equals("ok")) {
+        transfer.outcome = silent ? "no answer" : "unfinished";
+      }
+      report(transfer);
+    }
+    transfers.clear();
+    super.closeAllHandles();
+  }
+
+  @Override
+  public void destroy(ChannelSession channel) {
+    LOG.debug("SFTP channel of {} ends", connection);
+    super.destroy(channel);
+  }
+
+  /** One request, as faults and the journal see it. */
+  private record Request(SftpAction action, String path, String handle, int id, String outcome) {
+    Request withId(int id) {
+      return new Request(action, path, handle, id, outcome);
+    }
+
+    Request with(String outcome) {
+      return new Request(action, path, handle, id, outcome);
+    }
+  }
+
+  /** The reads or writes through one open file. */
+  private static final class Transfer {
+    final SftpAction action;
+    final String path;
+    final Set<Fault> considered = new HashSet<>();
+    long bytes;
+    Firing cut;
+    boolean due;
+    boolean cutFired;
+    String outcome = "ok";
+
+    Transfer(SftpAction action, String path) {
+      this.action = action;
+      this.path = path;
+    }
+
+    String describe() {
+      return action.name().toLowerCase(Locale.ROOT) + " " + path;
+    }
+  }
+
+  /** Aborts a request with a status a fault chose. */
+  private static final class FaultStatus extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient SftpStatus status;
+
+    FaultStatus(SftpStatus status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /** Aborts a request that must get no answer: the host hangs or the connection is ending. */
+  private static final class Silenced extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Silenced() {
+      super("silenced by a fault");
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.sshfaults.sshd.internal.faults;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.apache.sshd.common.util.threads.CloseableExecutorService;
+import org.apache.sshd.common.util.threads.ThreadUtils;
+import org.apache.sshd.server.channel.ChannelDataReceiver;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
+import org.apache.sshd.sftp.server.SftpSubsystemConfigurator;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
+
+/**
+ * The SFTP subsystem factory of a fake host: each SFTP channel gets a {@link FaultySftp}, which
+ * handles its requests on a thread named after the host, {@code sshfaults-2222-sftp}.
+ */
+public final class FaultySftpFactory extends SftpSubsystemFactory {
+
+  private final FaultEngine engine;
+
+  /** A factory whose subsystems apply {@code engine}'s faults at the SFTP stage. */
+  public FaultySftpFactory(FaultEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public Command createSubsystem(ChannelSession channel) throws IOException {
+    FaultySftp subsystem = new FaultySftp(channel, configurator(channel), engine);
+    getRegisteredListeners().forEach(subsystem::addSftpEventListener);
+    return subsystem;
+  }
+
+  // This factory's settings, with an executor of its own for each channel: the subsystem shuts
+  // its executor down when the channel ends.
+  private SftpSubsystemConfigurator configurator(ChannelSession channel) {
+    SocketAddress local = channel.getSession().getIoSession().getLocalAddress();
+    String name =
+        "sshfaults-"
+            + (local instanceof InetSocketAddress inet ? String.valueOf(inet.getPort()) : "host")
+            + "-sftp";
+    SftpSubsystemFactory settings = this;
+    return new SftpSubsystemConfigurator() {
+      @Override
+      public CloseableExecutorService getExecutorService() {
+        return ThreadUtils.newSingleThreadExecutor(name);
+      }
+
+      @Override
+      public SftpFileSystemAccessor getFileSystemAccessor() {
+        return settings.getFileSystemAccessor();
+      }
+
+      @Override
+      public UnsupportedAttributePolicy getUnsupportedAttributePolicy() {
+        return settings.getUnsupportedAttributePolicy();
+      }
+
+      @Override
+      public SftpErrorStatusDataHandler getErrorStatusDataHandler() {
+        return settings.getErrorStatusDataHandler();
+      }
+
+      @Override
+      public ChannelDataReceiver getErrorChannelDataReceiver() {
+        return settings.getErrorChannelDataReceiver();
+      }
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.sshfaults.sshd.sftp;
+
+import static io.github.sshfaults.sshd.journal.Verification.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
+import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.journal.SftpOperation;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SftpJournalTest {
+
+  private final FakeSshHost host = FakeSshHost.start().user("alice", "secret");
+
+  @AfterEach
+  void closeHost() {
+    host.close();
+  }
+
+  @Test
+  void verifiesCompleteUploadsAndDownloads() throws Exception {
+    host.files().write("/data/in.csv", "a,b\n");
+    try (SftpClients.Session sftp = SftpClients.JSCH.open(host, "alice", "secret")) {
+      sftp.download("/data/in.csv");
+      sftp.upload("/data/out.csv", "c,d\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(verify(host).downloaded("/data/in.csv").once().get(0).bytes()).isEqualTo(4);
+    assertThat(verify(host).uploaded("/data/out.csv").once().get(0).bytes()).isEqualTo(4);
+    verify(host).uploaded("/data/in.csv").never();
+    verify(host).sftp(SftpAction.OPEN, "/data/out.csv").once();
+  }
+
+  @Test
+  void showsTheOtherSftpOperationsAsNearMisses() throws Exception {
+    host.files().write("/data/in.csv", "a,b\n");
+    try (SftpClients.Session sftp = SftpClients.MINA.open(host, "alice", "secret")) {
+      sftp.download("/data/in.csv");
+    }
+
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> verify(host).downloaded("/data/in.cvs").once())
+        .withMessageStartingWith(
+            "Expected complete download of \"/data/in.cvs\" exactly 1 time in the journal of "
+                + host
+                + ", but found 0.\nNear misses, closest first:\n  #")
+        .withMessageContaining(
+            "sftp operation=\"read\" path=\"/data/in.csv\" outcome=\"ok\" bytes=4");
+  }
+
+  @Test
+  void recordsFailedTransfersWithTheirOutcome() throws Exception {
+    host.files().write("/big.bin", new byte[100_000]);
+    host.faults()
+        .add(Fault.sftpError(SftpStatus.FAILURE, "disk error").at(Stage.SFTP).afterBytes(10_000));
+    try (SftpClients.Session sftp = SftpClients.SSHJ.open(host, "alice", "secret")) {
+      assertThat(catchThrowable(() -> sftp.download("/big.bin"))).isNotNull();
+    }
+
+    verify(host).downloaded("/big.bin").never();
+    SftpOperation read = verify(host).sftp(SftpAction.READ, "/big.bin").once().get(0);
+    assertThat(read.outcome()).isEqualTo("failure");
+    assertThat(read.bytes()).isEqualTo(10_000);
+  }
+
+  @Test
+  void exportsSftpOperationsAsJsonLinesAndInTheTail() throws Exception {
+    host.files().write("/a.txt", "a");
+    try (SftpClients.Session sftp = SftpClients.MINA.open(host, "alice", "secret")) {
+      sftp.download("/a.txt");
+    }
+
+    assertThat(host.journal().toJsonLines())
+        .contains(
+            "\"type\":\"sftp\",\"operation\":\"read\",\"path\":\"/a.txt\",\"outcome\":\"ok\","
+                + "\"bytes\":1}");
+    assertThat(host.journal().describeTail(5)).contains(" SFTP operations");
+  }
+}
