@@ -45,12 +45,13 @@ import org.slf4j.LoggerFactory;
  * adapter has one timer thread ({@code sshfaults-sshj-timer-1}) that cuts the connection of a
  * command still running at the timeout, reported as a {@link
  * java.util.concurrent.TimeoutException}. A channel that closes without an exit status throws
- * {@link NoExitStatusException}. When the connection dies during authentication (the server sends
- * "Too many authentication failures" as OpenSSH does, or just closes), sshj goes on with its next
- * method on the dead connection and reports only what that met ("Socket closed", or its timeout);
- * this adapter then throws a {@link net.schmizz.sshj.transport.TransportException} with the reason
- * and message the connection died of, sshj's exception as its cause. Everything else is sshj's own
- * exception.
+ * {@link NoExitStatusException}. When the connection dies during key exchange or authentication (no
+ * algorithm in common, the server sends "Too many authentication failures" as OpenSSH does, or just
+ * closes), sshj's reader thread knows why, but the connecting thread often reports only what it met
+ * next on the dead connection ("Socket closed", or its timeout: at authentication sshj goes on with
+ * its next method); this adapter then throws a {@link
+ * net.schmizz.sshj.transport.TransportException} with the reason and message the connection died
+ * of, sshj's exception as its cause. Everything else is sshj's own exception.
  */
 public final class SshjClientAdapter implements SshClientAdapter {
 
@@ -111,8 +112,8 @@ public final class SshjClientAdapter implements SshClientAdapter {
       }
       ServerGoodbye goodbye = new ServerGoodbye(ssh.getTransport().getDisconnectListener());
       ssh.getTransport().setDisconnectListener(goodbye);
-      ssh.connect(target.host(), target.port());
       try {
+        ssh.connect(target.host(), target.port());
         if (login.keyPair().isPresent()) {
           ssh.authPublickey(login.user(), ssh.loadKeys(login.keyPair().get()));
         } else {

@@ -158,6 +158,8 @@ public final class StandardClassifier implements FailureClassifier {
               "is being closed", // MINA: "Session is being closed", "...because session is..."
               "has been closed", // MINA
               "already closed", // MINA's WindowClosedException
+              "on closing session", // MINA: "Write attempt on closing session: SSH_MSG_..."
+              "session closing", // MINA: "Session closing while KEX in progress"
               "session is down", // JSch
               "not connected", // sshj: IllegalStateException("Not connected")
               "closed by foreign host", // JSch

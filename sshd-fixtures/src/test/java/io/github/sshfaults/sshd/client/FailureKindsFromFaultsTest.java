@@ -4,19 +4,23 @@ import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 import static io.github.sshfaults.sshd.client.ClientAdapters.JSCH;
 import static io.github.sshfaults.sshd.client.ClientAdapters.MINA;
 
+import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.assertions.SshAwait;
 import io.github.sshfaults.concurrent.CommandOutput;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
+import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.concurrent.SshLogin;
+import io.github.sshfaults.concurrent.SshjClientAdapter;
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,9 +28,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
+import net.schmizz.sshj.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -234,14 +243,92 @@ class FailureKindsFromFaultsTest {
 
     assertThat(report.outcomes()).hasSize(1);
     Outcome<FakeSshHost, CommandOutput> outcome = report.outcomes().get(0);
-    assertThat(outcome.kind())
-        .as("kind of %s on %s, %s", outcome.failure().orElse(null), client, row)
-        .hasValueSatisfying(kind -> assertThat(row.expectedFor(client)).contains(kind));
+    assertThat(row.expectedFor(client))
+        .as("the kind of %s with %s, which reported %s", row, client, causes(outcome))
+        .contains(outcome.kind().orElse(null));
     assertThat(report).noneHung().leftNoThreads();
     if (!row.name().equals("refuse()")) {
       SshAwait.await()
           .until("the fault fired on the host", () -> !host.journal().faultsFired().isEmpty());
     }
+  }
+
+  @Test
+  void sshjAdapterReportsTheServersTooManyAuthFailuresNotWhatItsNextMethodMet() {
+    startHost(Fault.tooManyAuthFailures(1));
+
+    RunReport<FakeSshHost, CommandOutput> report =
+        runner.run(
+            List.of(host),
+            SshjClientAdapter.factory(TIMEOUT),
+            (sshj, h) -> sshj.exec(h, SshLogin.password("alice", "wrong"), COMMAND));
+
+    assertThat(report).failedOn(host, FailureKind.AUTH);
+    assertThat(report.outcomes().get(0).failure().orElseThrow())
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> assertThat(e.getDisconnectReason()).isEqualTo(DisconnectReason.PROTOCOL_ERROR))
+        .hasMessage("Too many authentication failures")
+        .as("sshj's own exception, kept as the cause")
+        .hasCauseInstanceOf(SSHException.class);
+  }
+
+  @Test
+  void jschAdapterChainsTheReadTimeoutThatJschOnlyLogsUnderAuthFail() {
+    startHost(Fault.hang().at(Stage.AUTH));
+
+    RunReport<FakeSshHost, CommandOutput> report =
+        runner.run(
+            List.of(host),
+            JschClientAdapter.factory(HANG_TIMEOUT),
+            (jsch, h) -> jsch.exec(h, ALICE, COMMAND));
+
+    assertThat(report).failedOn(host, FailureKind.TIMEOUT);
+    assertThat(report.outcomes().get(0).failure().orElseThrow())
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessageStartingWith("Auth fail for methods")
+        .hasCauseInstanceOf(SocketTimeoutException.class);
+  }
+
+  @Test
+  void jschAdapterTellsAChannelOpenNeverAnsweredFromARefusedOne() {
+    startHost(Fault.hang().at(Stage.CHANNEL_OPEN).onConnection(1));
+    host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE).onConnection(2));
+
+    RunReport<String, CommandOutput> report =
+        runner.run(
+            List.of("unanswered", "refused"),
+            JschClientAdapter.factory(HANG_TIMEOUT),
+            (jsch, name) -> jsch.exec(host, ALICE, COMMAND));
+
+    assertThat(report)
+        .failedOn("unanswered", FailureKind.TIMEOUT)
+        .failedOn("refused", FailureKind.CHANNEL);
+    assertThat(report.outcomesOn("unanswered").get(0).failure().orElseThrow())
+        .isInstanceOf(TimeoutException.class)
+        .hasMessageStartingWith("JSch: no answer within 1000 ms to the request to open a channel")
+        .cause()
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("channel is not opened.");
+    assertThat(report.outcomesOn("refused").get(0).failure().orElseThrow())
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("channel is not opened.");
+  }
+
+  private void startHost(Fault fault) {
+    host = FakeSshHost.start().user("alice", "secret");
+    host.command(COMMAND).replies(LOG);
+    host.faults().add(fault);
+  }
+
+  /** What the task threw, with its causes, for failure messages. */
+  private static String causes(Outcome<?, ?> outcome) {
+    StringBuilder chain = new StringBuilder();
+    Throwable failure = outcome.failure().orElse(null);
+    for (int i = 0; failure != null && i < 10; i++, failure = failure.getCause()) {
+      chain.append(i == 0 ? "" : " <- ").append(failure);
+    }
+    return chain.length() == 0 ? "success" : chain.toString();
   }
 
   private static Row row(FailureKind kind, String name, Fault fault) {

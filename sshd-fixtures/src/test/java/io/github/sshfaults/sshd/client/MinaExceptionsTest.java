@@ -100,6 +100,14 @@ class MinaExceptionsTest {
                 new SshException("Closed")),
             FailureKind.DISCONNECTED),
         of(
+            "channel open written as the session closes (seen in a 200-task fleet run)",
+            new SshException("Write attempt on closing session: SSH_MSG_CHANNEL_OPEN"),
+            FailureKind.DISCONNECTED),
+        of(
+            "session closing during a key exchange",
+            new SshException("Session closing while KEX in progress"),
+            FailureKind.DISCONNECTED),
+        of(
             "an SshException that merely mentions being closed stays unrecognised",
             new SshException("Closed door policy"),
             FailureKind.UNEXPECTED),
