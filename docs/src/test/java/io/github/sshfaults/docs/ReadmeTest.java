@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's commands and versions are the build's: the test command is the one {@code .ci/run}
  * runs, the demo and benchmark commands are the ones their poms declare, and the versions are the
- * parent pom's.
+ * parent pom's. The guide's index links every page of the guide.
  */
 class ReadmeTest {
 
@@ -60,6 +60,17 @@ class ReadmeTest {
     for (String module : List.of("core", "sshd-fixtures", "junit-extension")) {
       String artifactId = property(read(module + "/pom.xml"), "artifactId", 2);
       assertThat(readme).contains("`io.github.sshfaults:" + artifactId + "`");
+    }
+  }
+
+  @Test
+  void guideIndexLinksEveryGuidePage() throws IOException {
+    String index = read("docs/guide/README.md");
+    try (var pages = Files.list(PROJECT_ROOT.resolve("docs/guide"))) {
+      pages
+          .map(page -> page.getFileName().toString())
+          .filter(name -> name.endsWith(".md") && !name.equals("README.md"))
+          .forEach(name -> assertThat(index).as("the guide's index").contains("](" + name + ")"));
     }
   }
 

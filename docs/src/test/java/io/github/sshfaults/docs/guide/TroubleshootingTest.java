@@ -9,17 +9,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.JSchSessionDisconnectException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import io.github.sshfaults.docs.guide.GuideClient.Result;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.UserKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -95,10 +97,29 @@ class TroubleshootingTest {
   }
 
   @Test
+  void rejectAuthFault(FakeSshHost host) {
+    // tag::reject-auth[]
+    host.user("deploy", "s3cret");
+    host.faults().add(Fault.rejectAuth());   // whatever the credentials
+    Dial dial = Dial.to(host);
+
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(SshException.class)
+        .hasMessage("No more authentication methods available");
+    assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("Auth fail for methods 'password,keyboard-interactive,publickey'");
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(UserAuthException.class)
+        .hasMessage("Exhausted available authentication methods");
+    // end::reject-auth[]
+  }
+
+  @Test
   void connectionRefused(FakeSshHost host) {
     // tag::refused[]
+    host.faults().add(Fault.refuse());   // nothing listens on its port while it is in the plan
     Dial dial = Dial.to(host);
-    host.close();   // nothing listens on its port any more
 
     assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(SshException.class)
@@ -118,9 +139,8 @@ class TroubleshootingTest {
   void hostKeyChanged(FakeSshHost host) {
     host.user("deploy", "s3cret");
     // tag::host-key-changed[]
-    String previousKey =
-        "[127.0.0.1]:" + host.port() + " " + UserKey.generate("old").authorizedKeysLine();
-    Dial dial = Dial.to(host).trusting(previousKey);
+    Dial dial = Dial.to(host);   // trusts the host's key...
+    host.faults().add(Fault.swapHostKey());   // ...and the host presents another one
 
     assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(SshException.class)
@@ -167,6 +187,21 @@ class TroubleshootingTest {
   }
 
   @Test
+  void exitWithFault(FakeSshHost host) throws Exception {
+    host.user("deploy", "s3cret");
+    // tag::exit-with[]
+    host.command("uptime").replies("up 3 days\n");
+    host.faults().add(Fault.exitWith(127, "uptime: command not found\n").forCommand("uptime"));
+    Dial dial = Dial.to(host);
+    Result notFound = new Result("", "uptime: command not found\n", 127);
+
+    assertThat(mina(dial, "deploy", "s3cret", "uptime")).isEqualTo(notFound);
+    assertThat(jsch(dial, "deploy", "s3cret", "uptime")).isEqualTo(notFound);
+    assertThat(sshj(dial, "deploy", "s3cret", "uptime")).isEqualTo(notFound);
+    // end::exit-with[]
+  }
+
+  @Test
   void minasExecuteRemoteCommandThrowsOnStderrOrNonZeroExit(FakeSshHost host) throws Exception {
     host.user("deploy", "s3cret");
     try (SshClient client = SshClient.setUpDefaultClient()) {
@@ -192,41 +227,39 @@ class TroubleshootingTest {
   }
 
   @Test
-  void serverThatNeverSpeaks() throws Exception {
-    // TODO(fault catalog): a fake host with the hang-before-banner fault instead of a bare socket.
+  void serverThatNeverSpeaks(FakeSshHost host) {
+    host.user("deploy", "s3cret");
     // tag::silent-server[]
-    // A socket that completes the TCP handshake and never sends an SSH banner.
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Dial dial = new Dial("127.0.0.1", silent.getLocalPort(), "", Duration.ofMillis(300));
+    host.faults().add(Fault.hang());   // accepts the connection, never sends a byte
+    Dial dial = Dial.to(host).waitingAtMost(Duration.ofMillis(300));
 
-      assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
-          .isExactlyInstanceOf(SshException.class)
-          .hasMessageContaining("Failed to get operation result within specified timeout: 300 msec")
-          .hasCauseExactlyInstanceOf(TimeoutException.class);
-      assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
-          .isExactlyInstanceOf(JSchException.class)
-          .hasMessage("Session.connect: java.net.SocketTimeoutException: Read timed out");
-      assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
-          .isExactlyInstanceOf(TransportException.class)
-          .hasMessage("Read timed out")
-          .hasCauseExactlyInstanceOf(SocketTimeoutException.class);
-    }
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(SshException.class)
+        .hasMessageContaining("Failed to get operation result within specified timeout: 300 msec")
+        .hasCauseExactlyInstanceOf(TimeoutException.class);
+    assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("Session.connect: java.net.SocketTimeoutException: Read timed out");
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessage("Read timed out")
+        .hasCauseExactlyInstanceOf(SocketTimeoutException.class);
     // end::silent-server[]
   }
 
   @Test
-  void sshjWithoutTimeoutWaitsUntilTheServerGoesAway() throws Exception {
-    ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  void sshjWithoutTimeoutWaitsUntilTheServerGoesAway(FakeSshHost host) throws Exception {
     ExecutorService caller =
         Executors.newSingleThreadExecutor(task -> new Thread(task, "sshj-caller"));
     try {
       // tag::sshj-no-timeout[]
+      host.faults().add(Fault.hang());
       Future<?> connecting =
           caller.submit(
               () -> {
                 try (SSHClient ssh = new SSHClient()) {   // no setTimeout(...): reads wait forever
-                  ssh.addHostKeyVerifier(new OpenSSHKnownHosts(new StringReader("")));
-                  ssh.connect("127.0.0.1", silent.getLocalPort());
+                  ssh.addHostKeyVerifier(host.hostKeyFingerprint());
+                  ssh.connect(host.host(), host.port());
                 }
                 return null;
               });
@@ -234,15 +267,139 @@ class TroubleshootingTest {
       assertThatThrownBy(() -> connecting.get(300, MILLISECONDS))
           .isInstanceOf(TimeoutException.class);   // still waiting for the banner
 
-      silent.close();   // only the server going away ends the wait
+      host.stop();   // only the server going away ends the wait
       assertThatThrownBy(() -> connecting.get(10, SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(TransportException.class);
       // end::sshj-no-timeout[]
     } finally {
-      silent.close();
       caller.shutdownNow();
     }
+  }
+
+  @Test
+  void tooManyAuthenticationFailures(FakeSshHost host) {
+    host.user("deploy", "s3cret");
+    // tag::too-many-auth-failures[]
+    host.faults().add(Fault.tooManyAuthFailures(1));   // disconnect at the first failed attempt
+    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> mina(dial, "deploy", "wrong", "uptime"))
+        .isExactlyInstanceOf(SshException.class)
+        .hasMessage("Too many authentication failures");
+    assertThatThrownBy(() -> jsch(dial, "deploy", "wrong", "uptime"))
+        .isExactlyInstanceOf(JSchSessionDisconnectException.class)
+        .hasMessage("SSH_MSG_DISCONNECT: 2 Too many authentication failures ");
+    assertThatThrownBy(() -> sshj(dial, "deploy", "wrong", "uptime"))
+        .isInstanceOf(SSHException.class)   // either, depending on timing:
+        .hasMessageMatching("Socket closed|Exhausted available authentication methods");
+    // end::too-many-auth-failures[]
+  }
+
+  @Test
+  void connectionReset(FakeSshHost host) {
+    host.user("deploy", "s3cret");
+    // tag::reset[]
+    host.faults().add(Fault.resetConnection());   // accept, then RST before the banner
+    Dial dial = Dial.to(host);
+
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(SshException.class)
+        .hasMessageMatching(".*Failed \\((IOException|MissingAttachedSessionException)\\).*")
+        .hasMessageMatching(".*(Connection reset|Broken pipe|No session attached).*");
+    assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("Session.connect: java.net.SocketException: Connection reset")
+        .hasCauseExactlyInstanceOf(SocketException.class);
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessage("Connection reset")
+        .hasCauseExactlyInstanceOf(SocketException.class);
+    // end::reset[]
+  }
+
+  @Test
+  void closedBeforeTheBanner(FakeSshHost host) {
+    host.user("deploy", "s3cret");
+    // tag::closed-before-banner[]
+    host.faults().add(Fault.dropConnection());   // accept, then FIN before the banner
+    Dial dial = Dial.to(host);
+
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(SshException.class)
+        .hasMessage("Session is being closed");
+    assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessage("connection is closed by foreign host");
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessage("Server closed connection during identification exchange");
+    // end::closed-before-banner[]
+  }
+
+  @Test
+  void droppedAfterLogin(FakeSshHost host) {
+    host.user("deploy", "s3cret");
+    host.command("uptime").replies("up 3 days\n");
+    // tag::dropped-after-login[]
+    host.faults().add(Fault.dropConnection().at(Stage.AFTER_AUTH));   // FIN right after login
+    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))   // either, by timing:
+        .isInstanceOfAny(SshException.class, IllegalStateException.class)
+        .hasMessageMatching("Closed|.*session is being closed.*|Write attempt on closing session.*");
+    assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))   // either, by timing:
+        .satisfiesAnyOf(
+            down -> assertThat(down).isExactlyInstanceOf(JSchException.class)
+                .hasMessage("session is down"),
+            nullChannel -> assertThat(nullChannel)   // session.openChannel("exec") gave null
+                .isExactlyInstanceOf(NullPointerException.class));
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))   // any of three:
+        .isInstanceOfAny(SSHException.class, IllegalStateException.class)
+        .hasMessageMatching("Socket closed|Not connected|Broken transport; encountered EOF");
+    // end::dropped-after-login[]
+  }
+
+  @Test
+  void droppedInTheMiddleOfTheOutput(FakeSshHost host) throws Exception {
+    host.user("deploy", "s3cret");
+    // tag::dropped-mid-output[]
+    host.command("cat big.log").replies("x".repeat(100_000));
+    host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(50_000));
+    Dial dial = Dial.to(host);
+    String half = "x".repeat(50_000);
+
+    assertThat(mina(dial, "deploy", "s3cret", "cat big.log"))
+        .isEqualTo(new Result(half, "", null));   // no exception, no exit status
+    assertThat(jsch(dial, "deploy", "s3cret", "cat big.log"))
+        .isEqualTo(new Result(half, "", -1));     // no exception, exit status -1
+    assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "cat big.log"))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessage("Broken transport; encountered EOF");
+    // end::dropped-mid-output[]
+  }
+
+  @Test
+  void slowServer(FakeSshHost host) throws Exception {
+    host.user("deploy", "s3cret");
+    host.command("uptime").replies("up 3 days\n");
+    // tag::slow-server[]
+    host.faults().add(Fault.delay(Duration.ofMillis(600)));   // the banner comes 600 ms late
+    Dial patient = Dial.to(host);                             // waits up to 10 s a step
+    Dial hasty = Dial.to(host).waitingAtMost(Duration.ofMillis(300));
+    Result upThreeDays = new Result("up 3 days\n", "", 0);
+
+    assertThat(mina(patient, "deploy", "s3cret", "uptime")).isEqualTo(upThreeDays);
+    assertThat(jsch(patient, "deploy", "s3cret", "uptime")).isEqualTo(upThreeDays);
+    assertThat(sshj(patient, "deploy", "s3cret", "uptime")).isEqualTo(upThreeDays);
+
+    assertThatThrownBy(() -> mina(hasty, "deploy", "s3cret", "uptime"))
+        .hasRootCauseExactlyInstanceOf(TimeoutException.class);
+    assertThatThrownBy(() -> jsch(hasty, "deploy", "s3cret", "uptime"))
+        .hasRootCauseExactlyInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(() -> sshj(hasty, "deploy", "s3cret", "uptime"))
+        .hasRootCauseExactlyInstanceOf(SocketTimeoutException.class);
+    // end::slow-server[]
   }
 
   private static Result mina(Dial dial, String user, String password, String command)
@@ -306,6 +463,7 @@ class TroubleshootingTest {
     try (SSHClient ssh = new SSHClient()) {
       ssh.setConnectTimeout(dial.timeoutMillis());
       ssh.setTimeout(dial.timeoutMillis());
+      ssh.getTransport().setTimeoutMs(dial.timeoutMillis());   // else 30 s for auth and channels
       ssh.addHostKeyVerifier(new OpenSSHKnownHosts(new StringReader(dial.knownHostsLine() + "\n")));
       ssh.connect(dial.host(), dial.port());
       ssh.authPassword(user, password);
