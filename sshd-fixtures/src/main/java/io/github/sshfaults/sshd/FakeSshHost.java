@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * log in until a test declares a user with {@link #user(String, String)}, {@link #user(String,
  * PublicKey)} or {@link #userWithNewKey(String)}, or explicitly calls {@link
  * #acceptAnyCredentials()}. A command with no stub exits with status 127 and {@code <program>:
- * command not found} on stderr, as a shell does.
+ * command not found} on stderr, as a shell does. Every host also serves its {@linkplain #files()
+ * files}, an in-memory file system, over SFTP.
  *
  * <p>Users and stubs may be added while clients are connected; they apply from the next
  * authentication or command on. Everything the host sees is recorded in its {@link #journal()}.

@@ -9,10 +9,13 @@ import io.github.sshfaults.faults.Delay;
 import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.ReasonCodes;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -29,6 +32,9 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -320,6 +326,43 @@ class FaultCatalogTest {
         .isInstanceOf(SocketTimeoutException.class)
         .hasMessageContaining("Failed to retrieve command 'uptime' result within timeout");
     // end::hang-command[]
+  }
+
+  @Test
+  void sftpError(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    host.files().write("/srv/data/orders.csv", "id\n");
+    // tag::sftp-error[]
+    host.faults().add(Fault.sftpError(SftpStatus.NO_SUCH_FILE)
+        .forSftp(SftpAction.OPEN).forPath("/srv/data/*.csv").firstAttempts(1));
+
+    try (ClientSession session = login(host);
+        SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+      assertThatThrownBy(() -> sftp.read("/srv/data/orders.csv").close())
+          .isInstanceOf(SftpException.class)
+          .hasMessageContaining("No such file");
+      sftp.read("/srv/data/orders.csv").close();                 // the second open works
+    }
+    // end::sftp-error[]
+  }
+
+  @Test
+  void sftpCut(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    // tag::sftp-cut[]
+    host.faults().add(Fault.resetConnection().at(Stage.SFTP).afterBytes(32 * 1024)
+        .forSftp(SftpAction.WRITE));
+
+    try (ClientSession session = login(host);
+        SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+      assertThatThrownBy(() -> {
+        try (OutputStream out = sftp.write("/upload.bin")) {
+          out.write(new byte[256 * 1024]);
+        }
+      }).isInstanceOf(IOException.class);
+    }
+    assertThat(host.files().read("/upload.bin")).hasSize(32 * 1024);
+    // end::sftp-cut[]
   }
 
   @Test

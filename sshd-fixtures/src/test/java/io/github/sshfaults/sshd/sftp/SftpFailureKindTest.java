@@ -1,0 +1,58 @@
+package io.github.sshfaults.sshd.sftp;
+
+import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+
+import io.github.sshfaults.concurrent.ConcurrentSsh;
+import io.github.sshfaults.concurrent.FailureKind;
+import io.github.sshfaults.concurrent.RunReport;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
+import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.sshd.FakeSshHost;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The runner classifies what each client library really throws for an SFTP status as {@link
+ * FailureKind#SFTP}, and never counts a transfer cut by the connection's end as a success. (How a
+ * cut is classified depends on the library: JSch and sshj wrap the end of the connection in their
+ * SFTP exception, so it reads as SFTP; MINA SSHD's client reports a timeout.)
+ */
+class SftpFailureKindTest {
+
+  private final ConcurrentSsh runner = ConcurrentSsh.create().withThreads(3);
+  private final FakeSshHost good = FakeSshHost.builder().name("good").start();
+  private final FakeSshHost locked = FakeSshHost.builder().name("locked").start();
+  private final FakeSshHost cut = FakeSshHost.builder().name("cut").start();
+
+  @AfterEach
+  void closeHosts() {
+    good.close();
+    locked.close();
+    cut.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SftpClients.class)
+  void classifiesEachClientsSftpExceptionAsSftp(SftpClients client) {
+    for (FakeSshHost host : List.of(good, locked, cut)) {
+      host.user("alice", "secret").files().write("/data/report.csv", new byte[200_000]);
+    }
+    locked.faults().add(Fault.sftpError(SftpStatus.PERMISSION_DENIED).forSftp(SftpAction.OPEN));
+    cut.faults().add(Fault.dropConnection().at(Stage.SFTP).afterBytes(50_000));
+
+    RunReport<FakeSshHost, Integer> report =
+        runner.run(
+            List.of(good, locked, cut),
+            host -> {
+              try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
+                return sftp.download("/data/report.csv").length;
+              }
+            });
+
+    assertThat(report).succeededOn(good).failedOn(locked, FailureKind.SFTP).failedOn(cut);
+  }
+}
