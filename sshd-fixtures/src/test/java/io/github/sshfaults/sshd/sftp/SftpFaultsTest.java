@@ -285,4 +285,20 @@ class SftpFaultsTest {
             org.assertj.core.groups.Tuple.tuple("close", "/data", "ok", 0L),
             org.assertj.core.groups.Tuple.tuple("remove", "/data/in.txt", "ok", 0L));
   }
+
+  @Test
+  void aTransferThatHangsAfterSomeBytesGetsNoMoreAnswers() throws Exception {
+    host.files().write("/data/big.bin", big);
+    host.faults().add(Fault.hang().at(Stage.SFTP).afterBytes(100_000));
+
+    try (SftpClients.Session sftp =
+        SftpClients.SSHJ.open(host, "alice", "secret", Duration.ofSeconds(2))) {
+      Throwable thrown = catchThrowable(() -> sftp.download("/data/big.bin"));
+
+      assertThat(thrown).hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    }
+    assertThat(host.journal().faultsFired())
+        .extracting(FaultFired::description)
+        .containsExactly("stops answering SFTP after 100000 bytes of read /data/big.bin");
+  }
 }
