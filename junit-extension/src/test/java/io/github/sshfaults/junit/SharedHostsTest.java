@@ -98,6 +98,7 @@ class SharedHostsTest {
     @BeforeAll
     static void stubForAllTests() {
       shared.command("hostname").replies("shared\n");
+      shared.files().write("/etc/motd", "welcome\n");
     }
 
     @Test
@@ -105,6 +106,7 @@ class SharedHostsTest {
     void addsAStubAndAUser() throws Exception {
       SEEN.add(shared);
       shared.command("extra").replies("x\n").user("temp", "pw");
+      shared.files().write("/etc/motd", "changed\n").write("/tmp/upload.bin", "x");
 
       assertThat(exec(shared, "temp", "extra")).isEqualTo("x\n");
     }
@@ -118,6 +120,8 @@ class SharedHostsTest {
       assertThat(exec(shared, "deploy", "hostname")).isEqualTo("shared\n");
       assertThat(exitStatus(shared, "deploy", "extra")).isEqualTo(127);
       assertThatThrownBy(() -> exec(shared, "temp", "hostname"));
+      assertThat(shared.files().paths()).containsExactly("/etc", "/etc/motd");
+      assertThat(shared.files().readString("/etc/motd")).isEqualTo("welcome\n");
     }
   }
 

@@ -10,10 +10,18 @@ import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.FaultFired;
 import io.github.sshfaults.sshd.journal.SftpOperation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -284,5 +292,56 @@ class SftpFaultsTest {
             org.assertj.core.groups.Tuple.tuple("list", "/data", "ok", 0L),
             org.assertj.core.groups.Tuple.tuple("close", "/data", "ok", 0L),
             org.assertj.core.groups.Tuple.tuple("remove", "/data/in.txt", "ok", 0L));
+  }
+
+  @Test
+  void aTransferThatHangsAfterSomeBytesGetsNoMoreAnswers() throws Exception {
+    host.files().write("/data/big.bin", big);
+    host.faults().add(Fault.hang().at(Stage.SFTP).afterBytes(100_000));
+
+    try (SftpClients.Session sftp =
+        SftpClients.SSHJ.open(host, "alice", "secret", Duration.ofSeconds(2))) {
+      Throwable thrown = catchThrowable(() -> sftp.download("/data/big.bin"));
+
+      assertThat(thrown).hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    }
+    assertThat(host.journal().faultsFired())
+        .extracting(FaultFired::description)
+        .containsExactly("stops answering SFTP after 100000 bytes of read /data/big.bin");
+  }
+
+  @Test
+  void aHungSftpChannelLeavesTheConnectionWorking() throws Exception {
+    host.command("uptime").replies("up\n");
+    host.files().write("/a.txt", "a");
+    host.faults().add(Fault.hang().at(Stage.SFTP).forSftp(SftpAction.OPEN));
+
+    try (SshClient client = SshClient.setUpDefaultClient()) {
+      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+      client.start();
+      try (ClientSession session =
+          client
+              .connect("alice", host.host(), host.port())
+              .verify(SftpClients.TIMEOUT)
+              .getSession()) {
+        session.addPasswordIdentity("secret");
+        session.auth().verify(SftpClients.TIMEOUT);
+        SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+        CompletableFuture<Void> open =
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    sftp.open("/a.txt").close();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+        host.journal().await(FaultFired.class, 1, Duration.ofSeconds(10));
+
+        assertThat(session.executeRemoteCommand("uptime")).isEqualTo("up\n");
+        assertThat(open).isNotDone();
+        sftp.close();
+      }
+    }
   }
 }
