@@ -13,12 +13,11 @@ import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureClassifier;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.RunReport;
+import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,18 +184,18 @@ class FleetUptimeTest {
 
   @ParameterizedTest
   @EnumSource(Client.class)
-  void endsAServerThatNeverSpeaksAtTheConnectTimeout(Client client) throws Exception {
-    // TODO(fault catalog): a fake host with the hang-before-banner fault instead of a bare socket.
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      // tag::silent-server[]
-      Target mute = new Target("db-2", "127.0.0.1", silent.getLocalPort(), "deploy", "s3cret");
-      UptimeWorker worker = client.worker(knownHosts, SHORT, EXEC_TIMEOUT);
+  void endsAServerThatNeverSpeaksAtTheConnectTimeout(Client client, FakeSshHost mute)
+      throws Exception {
+    mute.user("deploy", "s3cret");
+    // tag::silent-server[]
+    mute.faults().add(Fault.hang());   // accepts the connection, never sends a byte
+    Files.writeString(knownHosts, mute.knownHostsLine() + "\n");
+    UptimeWorker worker = client.worker(knownHosts, SHORT, EXEC_TIMEOUT);
 
-      List<Outcome> outcomes = PooledFleet.run(List.of(mute), worker, 1, DEADLINE);
+    List<Outcome> outcomes = PooledFleet.run(List.of(Target.of("db-2", mute)), worker, 1, DEADLINE);
 
-      assertThat(outcomes).extracting(Outcome::kind).containsExactly(TIMEOUT);
-      // end::silent-server[]
-    }
+    assertThat(outcomes).extracting(Outcome::kind).containsExactly(TIMEOUT);
+    // end::silent-server[]
   }
 
   @ParameterizedTest
