@@ -48,7 +48,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each {@link FailureKind}, produced for real against a fake host (or a raw loopback socket where
  * no fake host can produce it yet), with each client library, and classified by the runner from
- * what the library really threw.
+ * what the library really threw. {@link FailureKindsFromFaultsTest} produces each kind with the
+ * fault engine instead, one fault at every stage; this class keeps the raw-socket and hand-made
+ * cases as an independent check, and what no fault produces.
  */
 class FailureKindsPerClientTest {
 
