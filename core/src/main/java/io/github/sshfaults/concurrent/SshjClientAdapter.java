@@ -189,7 +189,8 @@ public final class SshjClientAdapter implements SshClientAdapter {
   }
 
   /**
-   * Remembers why the transport died (sshj tells its listener before it fails the pending login).
+   * Remembers why the transport died (sshj tells its listener before it fails the pending key
+   * exchange or login).
    */
   private static final class ServerGoodbye implements DisconnectListener {
     private final DisconnectListener delegate;
@@ -214,8 +215,8 @@ public final class SshjClientAdapter implements SshClientAdapter {
     }
 
     /**
-     * {@code failure}, under what the transport died of when it died during the login: sshj reports
-     * only what its next method met on the dead connection ("Socket closed", a timeout).
+     * {@code failure}, under what the transport died of when it died while connecting or logging
+     * in, unless {@code failure} already says so.
      */
     SSHException explain(SSHException failure) {
       DisconnectReason died;
