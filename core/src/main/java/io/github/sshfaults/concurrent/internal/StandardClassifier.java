@@ -185,7 +185,10 @@ public final class StandardClassifier implements FailureClassifier {
               "java.net.SocketException",
               "java.io.EOFException",
               "java.nio.channels.ClosedChannelException",
-              "org.apache.sshd.common.channel.exception.SshChannelClosedException"));
+              "org.apache.sshd.common.channel.exception.SshChannelClosedException",
+              // MINA: "No session attached to Nio2Session[...]", an I/O event (a reset before
+              // the banner) on a connection whose SSH session is already gone.
+              "org.apache.sshd.common.session.helpers.MissingAttachedSessionException"));
 
   private StandardClassifier() {}
 
