@@ -157,9 +157,26 @@ class FailureKindTest {
                 .initCause(new SocketTimeoutException("Read timed out")),
             FailureKind.TIMEOUT),
         of(
-            "Auth fail after the connection was reset stays AUTH",
+            "Auth fail after the connection was reset (chained by JschClientAdapter)",
             new JSchException("Auth fail for methods 'password'")
                 .initCause(new SocketException("Connection reset")),
+            FailureKind.DISCONNECTED),
+        of(
+            "Auth fail after the end of the stream (chained by JschClientAdapter)",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new IOException("End of IO Stream Read")),
+            FailureKind.DISCONNECTED),
+        of(
+            "Auth fail over the server's disconnect, then the end of the stream, stays AUTH",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(
+                    disconnect(2, "Too many authentication failures")
+                        .initCause(new IOException("End of IO Stream Read"))),
+            FailureKind.AUTH),
+        of(
+            "Auth fail over an unrelated IOException stays AUTH",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new IOException("key file is corrupt")),
             FailureKind.AUTH),
         of(
             "Auth cancel",
@@ -363,11 +380,25 @@ class FailureKindTest {
 
   @Test
   void prefersTheOutermostRecognisedException() {
+    Exception corruptOverReset =
+        new JSchException("Packet corrupt", new SocketException("Connection reset"));
+
+    assertThat(FailureKind.of(corruptOverReset)).isEqualTo(FailureKind.PROTOCOL);
+  }
+
+  @Test
+  void judgesALoginGivenUpByWhatEndedItTheDocumentedExceptionToOutermostWins() {
     Exception authOverReset =
         new JSchException(
             "Auth fail for methods 'password'", new SocketException("Connection reset"));
+    Exception authOverTimeout =
+        new JSchException(
+            "Auth fail for methods 'password'", new SocketTimeoutException("Read timed out"));
+    Exception authAlone = new JSchException("Auth fail for methods 'password'");
 
-    assertThat(FailureKind.of(authOverReset)).isEqualTo(FailureKind.AUTH);
+    assertThat(FailureKind.of(authOverReset)).isEqualTo(FailureKind.DISCONNECTED);
+    assertThat(FailureKind.of(authOverTimeout)).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(FailureKind.of(authAlone)).isEqualTo(FailureKind.AUTH);
   }
 
   @Test

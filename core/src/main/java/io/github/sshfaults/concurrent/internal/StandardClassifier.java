@@ -20,6 +20,12 @@ import java.util.function.Predicate;
  * JSchException}, MINA's {@code SshException}), then SSH disconnect reason codes, then the generic
  * {@code java.net} / {@code java.io} types. The messages are those the libraries really produce,
  * checked against fake hosts and raw sockets in the tests of each rule.
+ *
+ * <p>The rules see one exception of the chain at a time, outermost first, and mostly read only that
+ * exception. The exception: a login the client gave up ("Auth fail", "No more authentication
+ * methods", "Exhausted available authentication methods") is judged by its causes when they show
+ * that the server never answered (TIMEOUT) or that the connection ended under it (DISCONNECTED),
+ * unless the server gave its own verdict first.
  */
 public final class StandardClassifier implements FailureClassifier {
 
@@ -59,6 +65,12 @@ public final class StandardClassifier implements FailureClassifier {
           // (which the JSch adapter chains, JSch itself only logs it). Not the server's own
           // verdicts ("Too many authentication failures"), whatever came after them.
           rule(FailureKind.TIMEOUT, t -> isLoginGivenUp(t) && causedByTimeout(t)),
+          // Nor is a login that gave up because the connection ended under it: JSch's "Auth fail"
+          // over "End of IO Stream Read" or "Connection reset" (chained by the JSch adapter). The
+          // one place where an inner exception overrides the outermost recognised one: the outer
+          // is the client's own summary, the cause is what happened. Again not when the server
+          // spoke first (a disconnect with its reason, "Too many authentication failures").
+          rule(FailureKind.DISCONNECTED, t -> isLoginGivenUp(t) && causedByConnectionEnd(t)),
           type(
               FailureKind.AUTH,
               "net.schmizz.sshj.userauth.UserAuthException",
@@ -244,6 +256,38 @@ public final class StandardClassifier implements FailureClassifier {
     List<Throwable> chain = Classification.chain(failure);
     for (Throwable cause : chain.subList(1, chain.size())) {
       if (isA(cause, "java.util.concurrent.TimeoutException", "java.net.SocketTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a cause of {@code failure} (not itself) says the connection ended (end of stream,
+   * reset, closed socket) before any cause that is the server's own verdict (an SSH disconnect with
+   * a reason code, "Too many authentication failures").
+   */
+  private static boolean causedByConnectionEnd(Throwable failure) {
+    List<Throwable> chain = Classification.chain(failure);
+    for (Throwable cause : chain.subList(1, chain.size())) {
+      if (disconnectReason(cause) != 0 || mentions(cause, "too many authentication failures")) {
+        return false;
+      }
+      if (isA(
+              cause,
+              "java.io.EOFException",
+              "java.net.SocketException",
+              "java.nio.channels.ClosedChannelException")
+          || (isMessageBearing(cause)
+              && mentions(
+                  cause,
+                  "end of io stream read", // JSch
+                  "encountered eof", // sshj
+                  "server closed connection", // sshj
+                  "connection reset",
+                  "broken pipe",
+                  "socket closed",
+                  "connection closed"))) {
         return true;
       }
     }
