@@ -256,6 +256,18 @@ class FailureKindTest {
             FailureKind.CHANNEL),
         of("SftpException", new com.jcraft.jsch.SftpException(2, "No such file"), FailureKind.SFTP),
         of(
+            "SftpException of a download cut by the connection's end",
+            new com.jcraft.jsch.SftpException(
+                4,
+                "java.io.IOException: inputstream is closed",
+                new IOException("inputstream is closed")),
+            FailureKind.DISCONNECTED),
+        of(
+            "SftpException over an unrelated IOException stays SFTP",
+            new com.jcraft.jsch.SftpException(
+                4, "java.io.IOException: disk full", new IOException("disk full")),
+            FailureKind.SFTP),
+        of(
             "disconnect: too many authentication failures",
             disconnect(2, "Too many authentication failures"),
             FailureKind.AUTH),
@@ -361,6 +373,19 @@ class FailureKindTest {
             "SFTPException",
             new SFTPException(Response.StatusCode.NO_SUCH_FILE, "No such file"),
             FailureKind.SFTP),
+        of(
+            "SFTPException of a transfer cut by the connection's end",
+            new SFTPException(
+                "Broken transport; encountered EOF",
+                new TransportException("Broken transport; encountered EOF")),
+            FailureKind.DISCONNECTED),
+        of(
+            "SFTPException of a transfer cut by a reset",
+            new SFTPException(
+                "Connection reset",
+                new TransportException(
+                    "Connection reset", new SocketException("Connection reset"))),
+            FailureKind.DISCONNECTED),
         of("not connected", new IllegalStateException("Not connected"), FailureKind.DISCONNECTED),
         of(
             "connect refused (bare)",

@@ -29,6 +29,13 @@ import java.util.function.Predicate;
  */
 public final class StandardClassifier implements FailureClassifier {
 
+  /** The SFTP exceptions of the libraries. Before {@link #INSTANCE}: its rules read it. */
+  private static final String[] SFTP_TYPES = {
+    "org.apache.sshd.sftp.common.SftpException",
+    "com.jcraft.jsch.SftpException",
+    "net.schmizz.sshj.sftp.SFTPException"
+  };
+
   /** The only instance: the rules are immutable. */
   public static final StandardClassifier INSTANCE = new StandardClassifier();
 
@@ -53,12 +60,13 @@ public final class StandardClassifier implements FailureClassifier {
           type(FailureKind.COMMAND_FAILED, OWN + "CommandFailedException"),
           type(FailureKind.DISCONNECTED, OWN + "NoExitStatusException"),
           type(FailureKind.TIMEOUT, OWN + "DeadlineExceededException"),
+          // A transfer cut by the connection's end is no SFTP status: JSch wraps the end of the
+          // channel's data in an SftpException ("inputstream is closed"), sshj the transport's
+          // failure in an SFTPException ("Broken transport; encountered EOF", "Connection
+          // reset"). Such an SFTP exception has a cause; a status from the server has none.
+          failure -> kindOfSftpCause(failure),
           // Dedicated types. Before the generic SSH types: sshj's SFTPException is an SSHException.
-          type(
-              FailureKind.SFTP,
-              "org.apache.sshd.sftp.common.SftpException",
-              "com.jcraft.jsch.SftpException",
-              "net.schmizz.sshj.sftp.SFTPException"),
+          type(FailureKind.SFTP, SFTP_TYPES),
           type(FailureKind.HOST_KEY, "com.jcraft.jsch.JSchHostKeyException"),
           // A login that gave up because the server never answered is no rejection: sshj's
           // UserAuthException over a TimeoutException, JSch's "Auth fail" over the read timeout
@@ -176,6 +184,7 @@ public final class StandardClassifier implements FailureClassifier {
               "not connected", // sshj: IllegalStateException("Not connected")
               "closed by foreign host", // JSch
               "end of io stream read", // JSch: the server closed the connection mid-packet
+              "inputstream is closed", // JSch's ChannelSftp: the channel's data ended
               "encountered eof", // sshj: "Broken transport; encountered EOF"
               "server closed connection", // sshj
               "channel is broken", // JSch
@@ -237,6 +246,22 @@ public final class StandardClassifier implements FailureClassifier {
 
   private static Rule message(FailureKind kind, String... fragments) {
     return rule(kind, t -> isMessageBearing(t) && mentions(t, fragments));
+  }
+
+  /**
+   * For an SFTP exception with a cause: DISCONNECTED or TIMEOUT when its cause is one (the
+   * connection ended or went silent under the transfer); otherwise empty, and the SFTP rule
+   * decides.
+   */
+  private static Optional<FailureKind> kindOfSftpCause(Throwable failure) {
+    Throwable cause = failure.getCause();
+    if (cause == null || cause == failure || !isA(failure, SFTP_TYPES)) {
+      return Optional.empty();
+    }
+    FailureKind kind = Classification.classify(cause, null);
+    return kind == FailureKind.DISCONNECTED || kind == FailureKind.TIMEOUT
+        ? Optional.of(kind)
+        : Optional.empty();
   }
 
   /** The client ran out of authentication methods to try (whatever the reason). */
