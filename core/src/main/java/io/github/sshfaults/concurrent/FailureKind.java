@@ -18,13 +18,19 @@ import io.github.sshfaults.concurrent.internal.Classification;
  * so none of them has to be on the class path), those of {@code java.net}, and the verdicts of the
  * sshfaults client adapters. It walks the cause chain from the outermost exception inwards and
  * takes the first one it recognises, so wrapping an exception in your own does not hide its kind.
- * Teach it your own exceptions with a {@link FailureClassifier}.
+ * One exception to outermost-wins: a login the client gave up on (JSch's "Auth fail", MINA's "No
+ * more authentication methods", sshj's {@code UserAuthException}) is {@link #TIMEOUT} when its
+ * cause shows the server never answered, and {@link #DISCONNECTED} when its cause shows the
+ * connection ended (end of stream, reset, closed socket), unless the server had given its own
+ * verdict ("Too many authentication failures"). Teach it your own exceptions with a {@link
+ * FailureClassifier}.
  */
 public enum FailureKind {
 
   /**
    * The server refused the credentials: wrong password, unknown user, key not accepted, too many
-   * authentication failures.
+   * authentication failures. Not a login that failed because the server never answered ({@link
+   * #TIMEOUT}) or because the connection ended under it ({@link #DISCONNECTED}).
    */
   AUTH,
 
@@ -44,9 +50,9 @@ public enum FailureKind {
   HOST_KEY,
 
   /**
-   * The connection or channel went away before the work was done: closed or reset by the server, a
-   * session that was closing or down when used, or a command that ended without an exit status (a
-   * cut connection, not a success).
+   * The connection or channel went away before the work was done: closed or reset by the server
+   * (also during the login), a session that was closing or down when used, or a command that ended
+   * without an exit status (a cut connection, not a success).
    */
   DISCONNECTED,
 

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeoutException;
  * also a {@code TimeoutException} (JSch says "channel is not opened.", as for a refused one). JSch
  * ends a login whose read timed out or whose connection broke with a plain "Auth fail" and only
  * logs why; this adapter chains that exception as the cause of "Auth fail", so a server that never
- * answers the login classifies as {@link FailureKind#TIMEOUT}. Everything else is JSch's own
- * exception.
+ * answers the login classifies as {@link FailureKind#TIMEOUT} and a connection that ends during it
+ * as {@link FailureKind#DISCONNECTED}. Everything else is JSch's own exception.
  */
 public final class JschClientAdapter implements SshClientAdapter {
 
@@ -192,7 +192,8 @@ public final class JschClientAdapter implements SshClientAdapter {
    * JSch ends a login whose read timed out or whose connection broke with a plain "Auth fail", and
    * only logs what happened (at WARN, with the exception). This logger keeps that exception so that
    * the adapter can chain it as the cause of "Auth fail": the read timeout then classifies as
-   * TIMEOUT, and the user sees what really happened. Everything is passed on to JSch's logger.
+   * TIMEOUT, the end of the stream as DISCONNECTED, and the user sees what really happened.
+   * Everything is passed on to JSch's logger.
    */
   private static final class AuthFailureWitness implements com.jcraft.jsch.Logger {
     private final com.jcraft.jsch.Logger delegate;

@@ -157,9 +157,26 @@ class FailureKindTest {
                 .initCause(new SocketTimeoutException("Read timed out")),
             FailureKind.TIMEOUT),
         of(
-            "Auth fail after the connection was reset stays AUTH",
+            "Auth fail after the connection was reset (chained by JschClientAdapter)",
             new JSchException("Auth fail for methods 'password'")
                 .initCause(new SocketException("Connection reset")),
+            FailureKind.DISCONNECTED),
+        of(
+            "Auth fail after the end of the stream (chained by JschClientAdapter)",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new IOException("End of IO Stream Read")),
+            FailureKind.DISCONNECTED),
+        of(
+            "Auth fail over the server's disconnect, then the end of the stream, stays AUTH",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(
+                    disconnect(2, "Too many authentication failures")
+                        .initCause(new IOException("End of IO Stream Read"))),
+            FailureKind.AUTH),
+        of(
+            "Auth fail over an unrelated IOException stays AUTH",
+            new JSchException("Auth fail for methods 'password'")
+                .initCause(new IOException("key file is corrupt")),
             FailureKind.AUTH),
         of(
             "Auth cancel",
@@ -238,6 +255,18 @@ class FailureKindTest {
             new JSchException("channel is not opened."),
             FailureKind.CHANNEL),
         of("SftpException", new com.jcraft.jsch.SftpException(2, "No such file"), FailureKind.SFTP),
+        of(
+            "SftpException of a download cut by the connection's end",
+            new com.jcraft.jsch.SftpException(
+                4,
+                "java.io.IOException: inputstream is closed",
+                new IOException("inputstream is closed")),
+            FailureKind.DISCONNECTED),
+        of(
+            "SftpException over an unrelated IOException stays SFTP",
+            new com.jcraft.jsch.SftpException(
+                4, "java.io.IOException: disk full", new IOException("disk full")),
+            FailureKind.SFTP),
         of(
             "disconnect: too many authentication failures",
             disconnect(2, "Too many authentication failures"),
@@ -344,6 +373,19 @@ class FailureKindTest {
             "SFTPException",
             new SFTPException(Response.StatusCode.NO_SUCH_FILE, "No such file"),
             FailureKind.SFTP),
+        of(
+            "SFTPException of a transfer cut by the connection's end",
+            new SFTPException(
+                "Broken transport; encountered EOF",
+                new TransportException("Broken transport; encountered EOF")),
+            FailureKind.DISCONNECTED),
+        of(
+            "SFTPException of a transfer cut by a reset",
+            new SFTPException(
+                "Connection reset",
+                new TransportException(
+                    "Connection reset", new SocketException("Connection reset"))),
+            FailureKind.DISCONNECTED),
         of("not connected", new IllegalStateException("Not connected"), FailureKind.DISCONNECTED),
         of(
             "connect refused (bare)",
@@ -363,11 +405,25 @@ class FailureKindTest {
 
   @Test
   void prefersTheOutermostRecognisedException() {
+    Exception corruptOverReset =
+        new JSchException("Packet corrupt", new SocketException("Connection reset"));
+
+    assertThat(FailureKind.of(corruptOverReset)).isEqualTo(FailureKind.PROTOCOL);
+  }
+
+  @Test
+  void judgesALoginGivenUpByWhatEndedItTheDocumentedExceptionToOutermostWins() {
     Exception authOverReset =
         new JSchException(
             "Auth fail for methods 'password'", new SocketException("Connection reset"));
+    Exception authOverTimeout =
+        new JSchException(
+            "Auth fail for methods 'password'", new SocketTimeoutException("Read timed out"));
+    Exception authAlone = new JSchException("Auth fail for methods 'password'");
 
-    assertThat(FailureKind.of(authOverReset)).isEqualTo(FailureKind.AUTH);
+    assertThat(FailureKind.of(authOverReset)).isEqualTo(FailureKind.DISCONNECTED);
+    assertThat(FailureKind.of(authOverTimeout)).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(FailureKind.of(authAlone)).isEqualTo(FailureKind.AUTH);
   }
 
   @Test

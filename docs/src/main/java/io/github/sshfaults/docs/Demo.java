@@ -2,7 +2,6 @@ package io.github.sshfaults.docs;
 
 import io.github.sshfaults.concurrent.CommandOutput;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
-import io.github.sshfaults.concurrent.FailureClassifier;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.concurrent.SshLogin;
@@ -23,7 +22,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -47,18 +45,6 @@ public final class Demo {
 
   /** How many more times the demo polls the flaky host. */
   private static final int POLLS = 9;
-
-  /**
-   * MINA's client words a connection lost while it opens a channel as "Closed" or "Write attempt on
-   * closing session": teaches the runner both, as any code can teach it its own exceptions.
-   */
-  private static final FailureClassifier MINA_SESSION_CLOSED =
-      FailureClassifier.byMessage("write attempt on closing session", FailureKind.DISCONNECTED)
-          .orElse(
-              failure ->
-                  "Closed".equals(failure.getMessage())
-                      ? Optional.of(FailureKind.DISCONNECTED)
-                      : Optional.empty());
 
   private Demo() {}
 
@@ -172,8 +158,7 @@ public final class Demo {
         ConcurrentSsh.create()
             .withName("demo")
             .withThreads(Math.min(hosts.size(), 6))
-            .withTaskDeadline(Duration.ofSeconds(5))
-            .withClassifier(MINA_SESSION_CLOSED);
+            .withTaskDeadline(Duration.ofSeconds(5));
 
     return runner.run(
         hosts,
@@ -185,7 +170,7 @@ public final class Demo {
             progress(out, start, host, "ok");
             return uptime;
           } catch (Exception e) {
-            progress(out, start, host, "failed: " + FailureKind.of(e, MINA_SESSION_CLOSED));
+            progress(out, start, host, "failed: " + FailureKind.of(e));
             throw e;
           }
         });

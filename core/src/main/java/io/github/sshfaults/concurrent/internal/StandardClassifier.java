@@ -20,8 +20,21 @@ import java.util.function.Predicate;
  * JSchException}, MINA's {@code SshException}), then SSH disconnect reason codes, then the generic
  * {@code java.net} / {@code java.io} types. The messages are those the libraries really produce,
  * checked against fake hosts and raw sockets in the tests of each rule.
+ *
+ * <p>The rules see one exception of the chain at a time, outermost first, and mostly read only that
+ * exception. The exception: a login the client gave up ("Auth fail", "No more authentication
+ * methods", "Exhausted available authentication methods") is judged by its causes when they show
+ * that the server never answered (TIMEOUT) or that the connection ended under it (DISCONNECTED),
+ * unless the server gave its own verdict first.
  */
 public final class StandardClassifier implements FailureClassifier {
+
+  /** The SFTP exceptions of the libraries. Before {@link #INSTANCE}: its rules read it. */
+  private static final String[] SFTP_TYPES = {
+    "org.apache.sshd.sftp.common.SftpException",
+    "com.jcraft.jsch.SftpException",
+    "net.schmizz.sshj.sftp.SFTPException"
+  };
 
   /** The only instance: the rules are immutable. */
   public static final StandardClassifier INSTANCE = new StandardClassifier();
@@ -47,18 +60,25 @@ public final class StandardClassifier implements FailureClassifier {
           type(FailureKind.COMMAND_FAILED, OWN + "CommandFailedException"),
           type(FailureKind.DISCONNECTED, OWN + "NoExitStatusException"),
           type(FailureKind.TIMEOUT, OWN + "DeadlineExceededException"),
+          // A transfer cut by the connection's end is no SFTP status: JSch wraps the end of the
+          // channel's data in an SftpException ("inputstream is closed"), sshj the transport's
+          // failure in an SFTPException ("Broken transport; encountered EOF", "Connection
+          // reset"). Such an SFTP exception has a cause; a status from the server has none.
+          failure -> kindOfSftpCause(failure),
           // Dedicated types. Before the generic SSH types: sshj's SFTPException is an SSHException.
-          type(
-              FailureKind.SFTP,
-              "org.apache.sshd.sftp.common.SftpException",
-              "com.jcraft.jsch.SftpException",
-              "net.schmizz.sshj.sftp.SFTPException"),
+          type(FailureKind.SFTP, SFTP_TYPES),
           type(FailureKind.HOST_KEY, "com.jcraft.jsch.JSchHostKeyException"),
           // A login that gave up because the server never answered is no rejection: sshj's
           // UserAuthException over a TimeoutException, JSch's "Auth fail" over the read timeout
           // (which the JSch adapter chains, JSch itself only logs it). Not the server's own
           // verdicts ("Too many authentication failures"), whatever came after them.
           rule(FailureKind.TIMEOUT, t -> isLoginGivenUp(t) && causedByTimeout(t)),
+          // Nor is a login that gave up because the connection ended under it: JSch's "Auth fail"
+          // over "End of IO Stream Read" or "Connection reset" (chained by the JSch adapter). The
+          // one place where an inner exception overrides the outermost recognised one: the outer
+          // is the client's own summary, the cause is what happened. Again not when the server
+          // spoke first (a disconnect with its reason, "Too many authentication failures").
+          rule(FailureKind.DISCONNECTED, t -> isLoginGivenUp(t) && causedByConnectionEnd(t)),
           type(
               FailureKind.AUTH,
               "net.schmizz.sshj.userauth.UserAuthException",
@@ -164,6 +184,7 @@ public final class StandardClassifier implements FailureClassifier {
               "not connected", // sshj: IllegalStateException("Not connected")
               "closed by foreign host", // JSch
               "end of io stream read", // JSch: the server closed the connection mid-packet
+              "inputstream is closed", // JSch's ChannelSftp: the channel's data ended
               "encountered eof", // sshj: "Broken transport; encountered EOF"
               "server closed connection", // sshj
               "channel is broken", // JSch
@@ -185,7 +206,10 @@ public final class StandardClassifier implements FailureClassifier {
               "java.net.SocketException",
               "java.io.EOFException",
               "java.nio.channels.ClosedChannelException",
-              "org.apache.sshd.common.channel.exception.SshChannelClosedException"));
+              "org.apache.sshd.common.channel.exception.SshChannelClosedException",
+              // MINA: "No session attached to Nio2Session[...]", an I/O event (a reset before
+              // the banner) on a connection whose SSH session is already gone.
+              "org.apache.sshd.common.session.helpers.MissingAttachedSessionException"));
 
   private StandardClassifier() {}
 
@@ -224,6 +248,22 @@ public final class StandardClassifier implements FailureClassifier {
     return rule(kind, t -> isMessageBearing(t) && mentions(t, fragments));
   }
 
+  /**
+   * For an SFTP exception with a cause: DISCONNECTED or TIMEOUT when its cause is one (the
+   * connection ended or went silent under the transfer); otherwise empty, and the SFTP rule
+   * decides.
+   */
+  private static Optional<FailureKind> kindOfSftpCause(Throwable failure) {
+    Throwable cause = failure.getCause();
+    if (cause == null || cause == failure || !isA(failure, SFTP_TYPES)) {
+      return Optional.empty();
+    }
+    FailureKind kind = Classification.classify(cause, null);
+    return kind == FailureKind.DISCONNECTED || kind == FailureKind.TIMEOUT
+        ? Optional.of(kind)
+        : Optional.empty();
+  }
+
   /** The client ran out of authentication methods to try (whatever the reason). */
   private static boolean isLoginGivenUp(Throwable failure) {
     return isA(failure, "net.schmizz.sshj.userauth.UserAuthException")
@@ -241,6 +281,38 @@ public final class StandardClassifier implements FailureClassifier {
     List<Throwable> chain = Classification.chain(failure);
     for (Throwable cause : chain.subList(1, chain.size())) {
       if (isA(cause, "java.util.concurrent.TimeoutException", "java.net.SocketTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a cause of {@code failure} (not itself) says the connection ended (end of stream,
+   * reset, closed socket) before any cause that is the server's own verdict (an SSH disconnect with
+   * a reason code, "Too many authentication failures").
+   */
+  private static boolean causedByConnectionEnd(Throwable failure) {
+    List<Throwable> chain = Classification.chain(failure);
+    for (Throwable cause : chain.subList(1, chain.size())) {
+      if (disconnectReason(cause) != 0 || mentions(cause, "too many authentication failures")) {
+        return false;
+      }
+      if (isA(
+              cause,
+              "java.io.EOFException",
+              "java.net.SocketException",
+              "java.nio.channels.ClosedChannelException")
+          || (isMessageBearing(cause)
+              && mentions(
+                  cause,
+                  "end of io stream read", // JSch
+                  "encountered eof", // sshj
+                  "server closed connection", // sshj
+                  "connection reset",
+                  "broken pipe",
+                  "socket closed",
+                  "connection closed"))) {
         return true;
       }
     }

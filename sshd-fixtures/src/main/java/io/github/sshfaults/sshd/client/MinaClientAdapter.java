@@ -37,6 +37,8 @@ import org.apache.sshd.common.future.CloseFuture;
 import org.apache.sshd.common.future.SshFutureListener;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +138,26 @@ public final class MinaClientAdapter implements SshClientAdapter {
       sessions.release(session);
       throw e;
     }
+  }
+
+  /**
+   * Opens a session to {@code target} as {@link #connect} does, and an SFTP client on it. Closing
+   * the SFTP client closes its channel; the session is closed with this adapter.
+   *
+   * <p>MINA SSHD's SFTP client reports a request cut short by the end of the connection (a transfer
+   * cut by a FIN or RST) as {@code SshException: Timeout expired while waiting for id=N}, the text
+   * of a request the server never answered. The client returned here throws a {@link
+   * org.apache.sshd.common.channel.exception.SshChannelClosedException} instead (with MINA's
+   * exception as its cause) when the channel or session had closed, not for its own idle timeout,
+   * so that the runner classifies it as {@link
+   * io.github.sshfaults.concurrent.FailureKind#DISCONNECTED}; a real timeout stays a timeout. The
+   * streams of {@code read} and {@code write} do the same.
+   *
+   * @throws IOException as MINA reports connection, login and SFTP start-up failures
+   */
+  public SftpClient sftp(SshTarget target, SshLogin login) throws IOException {
+    ClientSession session = connect(target, login);
+    return ClosedSftpRequests.wrap(SftpClientFactory.instance().createSftpClient(session));
   }
 
   @Override

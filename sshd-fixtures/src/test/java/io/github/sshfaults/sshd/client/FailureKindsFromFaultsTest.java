@@ -1,7 +1,6 @@
 package io.github.sshfaults.sshd.client;
 
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
-import static io.github.sshfaults.sshd.client.ClientAdapters.JSCH;
 import static io.github.sshfaults.sshd.client.ClientAdapters.MINA;
 
 import com.jcraft.jsch.JSchException;
@@ -20,6 +19,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,12 +128,12 @@ class FailureKindsFromFaultsTest {
             "resetConnection() at KEX",
             Fault.resetConnection().at(Stage.KEX)),
         // JSch ends a login whose connection broke with "Auth fail"; its adapter chains the
-        // IOException ("End of IO Stream Read") JSch only logs, but the outermost verdict wins.
+        // IOException ("End of IO Stream Read") JSch only logs, and a login given up because the
+        // connection ended is DISCONNECTED.
         row(
-                FailureKind.DISCONNECTED,
-                "dropConnection() at AUTH",
-                Fault.dropConnection().at(Stage.AUTH))
-            .except(JSCH, FailureKind.AUTH),
+            FailureKind.DISCONNECTED,
+            "dropConnection() at AUTH",
+            Fault.dropConnection().at(Stage.AUTH)),
         row(
             FailureKind.DISCONNECTED,
             "dropConnection() after auth",
@@ -288,6 +288,25 @@ class FailureKindsFromFaultsTest {
         .isExactlyInstanceOf(JSchException.class)
         .hasMessageStartingWith("Auth fail for methods")
         .hasCauseInstanceOf(SocketTimeoutException.class);
+  }
+
+  @Test
+  void jschAdapterChainsTheEndOfStreamThatJschOnlyLogsUnderAuthFail() {
+    startHost(Fault.dropConnection().at(Stage.AUTH));
+
+    RunReport<FakeSshHost, CommandOutput> report =
+        runner.run(
+            List.of(host),
+            JschClientAdapter.factory(TIMEOUT),
+            (jsch, h) -> jsch.exec(h, ALICE, COMMAND));
+
+    assertThat(report).failedOn(host, FailureKind.DISCONNECTED);
+    assertThat(report.outcomes().get(0).failure().orElseThrow())
+        .isExactlyInstanceOf(JSchException.class)
+        .hasMessageStartingWith("Auth fail for methods")
+        .cause()
+        .isInstanceOf(IOException.class)
+        .hasMessage("End of IO Stream Read");
   }
 
   @Test

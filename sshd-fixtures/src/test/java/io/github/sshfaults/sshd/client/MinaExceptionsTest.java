@@ -13,6 +13,7 @@ import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.channel.WindowClosedException;
 import org.apache.sshd.common.channel.exception.SshChannelClosedException;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.common.session.helpers.MissingAttachedSessionException;
 import org.apache.sshd.common.util.buffer.BufferException;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -116,6 +117,16 @@ class MinaExceptionsTest {
             new IllegalStateException(
                 "Channel id=5 not registered because session is being closed: ChannelExec[id=5,"
                     + " recipient=-1]"),
+            FailureKind.DISCONNECTED),
+        of(
+            "reset before the banner, session already gone (about 1 run in 20)",
+            new SshException(
+                "DefaultAuthFuture[ssh-connection]: Failed (MissingAttachedSessionException) to"
+                    + " execute: No session attached to Nio2Session[local=/127.0.0.1:41234,"
+                    + " remote=/127.0.0.1:2222]",
+                new MissingAttachedSessionException(
+                    "No session attached to Nio2Session[local=/127.0.0.1:41234,"
+                        + " remote=/127.0.0.1:2222]")),
             FailureKind.DISCONNECTED),
         of(
             "window closed",
