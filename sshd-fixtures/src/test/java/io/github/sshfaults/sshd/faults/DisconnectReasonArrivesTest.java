@@ -3,26 +3,35 @@ package io.github.sshfaults.sshd.faults;
 import static io.github.sshfaults.sshd.testclients.Causes.assertCausedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.ReasonCodes;
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.apache.sshd.common.SshException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A disconnect fault is never lost: on every connection, each client library says it received the
  * {@code SSH_MSG_DISCONNECT} with the fault's reason and message, whatever its threads were doing
  * when it arrived. Repeated, because a lost disconnect shows only now and then.
+ *
+ * <p>Twenty connections for the two disconnects users meet most (too many authentication failures,
+ * and a session killed right after its login), five at every other stage a disconnect applies to.
  *
  * <p>What a library then throws is another matter: after the login, MINA SSHD, JSch and sshj each
  * report the dead session in one of several ways, by timing (see {@code
@@ -31,6 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DisconnectReasonArrivesTest {
 
   private static final int CONNECTIONS = 20;
+  private static final int CONNECTIONS_PER_STAGE = 5;
 
   private FakeSshHost host;
 
@@ -82,6 +92,7 @@ class DisconnectReasonArrivesTest {
       awaitHeard(heard, expected, connection);
     }
     assertThat(host.journal().connections()).hasSize(CONNECTIONS);
+    assertThat(host.journal().awaitClosedConnections(CONNECTIONS)).hasSize(CONNECTIONS);
   }
 
   @ParameterizedTest
@@ -107,6 +118,39 @@ class DisconnectReasonArrivesTest {
       awaitHeard(heard, expected, connection);
     }
     assertThat(host.journal().connections()).hasSize(CONNECTIONS);
+    assertThat(host.journal().awaitClosedConnections(CONNECTIONS)).hasSize(CONNECTIONS);
+  }
+
+  static Stream<Arguments> otherStagesAndClients() {
+    return Stream.of(Stage.KEX, Stage.AUTH, Stage.CHANNEL_OPEN, Stage.EXEC, Stage.OUTPUT)
+        .flatMap(
+            stage ->
+                Arrays.stream(SshClientLibrary.values()).map(client -> arguments(stage, client)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("otherStagesAndClients")
+  void disconnectAtAnyOtherStageReachesEveryConnectionWithItsReason(
+      Stage stage, SshClientLibrary client) {
+    Fault disconnect =
+        Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance").at(stage);
+    host.command("cat big.log").replies("x".repeat(5_000));
+    host.faults().add(stage == Stage.OUTPUT ? disconnect.afterBytes(1_000) : disconnect);
+    Login alice = Login.password(host, "alice", "secret").withTimeout(Duration.ofMillis(500));
+    Heard expected = new Heard(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance");
+
+    for (int connection = 1; connection <= CONNECTIONS_PER_STAGE; connection++) {
+      List<Heard> heard = new CopyOnWriteArrayList<>();
+      try {
+        // MINA SSHD and JSch throw nothing at EXEC and OUTPUT: the command just ends early.
+        client.exec(alice, "cat big.log", (reason, text) -> heard.add(new Heard(reason, text)));
+      } catch (Exception expectedFailure) {
+        // Which exception is the business of the stage's own tests.
+      }
+      awaitHeard(heard, expected, connection);
+    }
+    assertThat(host.journal().awaitClosedConnections(CONNECTIONS_PER_STAGE))
+        .hasSize(CONNECTIONS_PER_STAGE);
   }
 
   private static void awaitHeard(List<Heard> heard, Heard expected, int connection) {
