@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.rmi.RemoteException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,8 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -290,10 +294,38 @@ class TroubleshootingTest {
     assertThatThrownBy(() -> jsch(dial, "deploy", "wrong", "uptime"))
         .isExactlyInstanceOf(JSchSessionDisconnectException.class)
         .hasMessage("SSH_MSG_DISCONNECT: 2 Too many authentication failures ");
-    assertThatThrownBy(() -> sshj(dial, "deploy", "wrong", "uptime"))
-        .isInstanceOf(SSHException.class)   // either, depending on timing:
-        .hasMessageMatching("Socket closed|Exhausted available authentication methods");
+    assertThatThrownBy(() -> sshj(dial, "deploy", "wrong", "uptime"))   // either, by timing:
+        .isInstanceOf(SSHException.class)
+        .satisfiesAnyOf(
+            closed -> assertThat(closed).isExactlyInstanceOf(TransportException.class)
+                .hasMessage("Socket closed"),
+            timedOut -> assertThat(timedOut)   // after dial.timeout()
+                .hasRootCauseExactlyInstanceOf(TimeoutException.class));
     // end::too-many-auth-failures[]
+  }
+
+  @Test
+  void sshjReportsTheDisconnectWhenItTriesOneMethod(FakeSshHost host) throws Exception {
+    host.user("deploy", "s3cret");
+    // tag::sshj-too-many-auth-failures[]
+    host.faults().add(Fault.tooManyAuthFailures(1));
+    try (SSHClient ssh = new SSHClient()) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      ssh.getTransport().setDisconnectListener((reason, text) -> heard.add(reason + " " + text));
+      ssh.setTimeout(1000);
+      ssh.getTransport().setTimeoutMs(1000);
+      ssh.addHostKeyVerifier(host.hostKeyFingerprint());
+      ssh.connect(host.host(), host.port());
+      AuthPassword password = new AuthPassword(PasswordUtils.createOneOff("wrong".toCharArray()));
+
+      assertThatThrownBy(() -> ssh.auth("deploy", password))   // one method, not authPassword
+          .isExactlyInstanceOf(UserAuthException.class)
+          .hasMessage("Exhausted available authentication methods")
+          .hasRootCauseExactlyInstanceOf(TransportException.class)
+          .hasRootCauseMessage("Too many authentication failures");
+      assertThat(heard).first().isEqualTo("PROTOCOL_ERROR Too many authentication failures");
+    }
+    // end::sshj-too-many-auth-failures[]
   }
 
   @Test

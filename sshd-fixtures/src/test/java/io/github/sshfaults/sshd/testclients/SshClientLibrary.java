@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.testclients;
 
 import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchSessionDisconnectException;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,7 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -43,10 +45,25 @@ import org.awaitility.core.ConditionTimeoutException;
 public enum SshClientLibrary {
   MINA {
     @Override
-    public ExecResult exec(Login login, String command) throws Exception {
+    public ExecResult exec(Login login, String command, DisconnectHook onDisconnect)
+        throws Exception {
       Path knownHosts = null;
       try (SshClient client = SshClient.setUpDefaultClient()) {
         CoreModuleProperties.TCP_NODELAY.set(client, true);
+        client.addSessionListener(
+            new SessionListener() {
+              @Override
+              public void sessionDisconnect(
+                  org.apache.sshd.common.session.Session session,
+                  int reason,
+                  String message,
+                  String language,
+                  boolean initiator) {
+                if (!initiator) {
+                  onDisconnect.received(reason, message);
+                }
+              }
+            });
         if (login.knownHostsLine() == null) {
           client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         } else {
@@ -95,7 +112,8 @@ public enum SshClientLibrary {
 
   JSCH {
     @Override
-    public ExecResult exec(Login login, String command) throws Exception {
+    public ExecResult exec(Login login, String command, DisconnectHook onDisconnect)
+        throws Exception {
       JSch jsch = new JSch();
       if (login.key() != null) {
         byte[] privateKey = login.key().privateKeyOpenSsh().getBytes(StandardCharsets.US_ASCII);
@@ -110,7 +128,31 @@ public enum SshClientLibrary {
       if (login.password() != null) {
         session.setPassword(login.password());
       }
-      session.connect(login.timeoutMillis());
+      // JSch has no listener: a DISCONNECT ends connect() with its exception, and later the
+      // session's main loop, which logs that exception.
+      session.setLogger(
+          new com.jcraft.jsch.Logger() {
+            @Override
+            public boolean isEnabled(int level) {
+              return true;
+            }
+
+            @Override
+            public void log(int level, String message) {}
+
+            @Override
+            public void log(int level, String message, Throwable cause) {
+              if (cause instanceof JSchSessionDisconnectException disconnect) {
+                onDisconnect.received(disconnect.getReasonCode(), disconnect.getDescription());
+              }
+            }
+          });
+      try {
+        session.connect(login.timeoutMillis());
+      } catch (JSchSessionDisconnectException e) {
+        onDisconnect.received(e.getReasonCode(), e.getDescription());
+        throw e;
+      }
       try {
         com.jcraft.jsch.ChannelExec channel =
             (com.jcraft.jsch.ChannelExec) session.openChannel("exec");
@@ -145,8 +187,13 @@ public enum SshClientLibrary {
 
   SSHJ {
     @Override
-    public ExecResult exec(Login login, String command) throws Exception {
+    public ExecResult exec(Login login, String command, DisconnectHook onDisconnect)
+        throws Exception {
       try (SSHClient ssh = new SSHClient()) {
+        // Also told when sshj itself disconnects, by reason BY_APPLICATION.
+        ssh.getTransport()
+            .setDisconnectListener(
+                (reason, message) -> onDisconnect.received(reason.toInt(), message));
         ssh.setConnectTimeout(login.timeoutMillis());
         ssh.setTimeout(login.timeoutMillis());
         ssh.getTransport().setTimeoutMs(login.timeoutMillis());
@@ -205,7 +252,24 @@ public enum SshClientLibrary {
    * {@link TimeoutException} when the command has not ended within the login's timeout (the
    * libraries themselves would wait for ever).
    */
-  public abstract ExecResult exec(Login login, String command) throws Exception;
+  public ExecResult exec(Login login, String command) throws Exception {
+    return exec(login, command, (reason, message) -> {});
+  }
+
+  /**
+   * Like {@link #exec(Login, String)}, and tells {@code onDisconnect} of each {@code
+   * SSH_MSG_DISCONNECT} the library says it received, whatever it then throws: MINA SSHD's session
+   * listener, sshj's disconnect listener (which also hears sshj's own disconnects), JSch's
+   * exception (from {@code connect}, or logged by its session thread).
+   */
+  public abstract ExecResult exec(Login login, String command, DisconnectHook onDisconnect)
+      throws Exception;
+
+  /** Hears the reason code and message of a disconnect. */
+  @FunctionalInterface
+  public interface DisconnectHook {
+    void received(int reason, String message);
+  }
 
   private static String utf8(ByteArrayOutputStream bytes) {
     return bytes.toString(StandardCharsets.UTF_8);

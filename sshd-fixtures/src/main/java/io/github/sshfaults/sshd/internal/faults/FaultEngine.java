@@ -306,6 +306,15 @@ public final class FaultEngine implements AutoCloseable {
   /**
    * Sends {@code SSH_MSG_DISCONNECT} with exactly this reason and message, then a FIN. Built here
    * because MINA SSHD's own {@code disconnect} replaces the message of reason 2.
+   *
+   * <p>The disconnect is never lost: the FIN is queued behind the packet (on the wire, and in
+   * {@link org.apache.sshd.common.io.nio2.Nio2Session}'s write queue, which a shutdown waits for),
+   * and what the client sends afterwards is read and ignored until it closes, so no unread byte
+   * makes the kernel answer with an RST that would discard the packet at the client. Every client
+   * library receives it ({@code DisconnectReasonArrivesTest}); what it then throws is its own
+   * affair. sshj's {@code authPassword}, for one, tries its next method on the transport the
+   * disconnect has killed and reports "Socket closed" or a timeout instead of the reason, by the
+   * timing of its own threads (docs/guide/troubleshooting.md).
    */
   void disconnect(Connection connection, int reason, String message) {
     ServerSession session = connection.session();
