@@ -45,9 +45,13 @@ class AuthFaultsTest {
     host.close();
   }
 
+  // Generous, so that a login meant to succeed does not time out on a loaded machine; tests that
+  // wait for a client's timeout on purpose use HANG_TIMEOUT.
   private Login login(String user, String password) {
-    return Login.password(host, user, password).withTimeout(Duration.ofSeconds(1));
+    return Login.password(host, user, password).withTimeout(Duration.ofSeconds(10));
   }
+
+  private static final Duration HANG_TIMEOUT = Duration.ofSeconds(1);
 
   private static void assertAuthFailed(SshClientLibrary client, Throwable thrown) {
     switch (client) {
@@ -151,7 +155,7 @@ class AuthFaultsTest {
   void hungAuthenticationFailsAtEachClientsTimeout(SshClientLibrary client) {
     host.faults().add(Fault.hang().at(Stage.AUTH));
 
-    assertThatThrownBy(() -> client.exec(login("alice", "secret"), "id"))
+    assertThatThrownBy(() -> client.exec(login("alice", "secret").withTimeout(HANG_TIMEOUT), "id"))
         .satisfies(
             thrown -> {
               switch (client) {
