@@ -179,6 +179,10 @@ public final class StandardClassifier implements FailureClassifier {
               "has been closed", // MINA
               "already closed", // MINA's WindowClosedException
               "on closing session", // MINA: "Write attempt on closing session: SSH_MSG_..."
+              // MINA: a write queued as the session closed at once, e.g. the next SFTP read
+              // request of a download cut by a FIN ("...Failed (WriteAbortedException) to
+              // execute: Write request aborted due to immediate session close")
+              "aborted due to immediate session close",
               "session closing", // MINA: "Session closing while KEX in progress"
               "session is down", // JSch
               "not connected", // sshj: IllegalStateException("Not connected")
