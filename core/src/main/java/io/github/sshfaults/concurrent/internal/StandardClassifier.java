@@ -195,8 +195,18 @@ public final class StandardClassifier implements FailureClassifier {
               "connection lost",
               "connection reset",
               "broken pipe",
+              // JSch's ChannelSftp reads its channel through a pipe that closes with the channel:
+              // SftpException("java.io.IOException: Pipe closed") over the pipe's IOException
+              "pipe closed",
               "socket closed",
               "connection closed"),
+          // sshj: ConnectionException("Stream closed") when an SFTP request is written on a
+          // channel that the connection's end has closed (a download cut by a FIN or RST).
+          rule(
+              FailureKind.DISCONNECTED,
+              t ->
+                  isA(t, "net.schmizz.sshj.connection.ConnectionException")
+                      && "Stream closed".equals(t.getMessage())),
           // MINA: SshException("Closed") when the session closed under a pending request (a
           // connection dropped or reset while authenticating or opening a channel).
           rule(
