@@ -263,6 +263,12 @@ class FailureKindTest {
                 new IOException("inputstream is closed")),
             FailureKind.DISCONNECTED),
         of(
+            "SftpException of a download whose channel pipe closed under it (1 run in 40 under"
+                + " load)",
+            new com.jcraft.jsch.SftpException(
+                4, "java.io.IOException: Pipe closed", new IOException("Pipe closed")),
+            FailureKind.DISCONNECTED),
+        of(
             "SftpException over an unrelated IOException stays SFTP",
             new com.jcraft.jsch.SftpException(
                 4, "java.io.IOException: disk full", new IOException("disk full")),
@@ -369,6 +375,11 @@ class FailureKindTest {
             new OpenFailException("direct-tcpip", 1, "Generic error while opening channel: 3"),
             FailureKind.CHANNEL),
         of("request refused", new ConnectionException("Request failed"), FailureKind.CHANNEL),
+        of(
+            "SFTP request written on a channel the connection's end closed (1 run in 40 under"
+                + " load)",
+            new ConnectionException("Stream closed"),
+            FailureKind.DISCONNECTED),
         of(
             "SFTPException",
             new SFTPException(Response.StatusCode.NO_SUCH_FILE, "No such file"),

@@ -179,6 +179,10 @@ public final class StandardClassifier implements FailureClassifier {
               "has been closed", // MINA
               "already closed", // MINA's WindowClosedException
               "on closing session", // MINA: "Write attempt on closing session: SSH_MSG_..."
+              // MINA: a write queued as the session closed at once, e.g. the next SFTP read
+              // request of a download cut by a FIN ("...Failed (WriteAbortedException) to
+              // execute: Write request aborted due to immediate session close")
+              "aborted due to immediate session close",
               "session closing", // MINA: "Session closing while KEX in progress"
               "session is down", // JSch
               "not connected", // sshj: IllegalStateException("Not connected")
@@ -191,8 +195,18 @@ public final class StandardClassifier implements FailureClassifier {
               "connection lost",
               "connection reset",
               "broken pipe",
+              // JSch's ChannelSftp reads its channel through a pipe that closes with the channel:
+              // SftpException("java.io.IOException: Pipe closed") over the pipe's IOException
+              "pipe closed",
               "socket closed",
               "connection closed"),
+          // sshj: ConnectionException("Stream closed") when an SFTP request is written on a
+          // channel that the connection's end has closed (a download cut by a FIN or RST).
+          rule(
+              FailureKind.DISCONNECTED,
+              t ->
+                  isA(t, "net.schmizz.sshj.connection.ConnectionException")
+                      && "Stream closed".equals(t.getMessage())),
           // MINA: SshException("Closed") when the session closed under a pending request (a
           // connection dropped or reset while authenticating or opening a channel).
           rule(

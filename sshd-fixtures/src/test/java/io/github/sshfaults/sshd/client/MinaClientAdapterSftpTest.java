@@ -11,6 +11,8 @@ import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.channel.exception.SshChannelClosedException;
@@ -52,7 +54,12 @@ class MinaClientAdapterSftpTest {
     try (SftpClient sftp = mina.sftp(host, ALICE)) {
       Throwable thrown = catchThrowable(() -> readAll(sftp, "/data/report.csv"));
 
-      assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.DISCONNECTED);
+      // Three timings: a pending request cancelled by the close (below), the next read request
+      // written as the session closes (MINA's "Write request aborted due to immediate session
+      // close", about 1 run in 7 under load), or the close seen first.
+      assertThat(FailureKind.of(thrown))
+          .as("the kind of %s", stackTraceOf(thrown))
+          .isEqualTo(FailureKind.DISCONNECTED);
       // MINA's own words, when the close raced the request, are kept as the cause.
       if (thrown instanceof SshChannelClosedException) {
         assertThat(thrown)
@@ -91,6 +98,15 @@ class MinaClientAdapterSftpTest {
       assertThat(thrown).isInstanceOf(SftpException.class);
       assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.SFTP);
     }
+  }
+
+  private static String stackTraceOf(Throwable thrown) {
+    if (thrown == null) {
+      return "no exception";
+    }
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   private static byte[] readAll(SftpClient sftp, String path) throws Exception {

@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The connect row of the catalog: what a raw socket and each client see right after connecting. */
 class ConnectFaultsTest {
 
+  /** How long a probe listens for a host that is meant to stay silent. */
   private static final Duration PATIENCE = Duration.ofMillis(500);
+
+  /** The client timeout that the hang test waits for on purpose. */
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
 
   private FakeSshHost host;
@@ -45,12 +48,20 @@ class ConnectFaultsTest {
     host.close();
   }
 
+  // The default 10 s: a login meant to succeed, or to fail for a reason other than a timeout, must
+  // not time out on a loaded machine.
   private Login alice() {
-    return Login.password(host, "alice", "secret").withTimeout(CLIENT_TIMEOUT);
+    return Login.password(host, "alice", "secret");
   }
 
+  /** Probes until the host ends the connection; generous, as the ending is expected. */
   private Observation probe() throws IOException {
-    return RawProbe.probe(host.host(), host.port(), PATIENCE);
+    return RawProbe.probe(host.host(), host.port(), SshClientLibrary.TIMEOUT);
+  }
+
+  /** The first bytes the host sends; generous, as they are expected. */
+  private Observation firstSign() throws IOException {
+    return RawProbe.firstSign(host.host(), host.port(), SshClientLibrary.TIMEOUT);
   }
 
   @Test
@@ -132,7 +143,8 @@ class ConnectFaultsTest {
   void hungConnectionStaysOpenWithoutAByte() throws Exception {
     host.faults().add(Fault.hang());
 
-    assertThat(probe()).isEqualTo(new Observation("", Ending.SILENT, null));
+    assertThat(RawProbe.probe(host.host(), host.port(), PATIENCE))
+        .isEqualTo(new Observation("", Ending.SILENT, null));
   }
 
   @ParameterizedTest
@@ -141,7 +153,7 @@ class ConnectFaultsTest {
     host.faults().add(Fault.hang());
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> client.exec(alice(), "id"))
+    assertThatThrownBy(() -> client.exec(alice().withTimeout(CLIENT_TIMEOUT), "id"))
         .satisfies(
             thrown -> {
               switch (client) {
@@ -157,7 +169,7 @@ class ConnectFaultsTest {
   void delayedBannerArrivesAfterTheDelay() throws Exception {
     host.faults().add(Fault.delay(Duration.ofMillis(300)));
 
-    Observation observation = RawProbe.probe(host.host(), host.port(), Duration.ofSeconds(5));
+    Observation observation = firstSign();
 
     assertThat(observation.received()).startsWith("SSH-2.0-");
     assertThat(observation.firstByteAfter()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -180,9 +192,9 @@ class ConnectFaultsTest {
   void resetHitsOnlyTheChosenConnection() throws Exception {
     host.faults().add(Fault.resetConnection().onConnection(2));
 
-    assertThat(probe().received()).startsWith("SSH-2.0-");
+    assertThat(firstSign().received()).startsWith("SSH-2.0-");
     assertThat(probe().ending()).isEqualTo(Ending.RESET);
-    assertThat(probe().received()).startsWith("SSH-2.0-");
+    assertThat(firstSign().received()).startsWith("SSH-2.0-");
   }
 
   @Test

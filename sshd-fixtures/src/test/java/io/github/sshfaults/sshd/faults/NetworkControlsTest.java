@@ -46,9 +46,10 @@ class NetworkControlsTest {
 
   @Test
   void partitionStallsAnOpenSessionAndHealResumesIt() throws Exception {
-    try (MinaSession session = MinaSession.open(alice(Duration.ofMillis(500)))) {
+    try (MinaSession session = MinaSession.open(alice(SshClientLibrary.TIMEOUT))) {
       host.partition();
-      assertThatThrownBy(() -> session.exec("id")).isInstanceOf(Exception.class);
+      assertThatThrownBy(() -> session.exec("id", Duration.ofMillis(500)))
+          .isInstanceOf(Exception.class);
       assertThat(session.hasEnded()).isFalse();
 
       host.heal();
@@ -125,14 +126,14 @@ class NetworkControlsTest {
   void restartEndsOpenSessionsAndKeepsCountingConnections() throws Exception {
     host.faults().add(Fault.resetConnection().onConnection(3));
     try (MinaSession session = MinaSession.open(alice(Duration.ofSeconds(5)))) {
-      assertThat(RawProbe.probe(host.host(), host.port(), Duration.ofMillis(300)).received())
+      assertThat(RawProbe.firstSign(host.host(), host.port(), SshClientLibrary.TIMEOUT).received())
           .startsWith("SSH-2.0-");
 
       host.restart();
 
       assertThat(session.awaitEnd().disconnectReason()).isNull();
     }
-    assertThat(RawProbe.probe(host.host(), host.port(), Duration.ofMillis(300)).ending())
+    assertThat(RawProbe.probe(host.host(), host.port(), SshClientLibrary.TIMEOUT).ending())
         .isEqualTo(Ending.RESET);
   }
 

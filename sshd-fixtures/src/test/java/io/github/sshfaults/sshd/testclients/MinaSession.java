@@ -118,6 +118,19 @@ public final class MinaSession implements AutoCloseable {
   /** Runs {@code command} on this session; its stdout goes to {@code out} as it arrives. */
   public ExecResult exec(String command, InputStream stdin, OutputStream out)
       throws IOException, TimeoutException {
+    return exec(command, stdin, out, timeout);
+  }
+
+  /**
+   * Runs {@code command} with empty stdin and bounds the wait by {@code timeout} instead of the
+   * login's: for a command that is meant to hang, on a session whose login must not time out.
+   */
+  public ExecResult exec(String command, Duration timeout) throws IOException, TimeoutException {
+    return exec(command, InputStream.nullInputStream(), OutputStream.nullOutputStream(), timeout);
+  }
+
+  private ExecResult exec(String command, InputStream stdin, OutputStream out, Duration timeout)
+      throws IOException, TimeoutException {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     try (ChannelExec channel = session.createExecChannel(command)) {
