@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -223,9 +224,10 @@ final class FaultySftp extends SftpSubsystem {
     if (transfer.due) {
       throw cut(transfer);
     }
-    long reach = transfer.bytes + Math.min(length, remaining(handle, offset));
+    // The file's size is looked up only when a cut is in play, not on every read of every host.
+    LongSupplier reach = () -> transfer.bytes + Math.min(length, remaining(handle, offset));
     Firing cut = decideCut(transfer, reach);
-    boolean crossing = cut != null && reach > cut.fault().afterBytes();
+    boolean crossing = cut != null && reach.getAsLong() > cut.fault().afterBytes();
     int allowed = length;
     if (crossing) {
       long left = cut.fault().afterBytes() - transfer.bytes;
@@ -259,7 +261,7 @@ final class FaultySftp extends SftpSubsystem {
     if (transfer.due) {
       throw cut(transfer);
     }
-    Firing cut = decideCut(transfer, transfer.bytes + length);
+    Firing cut = decideCut(transfer, () -> transfer.bytes + length);
     if (cut != null && transfer.bytes + length > cut.fault().afterBytes()) {
       int left = (int) (cut.fault().afterBytes() - transfer.bytes);
       if (left > 0) {
@@ -300,13 +302,14 @@ final class FaultySftp extends SftpSubsystem {
    * The cut of {@code transfer}: decided the first time the transfer is about to reach past a
    * fault's byte count, each fault considered once per transfer.
    */
-  private Firing decideCut(Transfer transfer, long reach) {
+  private Firing decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
     if (transfer.cut != null) {
       return transfer.cut;
     }
     if (connection == null || !engine.plan().has(Stage.SFTP)) {
       return null;
     }
+    long reach = reachIfAnswered.getAsLong();
     List<Firing> firings =
         engine
             .plan()
