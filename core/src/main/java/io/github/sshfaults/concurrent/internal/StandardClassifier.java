@@ -36,6 +36,25 @@ public final class StandardClassifier implements FailureClassifier {
     "net.schmizz.sshj.sftp.SFTPException"
   };
 
+  /**
+   * Messages that say the connection itself ended under the client. Also read by the rule for a
+   * login given up, so both agree on what a connection's end looks like.
+   */
+  private static final String[] CONNECTION_END_MESSAGES = {
+    "end of io stream read", // JSch: the server closed the connection mid-packet
+    "encountered eof", // sshj: "Broken transport; encountered EOF"
+    "server closed connection", // sshj
+    "connection reset",
+    "broken pipe",
+    "socket closed",
+    "connection closed"
+  };
+
+  /** The {@code java} types that say the connection ended; see {@link #CONNECTION_END_MESSAGES}. */
+  private static final String[] CONNECTION_END_TYPES = {
+    "java.net.SocketException", "java.io.EOFException", "java.nio.channels.ClosedChannelException"
+  };
+
   /** The only instance: the rules are immutable. */
   public static final StandardClassifier INSTANCE = new StandardClassifier();
 
@@ -187,19 +206,13 @@ public final class StandardClassifier implements FailureClassifier {
               "session is down", // JSch
               "not connected", // sshj: IllegalStateException("Not connected")
               "closed by foreign host", // JSch
-              "end of io stream read", // JSch: the server closed the connection mid-packet
               "inputstream is closed", // JSch's ChannelSftp: the channel's data ended
-              "encountered eof", // sshj: "Broken transport; encountered EOF"
-              "server closed connection", // sshj
               "channel is broken", // JSch
               "connection lost",
-              "connection reset",
-              "broken pipe",
               // JSch's ChannelSftp reads its channel through a pipe that closes with the channel:
               // SftpException("java.io.IOException: Pipe closed") over the pipe's IOException
-              "pipe closed",
-              "socket closed",
-              "connection closed"),
+              "pipe closed"),
+          message(FailureKind.DISCONNECTED, CONNECTION_END_MESSAGES),
           // sshj: ConnectionException("Stream closed") when an SFTP request is written on a
           // channel that the connection's end has closed (a download cut by a FIN or RST).
           rule(
@@ -215,11 +228,9 @@ public final class StandardClassifier implements FailureClassifier {
                   isA(t, "org.apache.sshd.common.SshException") && "Closed".equals(t.getMessage())),
           // SSH_MSG_DISCONNECT reason codes (RFC 4253, 11.1), as each library exposes them.
           failure -> kindOfDisconnectReason(disconnectReason(failure)),
+          type(FailureKind.DISCONNECTED, CONNECTION_END_TYPES),
           type(
               FailureKind.DISCONNECTED,
-              "java.net.SocketException",
-              "java.io.EOFException",
-              "java.nio.channels.ClosedChannelException",
               "org.apache.sshd.common.channel.exception.SshChannelClosedException",
               // MINA: "No session attached to Nio2Session[...]", an I/O event (a reset before
               // the banner) on a connection whose SSH session is already gone.
@@ -312,21 +323,8 @@ public final class StandardClassifier implements FailureClassifier {
       if (disconnectReason(cause) != 0 || mentions(cause, "too many authentication failures")) {
         return false;
       }
-      if (isA(
-              cause,
-              "java.io.EOFException",
-              "java.net.SocketException",
-              "java.nio.channels.ClosedChannelException")
-          || (isMessageBearing(cause)
-              && mentions(
-                  cause,
-                  "end of io stream read", // JSch
-                  "encountered eof", // sshj
-                  "server closed connection", // sshj
-                  "connection reset",
-                  "broken pipe",
-                  "socket closed",
-                  "connection closed"))) {
+      if (isA(cause, CONNECTION_END_TYPES)
+          || (isMessageBearing(cause) && mentions(cause, CONNECTION_END_MESSAGES))) {
         return true;
       }
     }
