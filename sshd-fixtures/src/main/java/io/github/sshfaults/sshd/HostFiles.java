@@ -10,6 +10,7 @@ import com.google.common.jimfs.Jimfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -43,24 +44,35 @@ import java.util.stream.Stream;
  */
 public final class HostFiles {
 
-  private final FileSystem fileSystem;
-  private final Path root;
+  /** Created on first use: most hosts never touch files, and their start and close stay cheap. */
+  private FileSystem fileSystem;
 
-  HostFiles() {
-    this.fileSystem =
-        // Unnamed: Jimfs gives each a unique name, so any number of hosts can live side by side.
-        Jimfs.newFileSystem(
-            Configuration.unix().toBuilder()
-                .setWorkingDirectory("/")
-                // SFTP reports owners and permissions: without these views MINA SSHD would look
-                // for them on the default file system.
-                .setAttributeViews("basic", "owner", "posix", "unix")
-                .build());
-    this.root = fileSystem.getPath("/");
-  }
+  private Path root;
+  private boolean closed;
 
-  /** The root directory {@code /}, a path of the host's in-memory file system. */
-  public Path root() {
+  HostFiles() {}
+
+  /**
+   * The root directory {@code /}, a path of the host's in-memory file system.
+   *
+   * @throws java.nio.file.ClosedFileSystemException when the host is closed
+   */
+  public synchronized Path root() {
+    if (fileSystem == null) {
+      if (closed) {
+        throw new ClosedFileSystemException();
+      }
+      fileSystem =
+          // Unnamed: Jimfs gives each a unique name, so any number of hosts can live side by side.
+          Jimfs.newFileSystem(
+              Configuration.unix().toBuilder()
+                  .setWorkingDirectory("/")
+                  // SFTP reports owners and permissions: without these views MINA SSHD would look
+                  // for them on the default file system.
+                  .setAttributeViews("basic", "owner", "posix", "unix")
+                  .build());
+      root = fileSystem.getPath("/");
+    }
     return root;
   }
 
@@ -114,8 +126,9 @@ public final class HostFiles {
   }
 
   /** Whether a file or directory exists at {@code path}. */
-  public boolean exists(String path) {
-    return Files.exists(resolve(path));
+  public synchronized boolean exists(String path) {
+    notBlank(path, "path");
+    return isInUse() && Files.exists(resolve(path));
   }
 
   /**
@@ -174,6 +187,9 @@ public final class HostFiles {
    * [/data, /data/report.csv]}.
    */
   public synchronized List<String> paths() {
+    if (!isInUse()) {
+      return List.of();
+    }
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(p -> !p.equals(root)).map(Path::toString).sorted().toList();
     } catch (IOException e) {
@@ -190,6 +206,9 @@ public final class HostFiles {
 
   /** The files and directories as they are now, for {@link #restore(Snapshot)}. */
   synchronized Snapshot snapshot() {
+    if (!isInUse()) {
+      return new Snapshot(Map.of());
+    }
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path path : all.filter(p -> !p.equals(root)).sorted().toList()) {
@@ -203,14 +222,17 @@ public final class HostFiles {
 
   /** Replaces every file and directory with those of {@code snapshot}. */
   synchronized void restore(Snapshot snapshot) {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+    if (!isInUse() && snapshot.entries().isEmpty()) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root())) {
       entries.forEach(this::deleteTree);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear the host's files", e);
     }
     try {
       for (Map.Entry<String, byte[]> entry : snapshot.entries().entrySet()) {
-        Path path = root.resolve(entry.getKey());
+        Path path = root().resolve(entry.getKey());
         if (entry.getValue() == null) {
           Files.createDirectories(path);
         } else {
@@ -224,7 +246,11 @@ public final class HostFiles {
   }
 
   /** Closes the file system: nothing can read or write the files any more. */
-  void close() {
+  synchronized void close() {
+    closed = true;
+    if (fileSystem == null) {
+      return;
+    }
     try {
       fileSystem.close();
     } catch (IOException e) {
@@ -235,9 +261,17 @@ public final class HostFiles {
   /** The files and directories at one moment: path to content, null for a directory. */
   record Snapshot(Map<String, byte[]> entries) {}
 
+  /** Whether the file system exists; without it, there are no files (unless the host closed). */
+  private boolean isInUse() {
+    if (fileSystem == null && closed) {
+      throw new ClosedFileSystemException();
+    }
+    return fileSystem != null;
+  }
+
   private Path resolve(String path) {
     notBlank(path, "path");
-    return root.resolve(path).normalize();
+    return root().resolve(path).normalize();
   }
 
   private void deleteTree(Path top) {

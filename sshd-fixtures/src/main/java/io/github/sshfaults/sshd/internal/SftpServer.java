@@ -4,6 +4,7 @@ import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.internal.faults.FaultySftpFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 
@@ -14,11 +15,19 @@ public final class SftpServer {
 
   /**
    * Makes {@code server} serve the directory {@code root} (of any file system) as {@code /} over
-   * SFTP to every user, with the engine's SFTP faults. The SFTP subsystem gets a view of the file
-   * system that it cannot close: MINA SSHD closes the file system of each SFTP channel that ends.
+   * SFTP to every user, with the engine's SFTP faults. {@code root} is asked for when a client
+   * opens a file system, not before, so a host whose files nobody uses never creates them. The SFTP
+   * subsystem gets a view of the file system that it cannot close: MINA SSHD closes the file system
+   * of each SFTP channel that ends.
    */
-  public static void install(SshServer server, Path root, FaultEngine engine) {
-    server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+  public static void install(SshServer server, Supplier<Path> root, FaultEngine engine) {
+    server.setFileSystemFactory(
+        new VirtualFileSystemFactory() {
+          @Override
+          public Path getDefaultHomeDir() {
+            return root.get();
+          }
+        });
     server.setSubsystemFactories(List.of(new FaultySftpFactory(engine)));
   }
 }

@@ -1,10 +1,13 @@
 package io.github.sshfaults.sshd.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedFileSystemException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,34 @@ class SftpTest {
     host.reset();
 
     assertThat(host.files().paths()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SftpClients.class)
+  void aClientFindsAnEmptyRootOnAHostWhoseFilesWereNeverUsed(SftpClients client) throws Exception {
+    try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
+      assertThat(sftp.list("/")).isEmpty();
+      sftp.upload("/first.txt", "1".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(host.files().paths()).containsExactly("/first.txt");
+  }
+
+  @Test
+  void theFilesAreGoneOnceTheHostCloses() {
+    FakeSshHost used = FakeSshHost.start();
+    used.files().write("/x", "x");
+    FakeSshHost unused = FakeSshHost.start();
+
+    used.close();
+    unused.close();
+
+    for (FakeSshHost closed : List.of(used, unused)) {
+      assertThatExceptionOfType(ClosedFileSystemException.class)
+          .isThrownBy(() -> closed.files().paths());
+      assertThatExceptionOfType(ClosedFileSystemException.class)
+          .isThrownBy(() -> closed.files().write("/y", "y"));
+    }
   }
 
   @Test
