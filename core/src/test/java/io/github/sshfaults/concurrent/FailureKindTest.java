@@ -397,6 +397,11 @@ class FailureKindTest {
                 new TransportException(
                     "Connection reset", new SocketException("Connection reset"))),
             FailureKind.DISCONNECTED),
+        of(
+            "try-with-resources around a cut transfer, when sshj throws the same exception from"
+                + " the read and from close()",
+            selfSuppressed(new ConnectionException("Stream closed")),
+            FailureKind.DISCONNECTED),
         of("not connected", new IllegalStateException("Not connected"), FailureKind.DISCONNECTED),
         of(
             "connect refused (bare)",
@@ -505,6 +510,16 @@ class FailureKindTest {
         .hasMessage("message fragment must not be empty");
     assertThatThrownBy(() -> FailureClassifier.byTypeName(" ", FailureKind.AUTH))
         .hasMessage("exception class name must not be blank, but was \" \"");
+  }
+
+  /** What the JDK throws when a try-with-resources adds an exception to itself. */
+  private static Throwable selfSuppressed(Throwable failure) {
+    try {
+      failure.addSuppressed(failure);
+    } catch (IllegalArgumentException e) {
+      return e;
+    }
+    throw new AssertionError("the JDK allowed self-suppression");
   }
 
   private static Arguments of(String what, Throwable failure, FailureKind expected) {
