@@ -286,7 +286,7 @@ class TroubleshootingTest {
     host.user("deploy", "s3cret");
     // tag::too-many-auth-failures[]
     host.faults().add(Fault.tooManyAuthFailures(1));   // disconnect at the first failed attempt
-    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(1));
+    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(3));
 
     assertThatThrownBy(() -> mina(dial, "deploy", "wrong", "uptime"))
         .isExactlyInstanceOf(SshException.class)
@@ -375,7 +375,7 @@ class TroubleshootingTest {
     host.command("uptime").replies("up 3 days\n");
     // tag::dropped-after-login[]
     host.faults().add(Fault.dropConnection().at(Stage.AFTER_AUTH));   // FIN right after login
-    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(1));
+    Dial dial = Dial.to(host).waitingAtMost(Duration.ofSeconds(3));
 
     assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))   // either, by timing:
         .isInstanceOfAny(SshException.class, IllegalStateException.class)
