@@ -94,9 +94,36 @@ final class ClosedSftpRequests implements InvocationHandler {
         && (timeout == null || timeout.getStatus() == TimeoutIndicator.TimeoutStatus.NoTimeout);
   }
 
-  private IOException explain(IOException failure) {
-    Throwable explained = explain((Throwable) failure);
-    return explained instanceof IOException io ? io : failure;
+  /** An I/O call of a stream, for {@link #explaining}. */
+  @FunctionalInterface
+  private interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  /** An I/O call of a stream that returns nothing, for {@link #explaining(IoRun)}. */
+  @FunctionalInterface
+  private interface IoRun {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code run}; see {@link #explaining(IoCall)}. */
+  private void explaining(IoRun run) throws IOException {
+    IoCall<Void> call =
+        () -> {
+          run.run();
+          return null;
+        };
+    explaining(call);
+  }
+
+  /** The result of {@code call}, or the explained form of the {@link IOException} it threw. */
+  private <T> T explaining(IoCall<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      Throwable explained = explain((Throwable) e);
+      throw explained instanceof IOException io ? io : e;
+    }
   }
 
   /** A stream of {@code read} that explains its failures. */
@@ -107,38 +134,22 @@ final class ClosedSftpRequests implements InvocationHandler {
 
     @Override
     public int read() throws IOException {
-      try {
-        return in.read();
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      return explaining(() -> in.read());
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return in.read(b, off, len);
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      return explaining(() -> in.read(b, off, len));
     }
 
     @Override
     public long skip(long n) throws IOException {
-      try {
-        return in.skip(n);
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      return explaining(() -> in.skip(n));
     }
 
     @Override
     public void close() throws IOException {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      explaining(() -> in.close());
     }
   }
 
@@ -150,38 +161,22 @@ final class ClosedSftpRequests implements InvocationHandler {
 
     @Override
     public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      explaining(() -> out.write(b));
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        out.write(b, off, len);
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      explaining(() -> out.write(b, off, len));
     }
 
     @Override
     public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      explaining(() -> out.flush());
     }
 
     @Override
     public void close() throws IOException {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw explain(e);
-      }
+      explaining(() -> out.close());
     }
   }
 }

@@ -106,7 +106,10 @@ final class FaultySftp extends SftpSubsystem {
                 connection.dice(),
                 Occasion.sftp(connection.user(), request.action(), request.path()),
                 fault -> fault.afterBytes() == 0);
-    String what = describe(request);
+    if (firings.isEmpty()) {
+      return true;
+    }
+    String what = describe(request.action(), request.path());
     for (Firing firing : firings) {
       Effect effect = firing.fault().effect();
       if (effect instanceof Effect.Delayed delayed) {
@@ -200,9 +203,10 @@ final class FaultySftp extends SftpSubsystem {
     return new Request(action, open == null ? null : open.getFile().toString(), handle, 0, null);
   }
 
-  private static String describe(Request request) {
-    String action = request.action().name().toLowerCase(Locale.ROOT);
-    return request.path() == null ? action : action + " " + request.path();
+  /** How fault descriptions name a request or transfer: {@code read /data/report.csv}. */
+  private static String describe(SftpAction action, String path) {
+    String name = action.name().toLowerCase(Locale.ROOT);
+    return path == null ? name : name + " " + path;
   }
 
   // ------------------------------------------------------------------ transfers
@@ -336,7 +340,7 @@ final class FaultySftp extends SftpSubsystem {
             Stage.SFTP,
             transfer.cut,
             "answered "
-                + transfer.describe()
+                + describe(transfer.action, transfer.path)
                 + " with "
                 + error.status()
                 + " after "
@@ -351,7 +355,8 @@ final class FaultySftp extends SftpSubsystem {
 
   private void applyCut(Transfer transfer) {
     silent = true;
-    String when = "after " + transfer.bytes + " bytes of " + transfer.describe();
+    String when =
+        "after " + transfer.bytes + " bytes of " + describe(transfer.action, transfer.path);
     if (transfer.cut.fault().effect() instanceof Effect.Hang) {
       engine.fired(connection, Stage.SFTP, transfer.cut, "stops answering SFTP " + when);
     } else {
@@ -490,10 +495,6 @@ final class FaultySftp extends SftpSubsystem {
     Transfer(SftpAction action, String path) {
       this.action = action;
       this.path = path;
-    }
-
-    String describe() {
-      return action.name().toLowerCase(Locale.ROOT) + " " + path;
     }
   }
 

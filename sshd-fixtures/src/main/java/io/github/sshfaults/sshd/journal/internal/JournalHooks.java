@@ -43,7 +43,6 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   /** Makes {@code server} record everything it sees in {@code journal}. */
   public static void install(SshServer server, RecordingJournal journal) {
     JournalHooks hooks = new JournalHooks(journal);
-    journal.attachTo(server);
     server.addSessionListener(hooks);
     server.addChannelListener(hooks);
     List<UserAuthFactory> methods = ServerAuthenticationManager.resolveUserAuthFactories(server);

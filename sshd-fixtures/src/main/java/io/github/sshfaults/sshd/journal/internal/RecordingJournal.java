@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.AttributeStore;
 import org.apache.sshd.common.session.Session;
 import org.awaitility.Awaitility;
 
@@ -39,13 +37,11 @@ import org.awaitility.Awaitility;
  * the rest of sshfaults calls. Events get their sequence number and time under one lock, so
  * sequence order is recording order.
  *
- * <p>Recording from code that only holds a MINA session (SFTP listeners): {@code
- * RecordingJournal.of(session).ifPresent(j -> j.sftpOperation(session, ...))}. The fault engine
- * reports through a {@link FaultRecorder}.
+ * <p>MINA SSHD's events reach it through {@link JournalHooks}, the fault engine's (faults fired,
+ * SFTP operations) through a {@link FaultRecorder}.
  */
 public final class RecordingJournal implements Journal {
 
-  private static final AttributeKey<RecordingJournal> JOURNAL = new AttributeKey<>();
   private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
   /** Creates an event once its sequence number, time and connection are known. */
@@ -75,16 +71,6 @@ public final class RecordingJournal implements Journal {
   /** Names the host in messages, once its address is known. */
   public void describeAs(String owner) {
     this.owner = notNull(owner, "journal owner");
-  }
-
-  /** The journal of the host that {@code session} belongs to, if the journal is installed. */
-  public static Optional<RecordingJournal> of(Session session) {
-    return Optional.ofNullable(session.getFactoryManager().getAttribute(JOURNAL));
-  }
-
-  /** Makes this journal findable through {@link #of(Session)} from the server's sessions. */
-  void attachTo(AttributeStore server) {
-    server.setAttribute(JOURNAL, this);
   }
 
   /** Records the event {@code pending} creates for {@code session}'s connection. */
@@ -127,14 +113,6 @@ public final class RecordingJournal implements Journal {
    */
   public FaultFired faultFired(int connection, Stage stage, String rule, String description) {
     return record(connection, (s, t, c) -> new FaultFired(s, t, c, stage, rule, description));
-  }
-
-  /** Records one SFTP operation on {@code session}'s connection: the SFTP subsystem's hook. */
-  public SftpOperation sftpOperation(
-      Session session, String operation, String path, String outcome, long bytes) {
-    notNegative(bytes, "SFTP byte count");
-    return record(
-        session, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
   }
 
   /** Records one SFTP operation on connection {@code connection}. */
