@@ -130,18 +130,19 @@ class SftpTest {
 
   @Test
   void theFilesAreGoneOnceTheHostCloses() {
-    FakeSshHost used = FakeSshHost.start();
-    used.files().write("/x", "x");
-    FakeSshHost unused = FakeSshHost.start();
+    try (FakeSshHost used = FakeSshHost.start();
+        FakeSshHost unused = FakeSshHost.start()) {
+      used.files().write("/x", "x");
 
-    used.close();
-    unused.close();
+      used.close();
+      unused.close();
 
-    for (FakeSshHost closed : List.of(used, unused)) {
-      assertThatExceptionOfType(ClosedFileSystemException.class)
-          .isThrownBy(() -> closed.files().paths());
-      assertThatExceptionOfType(ClosedFileSystemException.class)
-          .isThrownBy(() -> closed.files().write("/y", "y"));
+      for (FakeSshHost closed : List.of(used, unused)) {
+        assertThatExceptionOfType(ClosedFileSystemException.class)
+            .isThrownBy(() -> closed.files().paths());
+        assertThatExceptionOfType(ClosedFileSystemException.class)
+            .isThrownBy(() -> closed.files().write("/y", "y"));
+      }
     }
   }
 
