@@ -134,7 +134,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     SshServer created =
         ServerFactory.create(
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
-    SftpServer.install(created, files::root, faults);
+    SftpServer.install(created, files::root, faults, journal, this);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }
