@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
  */
 final class MarkdownPage {
 
-  /** {@code <!-- snippet: SomeTest#region -->}, alone on its line. */
+  /**
+   * {@code <!-- snippet: SomeTest#region -->}, or {@code <!-- snippet: imports -->} for the imports
+   * of the page's examples, alone on its line.
+   */
   private static final Pattern MARKER =
-      Pattern.compile("\\s*<!--\\s*snippet:\\s*([A-Za-z_$][\\w$]*)#([\\w.-]+)\\s*-->\\s*");
+      Pattern.compile(
+          "\\s*<!--\\s*snippet:\\s*(?:([A-Za-z_$][\\w$]*)#([\\w.-]+)|(imports))\\s*-->\\s*");
 
   private static final Pattern MARKER_ATTEMPT = Pattern.compile("\\s*<!--\\s*snippet\\b.*");
   private static final Pattern FENCE = Pattern.compile("( *)(`{3,}|~{3,})\\s*([^`\\s]*).*");
@@ -32,11 +36,21 @@ final class MarkdownPage {
   private static final Pattern HEADING = Pattern.compile(" {0,3}#{1,6}\\s+(.*?)(?:\\s+#+)?\\s*");
   private static final Pattern NOT_IN_ANCHOR = Pattern.compile("[^\\p{L}\\p{N} _-]");
 
-  /** A snippet marker: the source class (simple name) and the region in it. */
+  /**
+   * A snippet marker: the source class (simple name) and the region in it, or {@link #IMPORTS}.
+   */
   record Marker(String className, String region) {
+
+    /** The imports of every class the page's other snippets quote. */
+    static final Marker IMPORTS = new Marker("", "imports");
+
+    boolean isImports() {
+      return equals(IMPORTS);
+    }
+
     @Override
     public String toString() {
-      return className + "#" + region;
+      return isImports() ? "imports" : className + "#" + region;
     }
   }
 
@@ -130,7 +144,8 @@ final class MarkdownPage {
       }
       if (marker.matches()) {
         flagOrphan(pending, pendingLine);
-        pending = new Marker(marker.group(1), marker.group(2));
+        pending =
+            marker.group(3) != null ? Marker.IMPORTS : new Marker(marker.group(1), marker.group(2));
         pendingLine = lineNumber;
       } else if (MARKER_ATTEMPT.matcher(line).matches()) {
         mistakes.add(
@@ -138,7 +153,7 @@ final class MarkdownPage {
                 lineNumber,
                 "malformed snippet marker "
                     + line.strip()
-                    + "; write <!-- snippet: SomeTest#region -->"));
+                    + "; write <!-- snippet: SomeTest#region --> or <!-- snippet: imports -->"));
       } else if (!line.isBlank()) {
         flagOrphan(pending, pendingLine);
         pending = null;

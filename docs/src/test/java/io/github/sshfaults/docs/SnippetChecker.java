@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -137,38 +140,83 @@ final class SnippetChecker {
     return problems;
   }
 
+  /**
+   * What a marked block must read, with where it comes from ({@code path:first-last}) for
+   * messages; or the problem that keeps it from being known.
+   */
+  private record Expected(List<String> lines, String source, Problem problem) {}
+
   private Optional<Problem> checkBlock(MarkdownPage page, CodeBlock block) {
+    Expected expected = expected(page, block);
+    if (expected.problem() != null) {
+      return Optional.of(expected.problem());
+    }
+    List<String> actual = normalize(block.lines());
+    int firstLine = block.fenceLine() + 1 + leadingBlankLines(block.lines());
+    String diff = LineDiff.render(expected.lines(), actual, firstLine);
+    if (diff.isEmpty()) {
+      return Optional.empty();
+    }
+    String location = at(page.path(), block.fenceLine());
+    return Optional.of(
+        new Problem(
+            location,
+            "the ```java block differs from snippet "
+                + block.marker()
+                + " ("
+                + expected.source()
+                + "); update the page (or the code) so they match.\n"
+                + "  --- source "
+                + expected.source()
+                + "\n  +++ page "
+                + location
+                + "\n"
+                + diff));
+  }
+
+  /**
+   * The pages's text with every marked ```java block replaced by what it must read: for a
+   * maintainer who changed the code (see {@code GuideSnippetsTest}). Blocks whose source cannot be
+   * found are left as they are.
+   */
+  List<String> updated(MarkdownPage page, List<String> pageLines) {
+    List<String> lines = new ArrayList<>(pageLines);
+    List<CodeBlock> marked =
+        page.blocks().stream().filter(b -> b.isJava() && b.marker() != null).toList();
+    // Bottom up, so that earlier blocks keep their line numbers.
+    for (int i = marked.size() - 1; i >= 0; i--) {
+      CodeBlock block = marked.get(i);
+      Expected expected = expected(page, block);
+      if (expected.problem() != null) {
+        continue;
+      }
+      String fence = lines.get(block.fenceLine() - 1);
+      String indent = fence.substring(0, fence.length() - fence.stripLeading().length());
+      List<String> body =
+          expected.lines().stream().map(l -> l.isEmpty() ? l : indent + l).toList();
+      List<String> old = lines.subList(block.fenceLine(), block.fenceLine() + block.lines().size());
+      old.clear();
+      old.addAll(body);
+    }
+    return lines;
+  }
+
+  private Expected expected(MarkdownPage page, CodeBlock block) {
     Marker marker = block.marker();
     String location = at(page.path(), block.fenceLine());
-    List<Path> candidates =
-        sourceDirs.stream()
-            .map(dir -> dir.resolve(marker.className() + ".java"))
-            .filter(Files::isRegularFile)
-            .toList();
-    if (candidates.isEmpty()) {
-      return Optional.of(
-          new Problem(
-              location,
-              "snippet "
-                  + marker
-                  + ": no "
-                  + marker.className()
-                  + ".java in "
-                  + sourceDirs.stream().map(this::relative).collect(Collectors.joining(" or "))));
+    if (marker.isImports()) {
+      return expectedImports(page, location);
     }
-    if (candidates.size() > 1) {
-      return Optional.of(
-          new Problem(
-              location,
-              "snippet "
-                  + marker
-                  + " is ambiguous: "
-                  + candidates.stream().map(this::relative).collect(Collectors.joining(" and "))));
+    Optional<SourceRegions> source = source(marker);
+    if (source.isEmpty()) {
+      return new Expected(null, null, sourceProblem(marker, location));
     }
-    SourceRegions regions = regions(candidates.get(0));
+    SourceRegions regions = source.get();
     Optional<Region> region = regions.region(marker.region());
     if (region.isEmpty()) {
-      return Optional.of(
+      return new Expected(
+          null,
+          null,
           new Problem(
               location,
               "snippet "
@@ -184,28 +232,174 @@ final class SnippetChecker {
                   + "[] pair); its regions are "
                   + regions.names()));
     }
-    List<String> expected = normalize(region.get().lines());
-    List<String> actual = normalize(block.lines());
-    int firstLine = block.fenceLine() + 1 + leadingBlankLines(block.lines());
-    String diff = LineDiff.render(expected, actual, firstLine);
-    if (diff.isEmpty()) {
-      return Optional.empty();
+    return new Expected(
+        normalize(region.get().lines()),
+        at(regions.path(), region.get().firstLine()) + "-" + region.get().lastLine(),
+        null);
+  }
+
+  /**
+   * The imports that the page's examples use: of each class whose regions the page quotes
+   * (whole-file regions show their own), the imports whose name appears in a quoted region; in
+   * Google Java Format's order: static imports, a blank line, the others, each group sorted. Where
+   * two classes import different things under one name (MINA's and JSch's {@code ChannelExec}),
+   * those imports follow in a section per class, headed by a comment naming it.
+   */
+  private Expected expectedImports(MarkdownPage page, String location) {
+    Map<String, List<String>> usedByClass = new LinkedHashMap<>();
+    for (Marker marker : quotedRegions(page)) {
+      Optional<SourceRegions> source = source(marker);
+      if (source.isEmpty()) {
+        return new Expected(null, null, sourceProblem(marker, location));
+      }
+      String text =
+          source.get().region(marker.region()).map(r -> String.join("\n", r.lines())).orElse("");
+      List<String> used = usedByClass.computeIfAbsent(marker.className(), c -> new ArrayList<>());
+      for (String line : source.get().imports()) {
+        String name = importedName(line);
+        if (!used.contains(line)
+            && Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find()) {
+          used.add(line);
+        }
+      }
     }
-    String source = at(regions.path(), region.get().firstLine()) + "-" + region.get().lastLine();
-    return Optional.of(
-        new Problem(
-            location,
-            "the ```java block differs from snippet "
-                + marker
-                + " ("
-                + source
-                + "); update the page (or the code) so they match.\n"
-                + "  --- source "
-                + source
-                + "\n  +++ page "
-                + location
-                + "\n"
-                + diff));
+    Map<String, Set<String>> meaningsOfName = new HashMap<>();
+    usedByClass.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            line ->
+                meaningsOfName.computeIfAbsent(importedName(line), n -> new TreeSet<>()).add(line));
+    Set<String> common = new TreeSet<>();
+    Map<String, Set<String>> clashing = new LinkedHashMap<>();
+    usedByClass.forEach(
+        (className, lines) ->
+            lines.forEach(
+                line -> {
+                  if (meaningsOfName.get(importedName(line)).size() == 1) {
+                    common.add(line);
+                  } else {
+                    clashing.computeIfAbsent(className, c -> new TreeSet<>()).add(line);
+                  }
+                }));
+    List<String> lines = ordered(common);
+    clashing.forEach(
+        (className, section) -> {
+          lines.add("");
+          lines.add("// in " + className + ".java:");
+          lines.addAll(ordered(section));
+        });
+    return new Expected(
+        lines, "the imports of " + String.join(", ", usedByClass.keySet()) + " that it uses", null);
+  }
+
+  /** Static imports, a blank line, then the others; each group sorted. */
+  private static List<String> ordered(Set<String> imports) {
+    List<String> statics = imports.stream().filter(l -> l.startsWith("import static ")).toList();
+    List<String> others = imports.stream().filter(l -> !l.startsWith("import static ")).toList();
+    List<String> lines = new ArrayList<>(statics);
+    if (!statics.isEmpty() && !others.isEmpty()) {
+      lines.add("");
+    }
+    lines.addAll(others);
+    return lines;
+  }
+
+  /** {@code Duration} of {@code import java.time.Duration;}, {@code assertThat} of a static one. */
+  private static String importedName(String importLine) {
+    String name = importLine.replaceFirst("^import\\s+(static\\s+)?", "").replace(";", "").strip();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Whether a guide page shows its imports once, before the examples that need them: every page
+   * that quotes a region which is not a whole file ({@code #file}) has exactly one {@code <!--
+   * snippet: imports -->} block, above the first such example; other pages have none.
+   */
+  List<Problem> checkImportsShown(MarkdownPage page) {
+    List<CodeBlock> importBlocks =
+        page.blocks().stream()
+            .filter(b -> b.marker() != null && b.marker().isImports())
+            .toList();
+    Optional<CodeBlock> firstExample =
+        page.blocks().stream()
+            .filter(b -> b.marker() != null && needsImports(b.marker()))
+            .findFirst();
+    List<Problem> problems = new ArrayList<>();
+    if (firstExample.isEmpty()) {
+      importBlocks.forEach(
+          b ->
+              problems.add(
+                  new Problem(
+                      at(page.path(), b.fenceLine()),
+                      "imports block on a page whose examples all show their own imports;"
+                          + " remove it")));
+    } else if (importBlocks.isEmpty()) {
+      problems.add(
+          new Problem(
+              at(page.path(), firstExample.get().fenceLine()),
+              "the page quotes examples without their imports but shows no imports; put"
+                  + " <!-- snippet: imports --> and an empty ```java block above this example"
+                  + " (run GuideSnippetsTest with -Dsshfaults.docs.update=true to fill it)"));
+    } else {
+      if (importBlocks.size() > 1) {
+        problems.add(
+            new Problem(
+                at(page.path(), importBlocks.get(1).fenceLine()),
+                "the page shows its imports more than once; keep the first block"));
+      }
+      if (importBlocks.get(0).fenceLine() > firstExample.get().fenceLine()) {
+        problems.add(
+            new Problem(
+                at(page.path(), importBlocks.get(0).fenceLine()),
+                "the imports come after the first example that needs them (line "
+                    + firstExample.get().fenceLine()
+                    + "); move them above it"));
+      }
+    }
+    return problems;
+  }
+
+  private static List<Marker> quotedRegions(MarkdownPage page) {
+    return page.blocks().stream()
+        .map(CodeBlock::marker)
+        .filter(marker -> marker != null && needsImports(marker))
+        .toList();
+  }
+
+  private static boolean needsImports(Marker marker) {
+    return !marker.isImports() && !marker.region().equals("file");
+  }
+
+  private Optional<SourceRegions> source(Marker marker) {
+    List<Path> candidates = candidates(marker);
+    return candidates.size() == 1 ? Optional.of(regions(candidates.get(0))) : Optional.empty();
+  }
+
+  private List<Path> candidates(Marker marker) {
+    return sourceDirs.stream()
+        .map(dir -> dir.resolve(marker.className() + ".java"))
+        .filter(Files::isRegularFile)
+        .toList();
+  }
+
+  private Problem sourceProblem(Marker marker, String location) {
+    List<Path> candidates = candidates(marker);
+    if (candidates.isEmpty()) {
+      return new Problem(
+          location,
+          "snippet "
+              + marker
+              + ": no "
+              + marker.className()
+              + ".java in "
+              + sourceDirs.stream().map(this::relative).collect(Collectors.joining(" or ")));
+    }
+    return new Problem(
+        location,
+        "snippet "
+            + marker
+            + " is ambiguous: "
+            + candidates.stream().map(this::relative).collect(Collectors.joining(" and ")));
   }
 
   /**

@@ -254,7 +254,7 @@ class SnippetCheckerTest {
         .extracting(Problem::toString)
         .containsExactly(
             "page.md:1: malformed snippet marker <!-- snippet ExampleTest#greet -->;"
-                + " write <!-- snippet: SomeTest#region -->",
+                + " write <!-- snippet: SomeTest#region --> or <!-- snippet: imports -->",
             "page.md:2: snippet marker ExampleTest#greet is not immediately followed by a ```java"
                 + " block",
             "page.md:5: snippet marker ExampleTest#greet is followed by a ```xml block, not a"
@@ -360,6 +360,107 @@ class SnippetCheckerTest {
         .containsExactly(
             "page.md:1: link (missing.md) points to missing.md, which does not exist",
             "page.md:4: link (gone/away.md) points to gone/away.md, which does not exist");
+  }
+
+  @Test
+  void importsBlockListsTheImportsTheQuotedRegionsUseWithClashesPerClass() throws IOException {
+    Files.writeString(
+        sources.resolve("MinaExampleTest.java"),
+        """
+        import static org.assertj.core.api.Assertions.assertThat;
+
+        import java.time.Duration;
+        import java.util.List;
+        import org.apache.sshd.client.channel.ChannelExec;
+
+        class MinaExampleTest {
+          // tag::exec[]
+          ChannelExec exec = open(Duration.ofSeconds(1));
+          // end::exec[]
+        }
+        """);
+    Files.writeString(
+        sources.resolve("JschExampleTest.java"),
+        """
+        import com.jcraft.jsch.ChannelExec;
+        import java.time.Duration;
+
+        class JschExampleTest {
+          // tag::exec[]
+          ChannelExec exec = (ChannelExec) session.openChannel("exec");
+          // end::exec[]
+        }
+        """);
+    String examples =
+        """
+
+        <!-- snippet: MinaExampleTest#exec -->
+        ```java
+        ChannelExec exec = open(Duration.ofSeconds(1));
+        ```
+
+        <!-- snippet: JschExampleTest#exec -->
+        ```java
+        ChannelExec exec = (ChannelExec) session.openChannel("exec");
+        ```
+        """;
+    MarkdownPage page =
+        page(
+            """
+            <!-- snippet: imports -->
+            ```java
+            import java.time.Duration;
+
+            // in MinaExampleTest.java:
+            import org.apache.sshd.client.channel.ChannelExec;
+
+            // in JschExampleTest.java:
+            import com.jcraft.jsch.ChannelExec;
+            ```
+            """
+                + examples);
+
+    assertThat(checker.checkSnippets(page)).isEmpty();
+    assertThat(checker.checkImportsShown(page)).isEmpty();
+  }
+
+  @Test
+  void updateFillsAnImportsBlockAndAGuidePageWithoutOneIsReported() throws IOException {
+    Files.writeString(
+        sources.resolve("ListTest.java"),
+        """
+        import java.util.List;
+        import java.util.Map;
+
+        class ListTest {
+          // tag::list[]
+          List<String> names = List.of("web", "db");
+          // end::list[]
+        }
+        """);
+    String example =
+        """
+        <!-- snippet: ListTest#list -->
+        ```java
+        List<String> names = List.of("web", "db");
+        ```
+        """;
+    MarkdownPage without = page(example);
+    assertThat(checker.checkImportsShown(without))
+        .extracting(Problem::toString)
+        .singleElement()
+        .asString()
+        .startsWith("page.md:2: the page quotes examples without their imports but shows no");
+
+    MarkdownPage empty = page("<!-- snippet: imports -->\n```java\n```\n\n" + example);
+    assertThat(checker.checkSnippets(empty)).extracting(Problem::location).containsExactly("page.md:2");
+
+    List<String> updated = checker.updated(empty, Files.readAllLines(empty.path()));
+    assertThat(updated)
+        .startsWith("<!-- snippet: imports -->", "```java", "import java.util.List;", "```");
+    MarkdownPage filled = page(String.join("\n", updated) + "\n");
+    assertThat(checker.checkSnippets(filled)).isEmpty();
+    assertThat(checker.checkImportsShown(filled)).isEmpty();
   }
 
   private MarkdownPage page(String text) throws IOException {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class SourceRegions {
 
   private static final Pattern TAG = Pattern.compile("\\s*//\\s*(tag|end)::([\\w.-]+)\\[\\]\\s*");
+  private static final Pattern IMPORT = Pattern.compile("import\\s+(static\\s+)?[\\w.*]+\\s*;\\s*");
 
   /**
    * One region.
@@ -34,10 +35,15 @@ final class SourceRegions {
   private final Path path;
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final List<String> mistakes = new ArrayList<>();
+  private final List<String> imports = new ArrayList<>();
 
   private SourceRegions(Path path, List<String> lines) {
     this.path = path;
     parse(lines);
+    lines.stream()
+        .filter(line -> IMPORT.matcher(line).matches())
+        .map(String::strip)
+        .forEach(imports::add);
   }
 
   static SourceRegions read(Path path) {
@@ -62,6 +68,11 @@ final class SourceRegions {
         .sorted(Comparator.comparingInt(Region::firstLine))
         .map(Region::name)
         .toList();
+  }
+
+  /** The file's import declarations, as written, in file order. */
+  List<String> imports() {
+    return List.copyOf(imports);
   }
 
   /** Tags that are opened twice, closed without being opened, or never closed. */
