@@ -57,6 +57,9 @@ class ReadmeTest {
         .contains("<version>" + projectVersion(pom) + "</version>")
         .contains("(6.1.3, the `junit6` profile)");
     assertThat(pom).contains("<junit.version>6.1.3</junit.version>");
+    assertThat(read("docs/guide/getting-started.md"))
+        .as("the SLF4J backend the getting-started page suggests")
+        .contains("<version>" + property(pom, "slf4j.version") + "</version>");
   }
 
   @Test
