@@ -49,8 +49,13 @@ public final class CommandStubbing {
     return replies(CommandResult.exit(exitCode).withStderr(stderr));
   }
 
-  /** Answers each invocation with whatever {@code handler} computes from it. */
+  /**
+   * Answers each invocation with whatever {@code handler} computes from it.
+   *
+   * @throws IllegalStateException when the host closed since the stub was started
+   */
   public FakeSshHost answers(CommandHandler handler) {
+    host.checkOpen(FakeSshHost.STUB);
     stubs.add(stubFor.apply(notNull(handler, "command handler")));
     return host;
   }

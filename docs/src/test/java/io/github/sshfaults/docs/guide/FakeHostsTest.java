@@ -10,6 +10,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import io.github.sshfaults.docs.guide.GuideClient.Result;
+import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.AlgorithmSet;
@@ -21,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.nio.file.ClosedFileSystemException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Map;
@@ -114,6 +116,17 @@ class FakeHostsTest {
       assertThatThrownBy(() -> exec(host, "alice", "secret", "uptime"))
           .hasRootCauseInstanceOf(ConnectException.class);
       // end::address[]
+
+      // tag::closed[]
+      assertThatThrownBy(() -> host.faults().add(Fault.refuse()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("cannot add faults to " + host + ": it is closed");
+      assertThatThrownBy(() -> host.files().readString("/etc/motd"))
+          .isInstanceOf(ClosedFileSystemException.class)   // an IllegalStateException too
+          .hasMessage("cannot read \"/etc/motd\" on " + host
+              + ": it is closed, and its files went with it");
+      assertThat(host.journal().connections()).isEmpty();  // what it saw can still be read
+      // end::closed[]
     }
   }
 
