@@ -6,6 +6,7 @@ import static io.github.sshfaults.internal.Preconditions.notEmpty;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * loopback; with it, they verify the server's key against the given {@code known_hosts} lines and
  * fail with {@link FailureKind#HOST_KEY} on a mismatch, as a careful client would.
  */
+@CheckReturnValue
 public final class SshLogin {
 
   private final String user;
