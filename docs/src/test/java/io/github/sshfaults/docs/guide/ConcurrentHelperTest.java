@@ -386,6 +386,8 @@ class ConcurrentHelperTest {
             FailureKind.UNEXPECTED);
     assertThat(report.outcomesOn(web5).get(0).message())
         .endsWith("exited with status 1: uptime: /proc must be mounted");
+    assertThat(report.outcomesOn(web3).get(0).message())             // root cause first
+        .startsWith("ConnectException: Connection refused (in SshException: ");
     assertThat(report.byTarget()).containsOnlyKeys(web1, web2, web3, web4, web5, web6);
     assertThat(report.slowest(2)).hasSize(2);
     assertThat(report.hung()).isEmpty();
