@@ -351,7 +351,7 @@ class ConcurrentHelperTest {
     web3.close();
     String staleKey =
         "[127.0.0.1]:" + web4.port() + " " + UserKey.generate("old").authorizedKeysLine();
-    web5.command("uptime").failsWith(1, "uptime: /proc must be mounted\n");
+    web5.command("uptime").exitWith(1, "uptime: /proc must be mounted\n");
     web6.command("uptime").replies(" 10:14:03 up 7 min,  0 users,  load average: 0.52\n");
 
     RunReport<FakeSshHost, Integer> report =
@@ -416,7 +416,7 @@ class ConcurrentHelperTest {
       FakeSshHost down,
       ConcurrentSsh runner) {
     web.command("uptime").replies("up 3 days\n");
-    db.command("uptime").failsWith(1, "uptime: /proc must be mounted\n");
+    db.command("uptime").exitWith(1, "uptime: /proc must be mounted\n");
     down.close();
     RunReport<FakeSshHost, CommandOutput> report =
         runner.run(

@@ -316,7 +316,7 @@ class FakeHostsTest {
               CommandResult.exit(2)
                   .withStdout("cc -c main.c\n")
                   .withStderr("make: *** [all] Error 1\n"));
-      host.command("cat /etc/shadow").failsWith(1, "cat: /etc/shadow: Permission denied\n");
+      host.command("cat /etc/shadow").exitWith(1, "cat: /etc/shadow: Permission denied\n");
 
       assertThat(exec(host, "alice", "secret", "make"))
           .isEqualTo(new Result("cc -c main.c\n", "make: *** [all] Error 1\n", 2));
@@ -343,7 +343,7 @@ class FakeHostsTest {
     void letsTheNewestMatchingStubAnswer(FakeSshHost host) throws Exception {
       host.user("alice", "secret");
       // tag::newest-wins[]
-      host.commandMatching("systemctl .*").failsWith(1, "Failed to connect to bus\n");
+      host.commandMatching("systemctl .*").exitWith(1, "Failed to connect to bus\n");
       host.command("systemctl is-active nginx").replies("active\n");
 
       assertThat(exec(host, "alice", "secret", "systemctl is-active nginx").stdout())
@@ -445,7 +445,7 @@ class FakeHostsTest {
     assertThatThrownBy(() -> host.commandMatching("systemctl (start"))
         .hasMessageStartingWith(
             "command regex \"systemctl (start\" does not compile: Unclosed group");
-    assertThatThrownBy(() -> host.command("make").failsWith(256, "make: *** Error\n"))
+    assertThatThrownBy(() -> host.command("make").exitWith(256, "make: *** Error\n"))
         .hasMessage("exit code must be between 0 and 255, but was 256");
     // end::validation[]
   }

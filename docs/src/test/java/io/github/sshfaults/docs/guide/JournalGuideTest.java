@@ -61,7 +61,7 @@ class JournalGuideTest {
   @Test
   void answersQueries(@FakeHost(users = "deploy:s3cret") FakeSshHost host) throws Exception {
     host.command("uptime").replies("up 3 days\n");
-    host.command("df -h").failsWith(1, "df: /proc: Permission denied\n");
+    host.command("df -h").exitWith(1, "df: /proc: Permission denied\n");
     assertThatThrownBy(() -> exec(host, "deploy", "wrong", "uptime"));
     exec(host, "deploy", "s3cret", "uptime");
     exec(host, "deploy", "s3cret", "df -h");
