@@ -648,6 +648,9 @@ class ConcurrentHelperTest {
         .hasMessage("max attempts must be between 1 and 100, but was 0");
     assertThatThrownBy(() -> SshLogin.password("deploy", ""))
         .hasMessage("password of \"deploy\" must not be empty");
+    assertThatThrownBy(() -> SshLogin.password("deploy", "s3cret").trusting("web-1 ssh-rsa"))
+        .hasMessageStartingWith("known_hosts line \"web-1 ssh-rsa\" is not valid: it has 2 fields,"
+            + " and needs hosts, a key type and a key.");
     // end::validation[]
   }
 }
