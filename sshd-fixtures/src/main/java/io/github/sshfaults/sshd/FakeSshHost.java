@@ -546,8 +546,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
-   * The message of every call refused because the host is closed: built here only, so that they
-   * all read alike.
+   * The message of every call refused because the host is closed: built here only, so that they all
+   * read alike.
    */
   String closedMessage(String action) {
     return "cannot " + action + " " + this + ": it is closed";

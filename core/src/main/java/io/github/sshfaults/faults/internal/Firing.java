@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 /**
  * A fault whose trigger holds on an occasion. Whether it then takes effect is for the engine to
  * say, with {@link #applied()}: a firing may be passed over (an earlier fault of the same occasion
- * ended the connection, a limit was not reached, the method was not one the fault rejects), and
- * the plan's description counts only what took effect.
+ * ended the connection, a limit was not reached, the method was not one the fault rejects), and the
+ * plan's description counts only what took effect.
  */
 public final class Firing {
 

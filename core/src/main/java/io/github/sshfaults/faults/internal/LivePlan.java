@@ -160,8 +160,8 @@ public final class LivePlan implements HostFaults {
   /**
    * The seed, then each fault of the plan with what it did: {@code [fired 2 times in 5 occasions]},
    * counting the times it took effect (the engine's {@link Firing#applied()}) among the occasions
-   * that matched its trigger's user, command and connection conditions. A {@link Fault#refuse()}
-   * is never counted, since a refused connection never reaches the host: its line says so.
+   * that matched its trigger's user, command and connection conditions. A {@link Fault#refuse()} is
+   * never counted, since a refused connection never reaches the host: its line says so.
    */
   @Override
   public String describe() {
@@ -226,10 +226,13 @@ public final class LivePlan implements HostFaults {
     final int position;
     final Fault fault;
     final AtomicInteger occasions = new AtomicInteger();
+
     /** Times the trigger held, what {@link Trigger#atMost(int)} limits. */
     final AtomicInteger firings = new AtomicInteger();
+
     /** Times the engine applied the effect, what the description reports. */
     final AtomicInteger applied = new AtomicInteger();
+
     final int firingLimit;
 
     Rule(int position, Fault fault) {

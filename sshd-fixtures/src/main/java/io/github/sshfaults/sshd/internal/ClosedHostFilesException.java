@@ -13,7 +13,9 @@ public final class ClosedHostFilesException extends ClosedFileSystemException {
 
   private final String message;
 
-  /** An exception with {@code message}, such as {@code cannot read "/x" on FakeSshHost[...]: ...}. */
+  /**
+   * An exception with {@code message}, such as {@code cannot read "/x" on FakeSshHost[...]: ...}.
+   */
   public ClosedHostFilesException(String message) {
     this.message = message;
   }

@@ -57,7 +57,9 @@ public final class ExpectedCount {
     return count > max;
   }
 
-  /** The expectation in words, for failure messages: {@code exactly 3 times}, {@code at least 1}. */
+  /**
+   * The expectation in words, for failure messages: {@code exactly 3 times}, {@code at least 1}.
+   */
   String describe() {
     if (min == max) {
       return "exactly " + times(min);

@@ -108,8 +108,8 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   /**
-   * What a refusing plan does, which the host never sees: {@code port closed since
-   * 12:00:01.123Z, for 2.5s; refused attempts never reach the host, so none are counted}.
+   * What a refusing plan does, which the host never sees: {@code port closed since 12:00:01.123Z,
+   * for 2.5s; refused attempts never reach the host, so none are counted}.
    */
   private String refusal() {
     Refusal since = refusingSince;
@@ -150,7 +150,9 @@ public final class FaultEngine implements AutoCloseable {
     }
   }
 
-  /** When the port closed for a refusal: the wall-clock time to show, a monotonic one to measure. */
+  /**
+   * When the port closed for a refusal: the wall-clock time to show, a monotonic one to measure.
+   */
   private record Refusal(Instant at, long nanos) {}
 
   // ------------------------------------------------------------ network-level controls
