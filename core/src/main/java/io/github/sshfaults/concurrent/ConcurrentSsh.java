@@ -6,6 +6,7 @@ import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,6 +102,7 @@ public final class ConcurrentSsh {
    * A runner with the defaults: 8 threads, a one-minute run deadline, no task deadline (tasks are
    * bounded by the run's), no retries, the built-in classification, 5 seconds for cleanup.
    */
+  @CheckReturnValue
   public static ConcurrentSsh create() {
     return new ConcurrentSsh(
         "run",
@@ -118,6 +120,7 @@ public final class ConcurrentSsh {
    *
    * @throws IllegalArgumentException when {@code threads} is not 1 to {@value #MAX_THREADS}
    */
+  @CheckReturnValue
   public ConcurrentSsh withThreads(int threads) {
     inRange(threads, 1, MAX_THREADS, "threads");
     return new ConcurrentSsh(
@@ -138,6 +141,7 @@ public final class ConcurrentSsh {
    * @throws IllegalArgumentException when {@code deadline} is zero, negative or above {@link
    *     #MAX_DEADLINE}
    */
+  @CheckReturnValue
   public ConcurrentSsh withRunDeadline(Duration deadline) {
     checkDeadline(deadline, "run deadline");
     return new ConcurrentSsh(
@@ -158,6 +162,7 @@ public final class ConcurrentSsh {
    * @throws IllegalArgumentException when {@code deadline} is zero, negative or above {@link
    *     #MAX_DEADLINE}
    */
+  @CheckReturnValue
   public ConcurrentSsh withTaskDeadline(Duration deadline) {
     checkDeadline(deadline, "task deadline");
     return new ConcurrentSsh(
@@ -178,6 +183,7 @@ public final class ConcurrentSsh {
    * @throws IllegalArgumentException when {@code timeout} is zero, negative or above {@link
    *     #MAX_DEADLINE}
    */
+  @CheckReturnValue
   public ConcurrentSsh withCleanupTimeout(Duration timeout) {
     checkDeadline(timeout, "cleanup timeout");
     return new ConcurrentSsh(
@@ -187,6 +193,7 @@ public final class ConcurrentSsh {
   /**
    * A copy that retries failed tasks as {@code policy} says ({@link RetryPolicy#none()} to stop).
    */
+  @CheckReturnValue
   public ConcurrentSsh withRetry(RetryPolicy policy) {
     notNull(policy, "retry policy");
     return new ConcurrentSsh(
@@ -204,6 +211,7 @@ public final class ConcurrentSsh {
    * A copy that classifies failures with {@code classifier} before the built-in rules. Calls add
    * up: the classifier given first is asked first.
    */
+  @CheckReturnValue
   public ConcurrentSsh withClassifier(FailureClassifier classifier) {
     notNull(classifier, "classifier");
     FailureClassifier combined =
@@ -225,6 +233,7 @@ public final class ConcurrentSsh {
    *
    * @throws IllegalArgumentException when {@code name} is blank or has white space
    */
+  @CheckReturnValue
   public ConcurrentSsh withName(String name) {
     notBlank(name, "run name");
     check(!name.matches(".*\\s.*"), "run name must have no white space, but was \"" + name + "\"");
@@ -244,6 +253,7 @@ public final class ConcurrentSsh {
    * returns it: to log outcome tables, or to keep them for a failure report (the JUnit extension
    * does this for the runners it injects). Calls add up: every listener given is called, in order.
    */
+  @CheckReturnValue
   public ConcurrentSsh withReportListener(Consumer<? super RunReport<?, ?>> listener) {
     notNull(listener, "report listener");
     Consumer<? super RunReport<?, ?>> previous = reportListener;

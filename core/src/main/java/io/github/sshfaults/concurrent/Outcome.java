@@ -1,5 +1,6 @@
 package io.github.sshfaults.concurrent;
 
+import io.github.sshfaults.concurrent.internal.RootCauseFirst;
 import io.github.sshfaults.concurrent.internal.Text;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,15 +205,21 @@ public final class Outcome<T, R> {
   }
 
   /**
-   * One line about the attempt: the value for a success; the exception's simple class name and
-   * message for a failure.
+   * About the attempt: the value for a success; for a failure, the root cause first, its simple
+   * class name and message, then the exceptions that wrap it, innermost first: {@code
+   * ConnectException: Connection refused (in SshException: DefaultConnectFuture[...]: Failed ...)}.
+   * A wrapper's message that only repeats its cause is left out: {@code ConnectException:
+   * Connection refused (in JSchException)}.
    */
   public String message() {
-    if (failure == null) {
-      return String.valueOf(value);
-    }
-    String text = failure.getMessage();
-    return failure.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    return failure == null ? String.valueOf(value) : RootCauseFirst.describe(failure);
+  }
+
+  /** {@link #message()} on one line of at most {@code max} characters, wrappers cut first. */
+  String message(int max) {
+    return failure == null
+        ? Text.oneLine(String.valueOf(value), max)
+        : RootCauseFirst.describe(failure, max);
   }
 
   @Override
@@ -227,6 +234,6 @@ public final class Outcome<T, R> {
         + " ms on "
         + (threadName.isEmpty() ? "no thread" : threadName)
         + ": "
-        + Text.oneLine(message(), 200);
+        + message(200);
   }
 }

@@ -5,6 +5,7 @@ import static io.github.sshfaults.internal.Preconditions.inRange;
 import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import java.util.Set;
  * <p>Every attempt is recorded in the {@link RunReport}; a retry never starts after the run's
  * deadline. Unless changed: 3 attempts, 100 ms backoff, multiplier 1 (a fixed backoff).
  */
+@CheckReturnValue
 public final class RetryPolicy {
 
   /** The most attempts a policy may ask for: more would hide a real failure behind retries. */

@@ -2,7 +2,6 @@ package io.github.sshfaults.concurrent;
 
 import static io.github.sshfaults.internal.Preconditions.notNegative;
 
-import io.github.sshfaults.concurrent.internal.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +25,13 @@ import java.util.Objects;
  * System.out.println(report);                   // a summary and a table, one row per attempt
  * }</pre>
  *
- * <p>The table reads (messages are cut to 72 characters):
+ * <p>The table reads (messages are cut to 72 characters, the root cause of a failure first):
  *
  * <pre>
- * target | outcome | kind            | message                              | thread                   | ms
- * web-1  | ok      |                 | exit 0, stdout "up 3 days\n"         | sshfaults-run-4-worker-1 | 14
- * web-2  | failed  | AUTH            | JSchException: Auth fail for methods | sshfaults-run-4-worker-2 | 11
- * web-3  | failed  | CONNECT_REFUSED | ConnectException: Connection refused | sshfaults-run-4-worker-3 |  2
+ * target | outcome | kind            | message                                                 | thread                   | ms
+ * web-1  | ok      |                 | exit 0, stdout "up 3 days\n"                            | sshfaults-run-4-worker-1 | 14
+ * web-2  | failed  | AUTH            | JSchException: Auth fail for methods 'password'         | sshfaults-run-4-worker-2 | 11
+ * web-3  | failed  | CONNECT_REFUSED | ConnectException: Connection refused (in JSchException) | sshfaults-run-4-worker-3 |  2
  * </pre>
  *
  * @param <T> the type of the targets
@@ -219,7 +218,8 @@ public final class RunReport<T, R> {
 
   /**
    * The attempts as a table, one row each: {@code target | outcome | kind | message | thread | ms}.
-   * Messages are cut to one line of at most 72 characters.
+   * Messages are cut to one line of at most 72 characters; a failure's shows its root cause first
+   * and then the exceptions wrapping it, cut first ({@link Outcome#message()}).
    */
   public String table() {
     List<String[]> rows = new ArrayList<>();
@@ -231,7 +231,7 @@ public final class RunReport<T, R> {
                 + (outcome.attempt() > 1 ? " (attempt " + outcome.attempt() + ")" : ""),
             label(outcome.status()),
             outcome.kind().map(Enum::name).orElse(""),
-            Text.oneLine(outcome.message(), MESSAGE_WIDTH),
+            outcome.message(MESSAGE_WIDTH),
             outcome.threadName(),
             Long.toString(outcome.duration().toMillis())
           });

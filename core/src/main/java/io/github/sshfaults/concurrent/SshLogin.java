@@ -6,6 +6,8 @@ import static io.github.sshfaults.internal.Preconditions.notEmpty;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.concurrent.internal.KnownHostsLine;
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * loopback; with it, they verify the server's key against the given {@code known_hosts} lines and
  * fail with {@link FailureKind#HOST_KEY} on a mismatch, as a careful client would.
  */
+@CheckReturnValue
 public final class SshLogin {
 
   private final String user;
@@ -66,15 +69,19 @@ public final class SshLogin {
    * A copy that trusts the host key in {@code knownHostsLine} ({@code [host]:port type base64}, as
    * {@code FakeSshHost.knownHostsLine()} gives it) and rejects any host key not trusted. Calls add
    * up: each trusted line is accepted.
+   *
+   * <p>The line is checked at once, as OpenSSH reads {@code known_hosts}: an optional marker,
+   * {@code @cert-authority} or {@code @revoked}; host patterns ({@code host}, {@code [host]:port},
+   * a comma-separated list of them, or one hashed {@code |1|salt|hash} entry); a key type; and
+   * base64 that decodes to an SSH public key of that type; then an optional comment.
+   *
+   * @throws IllegalArgumentException naming the line and what is wrong with it, when it is not a
+   *     {@code known_hosts} entry (rather than failing later as a host key mismatch)
    */
   public SshLogin trusting(String knownHostsLine) {
-    notBlank(knownHostsLine, "known_hosts line");
-    check(
-        knownHostsLine.strip().split("\\s+").length >= 3,
-        "known_hosts line must read \"host key-type base64-key\", but was "
-            + quote(knownHostsLine));
+    String line = KnownHostsLine.check(knownHostsLine);
     List<String> lines = new ArrayList<>(knownHostsLines);
-    lines.add(knownHostsLine.strip());
+    lines.add(line);
     return new SshLogin(user, password, keyPair, lines);
   }
 

@@ -5,6 +5,7 @@ import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.random.RandomGenerator;
  * HostFaults#seed()}), so a seed replays the same delays. Every sample is capped at {@link
  * #LONGEST}.
  */
+@CheckReturnValue
 public final class Delay {
 
   /** The longest delay any distribution yields: longer samples are cut to it. */

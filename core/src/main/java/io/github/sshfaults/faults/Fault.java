@@ -3,6 +3,7 @@ package io.github.sshfaults.faults;
 import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * <p>Each effect has a default stage and a set of stages where it can happen; {@link #at(Stage)}
  * rejects the others, naming the allowed ones. Without a trigger a fault fires on every occasion.
  */
+@CheckReturnValue
 public final class Fault {
 
   private static final Map<Class<? extends Effect>, List<Stage>> STAGES =

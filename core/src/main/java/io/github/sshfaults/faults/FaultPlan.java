@@ -2,6 +2,7 @@ package io.github.sshfaults.faults;
 
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.List;
  * host.faults().replace(plan);
  * }</pre>
  */
+@CheckReturnValue
 public final class FaultPlan {
 
   private static final FaultPlan EMPTY = new FaultPlan(List.of());

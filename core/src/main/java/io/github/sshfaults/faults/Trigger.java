@@ -5,6 +5,7 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.Preconditions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in a
  * host's plan and start again when the plan is replaced or cleared.
  */
+@CheckReturnValue
 public final class Trigger {
 
   private static final Trigger ALWAYS = new Trigger(List.of());

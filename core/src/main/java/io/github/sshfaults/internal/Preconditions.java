@@ -136,7 +136,8 @@ public final class Preconditions {
 
   /**
    * Quotes a user-supplied string for an error message, keeping blanks and control characters
-   * visible.
+   * visible: {@code \n}, {@code \r}, {@code \t} and {@code \"} as in Java, any other control
+   * character as a Unicode escape (<code>&#92;u001b</code> for ESC).
    */
   public static String quote(String value) {
     if (value == null) {
@@ -149,7 +150,13 @@ public final class Preconditions {
         case '\r' -> quoted.append("\\r");
         case '\t' -> quoted.append("\\t");
         case '"' -> quoted.append("\\\"");
-        default -> quoted.append(c);
+        default -> {
+          if (Character.isISOControl(c)) {
+            quoted.append(String.format("\\u%04x", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
       }
     }
     return quoted.append('"').toString();

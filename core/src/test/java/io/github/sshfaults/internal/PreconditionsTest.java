@@ -36,4 +36,12 @@ class PreconditionsTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("factory must not be null");
   }
+
+  @Test
+  void quotesWithEveryControlCharacterVisible() {
+    assertThat(Preconditions.quote("a\tb\n\"c\"")).isEqualTo("\"a\\tb\\n\\\"c\\\"\"");
+    assertThat(Preconditions.quote("x\u0000y\u001b[31mz\u007f"))
+        .isEqualTo("\"x\\u0000y\\u001b[31mz\\u007f\"");
+    assertThat(Preconditions.quote(null)).isEqualTo("null");
+  }
 }

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd;
 import static io.github.sshfaults.internal.Preconditions.inRange;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,6 +18,7 @@ import java.util.Arrays;
  * <p>Strings are sent as UTF-8. The fake host writes all of stdout, then all of stderr, flushes
  * both, and only then sends the exit status, so a client never sees the exit before the output.
  */
+@CheckReturnValue
 public final class CommandResult {
 
   /** The highest exit code a command can report: POSIX shells keep 8 bits. */

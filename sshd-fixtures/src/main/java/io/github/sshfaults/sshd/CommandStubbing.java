@@ -12,7 +12,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * host.command("uptime").replies("up 3 days\n");
- * host.command("cat /etc/nope").failsWith(1, "cat: /etc/nope: No such file or directory\n");
+ * host.command("cat /etc/nope").exitWith(1, "cat: /etc/nope: No such file or directory\n");
  * host.commandMatching("sleep \\d+").answers(call -> CommandResult.exit(0));
  * }</pre>
  */
@@ -41,16 +41,25 @@ public final class CommandStubbing {
   }
 
   /**
-   * Answers with nothing on stdout, {@code stderr} on the standard error and {@code exitCode}.
+   * Answers with nothing on stdout, {@code stderr} on the standard error and {@code exitCode}: the
+   * short form of {@code replies(CommandResult.exit(exitCode).withStderr(stderr))}, and the same
+   * words as {@link io.github.sshfaults.faults.Fault#exitWith(int, String)}. Usually a failure;
+   * exit code 0 is allowed, for a command that succeeds with nothing but stderr.
    *
    * @param exitCode 0 to {@value CommandResult#MAX_EXIT_CODE}
+   * @throws IllegalArgumentException when the exit code lies outside that range
    */
-  public FakeSshHost failsWith(int exitCode, String stderr) {
+  public FakeSshHost exitWith(int exitCode, String stderr) {
     return replies(CommandResult.exit(exitCode).withStderr(stderr));
   }
 
-  /** Answers each invocation with whatever {@code handler} computes from it. */
+  /**
+   * Answers each invocation with whatever {@code handler} computes from it.
+   *
+   * @throws IllegalStateException when the host closed since the stub was started
+   */
   public FakeSshHost answers(CommandHandler handler) {
+    host.checkOpen(FakeSshHost.STUB);
     stubs.add(stubFor.apply(notNull(handler, "command handler")));
     return host;
   }

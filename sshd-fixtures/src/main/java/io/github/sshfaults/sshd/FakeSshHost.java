@@ -12,6 +12,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.internal.Seeds;
+import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.NamedThreadFactory;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
@@ -65,6 +66,13 @@ import org.slf4j.LoggerFactory;
  * serve many tests. All methods are thread-safe. {@link #close()} stops the server, closes every
  * session and stops every thread the host started.
  *
+ * <p>A closed host stays readable: its {@link #journal()}, {@link #seed()}, {@link #port()} and
+ * {@link #toString()} still answer, for reports. Every call that would change it (users, stubs,
+ * faults, the network controls, {@link #reset()}, {@link #markBaseline()}) throws an {@link
+ * IllegalStateException} that names the host and the call: {@code cannot add faults to
+ * FakeSshHost[web, 127.0.0.1:40123, seed=...]: it is closed}. Its {@linkplain #files() files} went
+ * with it: see {@link HostFiles}.
+ *
  * <p>Faults make the host fail on cue, on the wire, as real servers and networks fail: see {@link
  * #faults()} and {@link Fault}. The network can fail as a whole too: {@link #partition()}, {@link
  * #heal()}, {@link #dropAllSessions()}, {@link #stop()}, {@link #restart()}. Random decisions
@@ -74,15 +82,19 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private static final Logger LOG = LoggerFactory.getLogger(FakeSshHost.class);
 
+  /** What {@link #command(String)} and its kin would do to a closed host. */
+  static final String STUB = "stub commands on";
+
   private final Credentials credentials = new Credentials();
   private final CommandStubs stubs = new CommandStubs();
-  private final HostFiles files = new HostFiles();
+  private final HostFiles files = new HostFiles(this);
   private final String name;
   private final AlgorithmSet algorithms;
   private final HostKeyType hostKeyType;
   private final KeyPair hostKey;
   private final RecordingJournal journal;
   private final FaultEngine faults;
+  private final HostFaults faultsView = new FaultsOfOpenHost();
   private final HostServer server;
   private final ExecutorService commandExecutor;
   private final int port;
@@ -110,7 +122,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     faults.setListener(new FaultRecorder(journal));
     this.server = new HostServer(this::createServer);
     this.baseline =
-        new Baseline(credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults().plan());
+        new Baseline(
+            credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults.faults().plan());
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -217,8 +230,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    *
    * @return this host, for chaining
    * @throws IllegalArgumentException when the name is blank or the password empty
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost user(String name, String password) {
+    checkOpen("declare users on");
     notBlank(name, "user name");
     notEmpty(password, "password of user " + quote(name));
     credentials.addPassword(name, password);
@@ -230,8 +245,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * keys and a password.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost user(String name, PublicKey publicKey) {
+    checkOpen("declare users on");
     notBlank(name, "user name");
     credentials.addKey(name, notNull(publicKey, "public key of user " + quote(name)));
     return this;
@@ -240,8 +257,11 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   /**
    * Generates a key pair for {@code name}, lets that user log in with it, and returns it so the
    * test can hand the private half to its client.
+   *
+   * @throws IllegalStateException when the host is closed
    */
   public UserKey userWithNewKey(String name) {
+    checkOpen("declare users on");
     UserKey key = UserKey.generate(name);
     credentials.addKey(name, key.publicKey());
     return key;
@@ -252,29 +272,39 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * authentication; without this call, nobody gets in who was not declared.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost acceptAnyCredentials() {
+    checkOpen("accept any credentials on");
     credentials.acceptAny();
     return this;
   }
 
   /**
-   * Starts a stub for exactly {@code commandLine}, as the client sends it.
+   * Starts a stub for exactly {@code commandLine}, as the client sends it. Nothing is registered
+   * until the returned stubbing is finished ({@link CommandStubbing#replies(String)}, ...).
    *
    * @throws IllegalArgumentException when the command line is null or blank
+   * @throws IllegalStateException when the host is closed
    */
+  @CheckReturnValue
   public CommandStubbing command(String commandLine) {
+    checkOpen(STUB);
     notBlank(commandLine, "command line");
     return new CommandStubbing(this, stubs, handler -> CommandStubs.exact(commandLine, handler));
   }
 
   /**
    * Starts a stub for every command line that {@code regex} matches as a whole ({@link
-   * java.util.regex.Matcher#matches()}).
+   * java.util.regex.Matcher#matches()}). Nothing is registered until the returned stubbing is
+   * finished.
    *
    * @throws IllegalArgumentException naming the expression when it does not compile
+   * @throws IllegalStateException when the host is closed
    */
+  @CheckReturnValue
   public CommandStubbing commandMatching(String regex) {
+    checkOpen(STUB);
     notNull(regex, "command regex");
     Pattern pattern;
     try {
@@ -286,8 +316,15 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     return commandMatching(pattern);
   }
 
-  /** Starts a stub for every command line that {@code pattern} matches as a whole. */
+  /**
+   * Starts a stub for every command line that {@code pattern} matches as a whole. Nothing is
+   * registered until the returned stubbing is finished.
+   *
+   * @throws IllegalStateException when the host is closed
+   */
+  @CheckReturnValue
   public CommandStubbing commandMatching(Pattern pattern) {
+    checkOpen(STUB);
     notNull(pattern, "command pattern");
     return new CommandStubbing(this, stubs, handler -> CommandStubs.regex(pattern, handler));
   }
@@ -303,7 +340,9 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * }</pre>
    *
    * <p>Faults at {@link io.github.sshfaults.faults.Stage#SFTP} make SFTP requests fail: see {@link
-   * Fault#sftpError(io.github.sshfaults.faults.SftpStatus)}.
+   * Fault#sftpError(io.github.sshfaults.faults.SftpStatus)}. The files go with the host when it
+   * closes: from then on every method of {@link HostFiles} throws a {@link
+   * java.nio.file.ClosedFileSystemException} that names the host and the call.
    */
   public HostFiles files() {
     return files;
@@ -315,10 +354,13 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * stubs, no files, the builder's faults.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost markBaseline() {
+    checkOpen("mark the baseline of");
     baseline =
-        new Baseline(credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults().plan());
+        new Baseline(
+            credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults.faults().plan());
     return this;
   }
 
@@ -334,12 +376,12 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost reset() {
-    checkState(!closed, "cannot reset " + this + ": it is closed");
+    checkOpen("reset");
     Baseline target = baseline;
     credentials.restore(target.users());
     stubs.restore(target.stubs());
     files.restore(target.files());
-    faults().replace(target.faults());
+    faults.faults().replace(target.faults());
     if (faults.isPartitioned()) {
       faults.heal();
     }
@@ -360,10 +402,11 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * }</pre>
    *
    * <p>A change applies to new connections and to the next occasion of open ones (see {@link
-   * HostFaults}).
+   * HostFaults}). On a closed host the plan can still be read and described, but {@code add},
+   * {@code replace} and {@code clear} throw an {@link IllegalStateException}.
    */
   public HostFaults faults() {
-    return faults.faults();
+    return faultsView;
   }
 
   /**
@@ -380,8 +423,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * they see of a broken link: silence, then their own timeouts.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost partition() {
+    checkOpen("partition");
     faults.partition();
     LOG.debug("Partitioned {}", this);
     return this;
@@ -392,8 +437,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * open carry on where they stopped.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost heal() {
+    checkOpen("heal");
     faults.heal();
     LOG.debug("Healed {}", this);
     return this;
@@ -404,8 +451,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * host keeps accepting new connections.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost dropAllSessions() {
+    checkOpen("drop the sessions of");
     faults.dropAllSessions();
     LOG.debug("Dropped all sessions of {}", this);
     return this;
@@ -416,8 +465,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * clients get "connection refused" until {@link #restart()}.
    *
    * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost stop() {
+    checkOpen("stop");
     server.stop();
     LOG.debug("Stopped {}", this);
     return this;
@@ -432,12 +483,16 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   public FakeSshHost restart() {
+    checkOpen("restart");
     server.restart();
     LOG.debug("Restarted {}", this);
     return this;
   }
 
-  /** Whether {@link #close()} was called: a closed host cannot run, reset or restart again. */
+  /**
+   * Whether {@link #close()} was called: a closed host cannot run again, and every call that would
+   * change it throws an {@link IllegalStateException}.
+   */
   public boolean isClosed() {
     return closed;
   }
@@ -476,6 +531,71 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   /** The host's fault engine, for the journal and for tests in this package. */
   FaultEngine faultEngine() {
     return faults;
+  }
+
+  /**
+   * Throws the error of a call that needs an open host, {@code cannot <action> <this>: it is
+   * closed}, when the host is closed.
+   *
+   * @param action what the call would have done to the host, as in {@code "add faults to"}
+   */
+  void checkOpen(String action) {
+    if (closed) {
+      throw new IllegalStateException(closedMessage(action));
+    }
+  }
+
+  /**
+   * The message of every call refused because the host is closed: built here only, so that they all
+   * read alike.
+   */
+  String closedMessage(String action) {
+    return "cannot " + action + " " + this + ": it is closed";
+  }
+
+  /** The live plan as users see it: read at any time, changed only while the host is open. */
+  private final class FaultsOfOpenHost implements HostFaults {
+
+    @Override
+    public HostFaults add(Fault... more) {
+      checkOpen("add faults to");
+      faults.faults().add(more);
+      return this;
+    }
+
+    @Override
+    public HostFaults replace(FaultPlan plan) {
+      checkOpen("replace the faults of");
+      faults.faults().replace(plan);
+      return this;
+    }
+
+    @Override
+    public HostFaults clear() {
+      checkOpen("clear the faults of");
+      faults.faults().clear();
+      return this;
+    }
+
+    @Override
+    public FaultPlan plan() {
+      return faults.faults().plan();
+    }
+
+    @Override
+    public long seed() {
+      return faults.seed();
+    }
+
+    @Override
+    public String describe() {
+      return faults.describe();
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
   }
 
   /**

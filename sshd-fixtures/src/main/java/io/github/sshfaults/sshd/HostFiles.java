@@ -7,10 +7,10 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import io.github.sshfaults.sshd.internal.ClosedHostFilesException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -41,6 +41,12 @@ import java.util.stream.Stream;
  * <p>The files belong to the host's {@linkplain FakeSshHost#markBaseline() baseline}: {@link
  * FakeSshHost#reset()} restores the files and directories the baseline had. All methods are
  * thread-safe with respect to each other; clients may change files over SFTP at any time.
+ *
+ * <p>The files go with their host: once it is {@linkplain FakeSshHost#close() closed}, every method
+ * throws a {@link java.nio.file.ClosedFileSystemException} (an {@link IllegalStateException}) whose
+ * message names the host and the call, {@code cannot read "/data/report.csv" on FakeSshHost[web,
+ * 127.0.0.1:40123, seed=...]: it is closed, and its files went with it}. Paths taken from {@link
+ * #root()} before then fail too, with the JDK's exception of the same type.
  */
 public final class HostFiles {
 
@@ -49,8 +55,11 @@ public final class HostFiles {
 
   private Path root;
   private boolean closed;
+  private final FakeSshHost host;
 
-  HostFiles() {}
+  HostFiles(FakeSshHost host) {
+    this.host = host;
+  }
 
   /**
    * The root directory {@code /}, a path of the host's in-memory file system.
@@ -58,10 +67,12 @@ public final class HostFiles {
    * @throws java.nio.file.ClosedFileSystemException when the host is closed
    */
   public synchronized Path root() {
+    checkOpen("use the files of");
+    return openRoot();
+  }
+
+  private Path openRoot() {
     if (fileSystem == null) {
-      if (closed) {
-        throw new ClosedFileSystemException();
-      }
       fileSystem =
           // Unnamed: Jimfs gives each a unique name, so any number of hosts can live side by side.
           Jimfs.newFileSystem(
@@ -82,8 +93,10 @@ public final class HostFiles {
    *
    * @return these files, for chaining
    * @throws IllegalArgumentException when the path is blank or names a directory
+   * @throws java.nio.file.ClosedFileSystemException when the host is closed
    */
   public synchronized HostFiles write(String path, byte[] content) {
+    checkOpen("write " + quote(path) + " on");
     notNull(content, "content of " + quote(path));
     Path file = resolve(path);
     check(!Files.isDirectory(file), "cannot write " + quote(path) + ": it is a directory");
@@ -111,6 +124,7 @@ public final class HostFiles {
    * @throws IllegalArgumentException when there is no such file, naming the files there are
    */
   public synchronized byte[] read(String path) {
+    checkOpen("read " + quote(path) + " on");
     Path file = resolve(path);
     check(Files.isRegularFile(file), "no file " + quote(path) + " on the host; " + describe());
     try {
@@ -127,8 +141,9 @@ public final class HostFiles {
 
   /** Whether a file or directory exists at {@code path}. */
   public synchronized boolean exists(String path) {
+    checkOpen("look for " + quote(path) + " on");
     notBlank(path, "path");
-    return isInUse() && Files.exists(resolve(path));
+    return fileSystem != null && Files.exists(resolve(path));
   }
 
   /**
@@ -137,6 +152,7 @@ public final class HostFiles {
    * @throws IllegalArgumentException when there is no such directory
    */
   public synchronized List<String> list(String dir) {
+    checkOpen("list " + quote(dir) + " on");
     Path directory = resolve(dir);
     check(
         Files.isDirectory(directory), "no directory " + quote(dir) + " on the host; " + describe());
@@ -157,6 +173,7 @@ public final class HostFiles {
    * @throws IllegalArgumentException when a file is in the way
    */
   public synchronized HostFiles mkdirs(String dir) {
+    checkOpen("create " + quote(dir) + " on");
     Path directory = resolve(dir);
     try {
       Files.createDirectories(directory);
@@ -173,6 +190,7 @@ public final class HostFiles {
    * @return whether there was something to delete
    */
   public synchronized boolean delete(String path) {
+    checkOpen("delete " + quote(path) + " on");
     Path target = resolve(path);
     if (!Files.exists(target)) {
       return false;
@@ -187,7 +205,8 @@ public final class HostFiles {
    * [/data, /data/report.csv]}.
    */
   public synchronized List<String> paths() {
-    if (!isInUse()) {
+    checkOpen("list the files of");
+    if (fileSystem == null) {
       return List.of();
     }
     try (Stream<Path> all = Files.walk(root)) {
@@ -197,16 +216,17 @@ public final class HostFiles {
     }
   }
 
+  /** {@code HostFiles[/data, /data/report.csv]}; {@code HostFiles[closed]} once the host is. */
   @Override
-  public String toString() {
-    return "HostFiles" + paths();
+  public synchronized String toString() {
+    return closed ? "HostFiles[closed]" : "HostFiles" + paths();
   }
 
   // ---------------------------------------------------------------- for FakeSshHost
 
   /** The files and directories as they are now, for {@link #restore(Snapshot)}. */
   synchronized Snapshot snapshot() {
-    if (!isInUse()) {
+    if (fileSystem == null) {
       return new Snapshot(Map.of());
     }
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -222,17 +242,17 @@ public final class HostFiles {
 
   /** Replaces every file and directory with those of {@code snapshot}. */
   synchronized void restore(Snapshot snapshot) {
-    if (!isInUse() && snapshot.entries().isEmpty()) {
+    if (fileSystem == null && snapshot.entries().isEmpty()) {
       return;
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root())) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(openRoot())) {
       entries.forEach(this::deleteTree);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear the host's files", e);
     }
     try {
       for (Map.Entry<String, byte[]> entry : snapshot.entries().entrySet()) {
-        Path path = root().resolve(entry.getKey());
+        Path path = root.resolve(entry.getKey());
         if (entry.getValue() == null) {
           Files.createDirectories(path);
         } else {
@@ -261,17 +281,20 @@ public final class HostFiles {
   /** The files and directories at one moment: path to content, null for a directory. */
   record Snapshot(Map<String, byte[]> entries) {}
 
-  /** Whether the file system exists; without it, there are no files (unless the host closed). */
-  private boolean isInUse() {
-    if (fileSystem == null && closed) {
-      throw new ClosedFileSystemException();
+  /**
+   * Throws, once the host is closed, what every method then throws: {@code cannot <action> <host>:
+   * it is closed, and its files went with it}.
+   */
+  private void checkOpen(String action) {
+    if (closed) {
+      throw new ClosedHostFilesException(
+          host.closedMessage(action) + ", and its files went with it");
     }
-    return fileSystem != null;
   }
 
   private Path resolve(String path) {
     notBlank(path, "path");
-    return root().resolve(path).normalize();
+    return openRoot().resolve(path).normalize();
   }
 
   private void deleteTree(Path top) {

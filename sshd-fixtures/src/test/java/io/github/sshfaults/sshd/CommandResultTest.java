@@ -40,7 +40,7 @@ class CommandResultTest {
   @Test
   void stubRejectsNegativeExitCodeAtConfigurationTime() {
     try (FakeSshHost host = FakeSshHost.start()) {
-      assertThatThrownBy(() -> host.command("false").failsWith(-2, "boom"))
+      assertThatThrownBy(() -> host.command("false").exitWith(-2, "boom"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("exit code must be between 0 and 255, but was -2");
     }

@@ -66,11 +66,15 @@ class CommandStubsTest {
   }
 
   @Test
-  void failsWithGivenExitCodeAndStderr() throws Exception {
-    host.command("cat /nope").failsWith(1, "cat: /nope: No such file or directory\n");
+  void exitsWithTheGivenExitCodeAndStderr() throws Exception {
+    host.command("cat /nope").exitWith(1, "cat: /nope: No such file or directory\n");
+    host.command("make -s").exitWith(0, "warning: clock skew detected\n");
+    host.command("true").exitWith(255, "");
 
     assertThat(exec("cat /nope"))
         .isEqualTo(new ExecResult("", "cat: /nope: No such file or directory\n", 1));
+    assertThat(exec("make -s")).isEqualTo(new ExecResult("", "warning: clock skew detected\n", 0));
+    assertThat(exec("true")).isEqualTo(new ExecResult("", "", 255));
   }
 
   @Test

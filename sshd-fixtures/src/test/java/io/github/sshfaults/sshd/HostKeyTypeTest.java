@@ -1,14 +1,19 @@
 package io.github.sshfaults.sshd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.sshd.journal.AlgorithmsNegotiated;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Hosts with an RSA host key serve every client, which can verify it. */
+/**
+ * Hosts with an RSA host key serve every client, which can verify it; every host key type gives a
+ * known_hosts line that logins take.
+ */
 class HostKeyTypeTest {
 
   @ParameterizedTest
@@ -40,6 +45,26 @@ class HostKeyTypeTest {
     try (FakeSshHost one = FakeSshHost.builder().hostKeyType(type).start();
         FakeSshHost two = FakeSshHost.builder().hostKeyType(type).start()) {
       assertThat(one.hostKey()).isEqualTo(two.hostKey());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKeyType.class)
+  void givesAKnownHostsLineThatLoginsAcceptAndThatNamesItsKeyType(HostKeyType type) {
+    try (FakeSshHost host = FakeSshHost.builder().hostKeyType(type).start()) {
+      String line = host.knownHostsLine();
+      String[] fields = line.split(" ");
+      String otherType = fields[1].equals("ssh-rsa") ? "ecdsa-sha2-nistp256" : "ssh-rsa";
+
+      assertThat(SshLogin.password("alice", "secret").trusting(line).knownHostsLines())
+          .containsExactly(line);
+      assertThatIllegalArgumentException()
+          .isThrownBy(
+              () ->
+                  SshLogin.password("alice", "secret")
+                      .trusting(fields[0] + " " + otherType + " " + fields[2]))
+          .withMessageContaining(
+              "the key is a \"" + fields[1] + "\" key, but the line says \"" + otherType + "\"");
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -156,8 +157,23 @@ public final class LivePlan implements HostFaults {
     return seed;
   }
 
+  /**
+   * The seed, then each fault of the plan with what it did: {@code [fired 2 times in 5 occasions]},
+   * counting the times it took effect (the engine's {@link Firing#applied()}) among the occasions
+   * that matched its trigger's user, command and connection conditions. A {@link Fault#refuse()} is
+   * never counted, since a refused connection never reaches the host: its line says so.
+   */
   @Override
   public String describe() {
+    return describe(fault -> null);
+  }
+
+  /**
+   * {@link #describe()}, with the bracketed state of each fault for which {@code state} answers
+   * (not null) replaced by that answer: the engine knows since when a refusing host's port is
+   * closed.
+   */
+  public String describe(Function<Fault, String> state) {
     StringBuilder text = new StringBuilder("seed ").append(seed);
     List<Rule> all = rules.all;
     if (all.isEmpty()) {
@@ -165,17 +181,14 @@ public final class LivePlan implements HostFaults {
     }
     text.append(", faults:");
     for (Rule rule : all) {
-      int firings = rule.firings.get();
+      String told = state.apply(rule.fault);
       text.append("\n  ")
           .append(rule.position)
           .append(". ")
           .append(rule.fault)
-          .append("  [fired ")
-          .append(firings)
-          .append(firings == 1 ? " time" : " times")
-          .append(" in ")
-          .append(rule.occasions.get())
-          .append(" occasions]");
+          .append("  [")
+          .append(told != null ? told : rule.state())
+          .append(']');
     }
     return text.toString();
   }
@@ -213,7 +226,13 @@ public final class LivePlan implements HostFaults {
     final int position;
     final Fault fault;
     final AtomicInteger occasions = new AtomicInteger();
+
+    /** Times the trigger held, what {@link Trigger#atMost(int)} limits. */
     final AtomicInteger firings = new AtomicInteger();
+
+    /** Times the engine applied the effect, what the description reports. */
+    final AtomicInteger applied = new AtomicInteger();
+
     final int firingLimit;
 
     Rule(int position, Fault fault) {
@@ -257,7 +276,23 @@ public final class LivePlan implements HostFaults {
           return null;
         }
       } while (!firings.compareAndSet(fired, fired + 1));
-      return new Firing(position, fault, random);
+      return new Firing(position, fault, random, applied);
+    }
+
+    /** What the fault did so far, for {@link LivePlan#describe()}. */
+    String state() {
+      if (fault.effect() instanceof Effect.Refuse) {
+        return "nothing listens on the port while this fault is in the plan; refused attempts"
+            + " never reach the host, so none are counted";
+      }
+      int times = applied.get();
+      int seen = occasions.get();
+      return "fired "
+          + times
+          + (times == 1 ? " time" : " times")
+          + " in "
+          + seen
+          + (seen == 1 ? " occasion" : " occasions");
     }
 
     private static boolean matchesOccasion(

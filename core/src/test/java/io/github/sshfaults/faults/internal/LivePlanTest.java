@@ -165,8 +165,8 @@ class LivePlanTest {
   @Test
   void describesSeedPlanAndFirings() {
     plan.add(Fault.resetConnection().firstAttempts(1));
-    connects(1);
-    connects(2);
+    plan.fire(Stage.CONNECT, plan.dice(1), null, null).forEach(Firing::applied);
+    plan.fire(Stage.CONNECT, plan.dice(2), null, null).forEach(Firing::applied);
 
     assertThat(plan.describe())
         .isEqualTo(
@@ -174,6 +174,33 @@ class LivePlanTest {
                 + "  1. resetConnection() at CONNECT when firstAttempts(1)"
                 + "  [fired 1 time in 2 occasions]");
     assertThat(new LivePlan(7, () -> {}).describe()).isEqualTo("seed 7, no faults");
+  }
+
+  @Test
+  void countsOnlyTheFiringsThatTookEffect() {
+    plan.add(Fault.dropConnection(), Fault.resetConnection());
+    // The engine applies the first fault that ends the connection and passes over the second.
+    plan.fire(Stage.CONNECT, plan.dice(1), null, null).get(0).applied();
+
+    assertThat(plan.describe())
+        .isEqualTo(
+            "seed 42, faults:\n"
+                + "  1. dropConnection() at CONNECT  [fired 1 time in 1 occasion]\n"
+                + "  2. resetConnection() at CONNECT  [fired 0 times in 1 occasion]");
+  }
+
+  @Test
+  void saysARefusalIsNotCountedAndLetsTheEngineSayMore() {
+    plan.add(Fault.refuse());
+
+    assertThat(plan.describe())
+        .isEqualTo(
+            "seed 42, faults:\n"
+                + "  1. refuse() at CONNECT  [nothing listens on the port while this fault is in"
+                + " the plan; refused attempts never reach the host, so none are counted]")
+        .doesNotContain("fired");
+    assertThat(plan.describe(fault -> "port closed since noon"))
+        .endsWith("1. refuse() at CONNECT  [port closed since noon]");
   }
 
   @Test

@@ -351,7 +351,7 @@ class ConcurrentHelperTest {
     web3.close();
     String staleKey =
         "[127.0.0.1]:" + web4.port() + " " + UserKey.generate("old").authorizedKeysLine();
-    web5.command("uptime").failsWith(1, "uptime: /proc must be mounted\n");
+    web5.command("uptime").exitWith(1, "uptime: /proc must be mounted\n");
     web6.command("uptime").replies(" 10:14:03 up 7 min,  0 users,  load average: 0.52\n");
 
     RunReport<FakeSshHost, Integer> report =
@@ -386,6 +386,8 @@ class ConcurrentHelperTest {
             FailureKind.UNEXPECTED);
     assertThat(report.outcomesOn(web5).get(0).message())
         .endsWith("exited with status 1: uptime: /proc must be mounted");
+    assertThat(report.outcomesOn(web3).get(0).message())             // root cause first
+        .startsWith("ConnectException: Connection refused (in SshException: ");
     assertThat(report.byTarget()).containsOnlyKeys(web1, web2, web3, web4, web5, web6);
     assertThat(report.slowest(2)).hasSize(2);
     assertThat(report.hung()).isEmpty();
@@ -414,7 +416,7 @@ class ConcurrentHelperTest {
       FakeSshHost down,
       ConcurrentSsh runner) {
     web.command("uptime").replies("up 3 days\n");
-    db.command("uptime").failsWith(1, "uptime: /proc must be mounted\n");
+    db.command("uptime").exitWith(1, "uptime: /proc must be mounted\n");
     down.close();
     RunReport<FakeSshHost, CommandOutput> report =
         runner.run(
@@ -646,6 +648,9 @@ class ConcurrentHelperTest {
         .hasMessage("max attempts must be between 1 and 100, but was 0");
     assertThatThrownBy(() -> SshLogin.password("deploy", ""))
         .hasMessage("password of \"deploy\" must not be empty");
+    assertThatThrownBy(() -> SshLogin.password("deploy", "s3cret").trusting("web-1 ssh-rsa"))
+        .hasMessageStartingWith("known_hosts line \"web-1 ssh-rsa\" is not valid: it has 2 fields,"
+            + " and needs hosts, a key type and a key.");
     // end::validation[]
   }
 }

@@ -10,6 +10,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import io.github.sshfaults.docs.guide.GuideClient.Result;
+import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.AlgorithmSet;
@@ -21,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.nio.file.ClosedFileSystemException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Map;
@@ -114,6 +116,17 @@ class FakeHostsTest {
       assertThatThrownBy(() -> exec(host, "alice", "secret", "uptime"))
           .hasRootCauseInstanceOf(ConnectException.class);
       // end::address[]
+
+      // tag::closed[]
+      assertThatThrownBy(() -> host.faults().add(Fault.refuse()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("cannot add faults to " + host + ": it is closed");
+      assertThatThrownBy(() -> host.files().readString("/etc/motd"))
+          .isInstanceOf(ClosedFileSystemException.class)   // an IllegalStateException too
+          .hasMessage("cannot read \"/etc/motd\" on " + host
+              + ": it is closed, and its files went with it");
+      assertThat(host.journal().connections()).isEmpty();  // what it saw can still be read
+      // end::closed[]
     }
   }
 
@@ -303,7 +316,7 @@ class FakeHostsTest {
               CommandResult.exit(2)
                   .withStdout("cc -c main.c\n")
                   .withStderr("make: *** [all] Error 1\n"));
-      host.command("cat /etc/shadow").failsWith(1, "cat: /etc/shadow: Permission denied\n");
+      host.command("cat /etc/shadow").exitWith(1, "cat: /etc/shadow: Permission denied\n");
 
       assertThat(exec(host, "alice", "secret", "make"))
           .isEqualTo(new Result("cc -c main.c\n", "make: *** [all] Error 1\n", 2));
@@ -330,7 +343,7 @@ class FakeHostsTest {
     void letsTheNewestMatchingStubAnswer(FakeSshHost host) throws Exception {
       host.user("alice", "secret");
       // tag::newest-wins[]
-      host.commandMatching("systemctl .*").failsWith(1, "Failed to connect to bus\n");
+      host.commandMatching("systemctl .*").exitWith(1, "Failed to connect to bus\n");
       host.command("systemctl is-active nginx").replies("active\n");
 
       assertThat(exec(host, "alice", "secret", "systemctl is-active nginx").stdout())
@@ -432,7 +445,7 @@ class FakeHostsTest {
     assertThatThrownBy(() -> host.commandMatching("systemctl (start"))
         .hasMessageStartingWith(
             "command regex \"systemctl (start\" does not compile: Unclosed group");
-    assertThatThrownBy(() -> host.command("make").failsWith(256, "make: *** Error\n"))
+    assertThatThrownBy(() -> host.command("make").exitWith(256, "make: *** Error\n"))
         .hasMessage("exit code must be between 0 and 255, but was 256");
     // end::validation[]
   }

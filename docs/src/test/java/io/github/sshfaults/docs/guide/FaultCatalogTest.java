@@ -61,6 +61,9 @@ class FaultCatalogTest {
     host.faults().add(Fault.refuse());
 
     assertThatThrownBy(() -> run(host, "uptime")).hasRootCauseInstanceOf(ConnectException.class);
+    assertThat(host.journal().connections()).isEmpty();   // the host never saw the attempt
+    assertThat(host.faults().describe()).contains("refuse() at CONNECT  [port closed since ")
+        .contains("refused attempts never reach the host, so none are counted]");
 
     host.faults().clear();
     assertThat(run(host, "uptime")).isEqualTo("up 3 days\n");

@@ -75,7 +75,7 @@ class FleetUptimeTest {
     locked.user("deploy", "rotated-yesterday");   // our password is stale
     down.close();                                 // nothing listens on its port any more
     broken.user("deploy", "s3cret").command("uptime")
-        .failsWith(1, "uptime: /proc must be mounted\n");
+        .exitWith(1, "uptime: /proc must be mounted\n");
     rebooted.user("deploy", "s3cret").command("uptime")
         .replies(" 10:14:03 up 7 min,  0 users,  load average: 0.52, 0.18, 0.06\n");
 

@@ -41,7 +41,7 @@ class FleetUptimeWithSshfaultsTest {
     web1.command("uptime")
         .replies(" 10:14:03 up 3 days,  2:01,  1 user,  load average: 0.10, 0.08, 0.01\n");
     web3.close();
-    web4.command("uptime").failsWith(1, "uptime: /proc must be mounted\n");
+    web4.command("uptime").exitWith(1, "uptime: /proc must be mounted\n");
     web5.command("uptime")
         .replies(" 10:14:03 up 7 min,  0 users,  load average: 0.52, 0.18, 0.06\n");
 

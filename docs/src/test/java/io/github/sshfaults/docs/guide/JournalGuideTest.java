@@ -1,6 +1,11 @@
 package io.github.sshfaults.docs.guide;
 
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
+import static io.github.sshfaults.sshd.journal.Verification.atLeast;
+import static io.github.sshfaults.sshd.journal.Verification.atMost;
+import static io.github.sshfaults.sshd.journal.Verification.never;
+import static io.github.sshfaults.sshd.journal.Verification.once;
+import static io.github.sshfaults.sshd.journal.Verification.times;
 import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +61,7 @@ class JournalGuideTest {
   @Test
   void answersQueries(@FakeHost(users = "deploy:s3cret") FakeSshHost host) throws Exception {
     host.command("uptime").replies("up 3 days\n");
-    host.command("df -h").failsWith(1, "df: /proc: Permission denied\n");
+    host.command("df -h").exitWith(1, "df: /proc: Permission denied\n");
     assertThatThrownBy(() -> exec(host, "deploy", "wrong", "uptime"));
     exec(host, "deploy", "s3cret", "uptime");
     exec(host, "deploy", "s3cret", "df -h");
@@ -97,15 +102,15 @@ class JournalGuideTest {
     exec(web, "deploy", "s3cret", "systemctl restart nginx");
     exec(web, "deploy", "s3cret", "systemctl status nginx");
     // tag::verify[]
-    verify(web).ranCommand("systemctl restart nginx").times(2);
-    verify(web).ranCommandMatching("systemctl \\w+ nginx").atLeast(3);
-    verify(web).ranCommand("reboot").never();
-    verify(web).authenticated("deploy").atLeastOnce();
-    verify(web).rejectedLogin("deploy").never();
-    verify(web).connected().atMost(3);
-    verify(idle).neverConnected();
+    verify(web, times(2)).ranCommand("systemctl restart nginx");
+    verify(web, atLeast(3)).ranCommandMatching("systemctl \\w+ nginx");
+    verify(web, never()).ranCommand("reboot");
+    verify(web).authenticated("deploy");                 // at least once
+    verify(web, never()).rejectedLogin("deploy");
+    verify(web, atMost(3)).connected();
+    verify(idle, never()).connected();
 
-    CommandRun status = verify(web).ranCommand("systemctl status nginx").once().get(0);
+    CommandRun status = verify(web, once()).ranCommand("systemctl status nginx").get(0);
     assertThat(status.exitCode()).hasValue(0);
     // end::verify[]
   }
@@ -117,7 +122,7 @@ class JournalGuideTest {
     exec(web, "deploy", "s3cret", "systemctl restart ngnix");
     exec(web, "deploy", "s3cret", "uptime");
     // tag::near-miss[]
-    assertThatThrownBy(() -> verify(web).ranCommand("systemctl restart nginx").once())
+    assertThatThrownBy(() -> verify(web, once()).ranCommand("systemctl restart nginx"))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
             "Expected command \"systemctl restart nginx\" exactly 1 time in the journal of "
@@ -158,7 +163,7 @@ class JournalGuideTest {
       assertThat(host.journal().events()).hasSize(5);                 // the newest five
       assertThat(host.journal().dropped()).isEqualTo(9);
       assertThat(host.journal().count(CommandRun.class)).isEqualTo(2);  // counts keep counting
-      assertThatThrownBy(() -> verify(host).ranCommand("true").times(2))
+      assertThatThrownBy(() -> verify(host, times(2)).ranCommand("true"))
           .hasMessageContaining(
               "so it cannot tell; raise FakeSshHost.builder().journalCapacity(...)");
     }

@@ -1,6 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
+import static io.github.sshfaults.sshd.journal.Verification.once;
 import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class KeepHostStateTest {
   @Order(2)
   void seesTheReleaseAndTheJournalOfTheTestBefore() throws Exception {
     assertThat(exec(web, "deploy", "s3cret", "cat /srv/app/VERSION").stdout()).isEqualTo("2.4.1\n");
-    verify(web).ranCommand("true").once();
+    verify(web, once()).ranCommand("true");
   }
 }
 // end::class[]

@@ -1,5 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
+import static io.github.sshfaults.sshd.journal.Verification.never;
+import static io.github.sshfaults.sshd.journal.Verification.once;
 import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,10 +116,10 @@ class SftpGuideTest {
       upload(sftp, "/data/out.csv", "c,d\n".getBytes(UTF_8));
     }
 
-    verify(host).downloaded("/data/in.csv").once();
-    SftpOperation upload = verify(host).uploaded("/data/out.csv").once().get(0);
+    verify(host, once()).downloaded("/data/in.csv");
+    SftpOperation upload = verify(host, once()).uploaded("/data/out.csv").get(0);
     assertThat(upload.bytes()).isEqualTo(4);
-    verify(host).sftp(SftpAction.REMOVE, "/data/in.csv").never();
+    verify(host, never()).sftp(SftpAction.REMOVE, "/data/in.csv");
     assertThat(host.journal().sftpOperations())
         .extracting(SftpOperation::operation)
         .contains("open", "read", "write", "close");

@@ -77,6 +77,19 @@ class TriggersAndSeedsTest {
   }
 
   @Test
+  void describesWhatEachFaultDid(FakeSshHost host) {
+    usersAndStubs(host);
+    // tag::counts[]
+    host.faults().add(Fault.dropConnection().firstAttempts(1), Fault.resetConnection());
+
+    assertThat(connect(host, 2)).containsExactly("failed", "failed");
+    assertThat(host.faults().describe()).endsWith(
+        "  1. dropConnection() at CONNECT when firstAttempts(1)  [fired 1 time in 2 occasions]\n"
+            + "  2. resetConnection() at CONNECT  [fired 1 time in 2 occasions]");
+    // end::counts[]
+  }
+
+  @Test
   void onConnection(FakeSshHost host) {
     usersAndStubs(host);
     // tag::on-connection[]

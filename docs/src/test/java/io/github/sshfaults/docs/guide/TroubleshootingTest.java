@@ -216,7 +216,7 @@ class TroubleshootingTest {
         session.addPasswordIdentity("s3cret");
         session.auth().verify(TIMEOUT);
         // tag::execute-remote-command[]
-        host.command("deploy").failsWith(3, "");
+        host.command("deploy").exitWith(3, "");
         assertThatThrownBy(() -> session.executeRemoteCommand("deploy", TIMEOUT))
             .isExactlyInstanceOf(RemoteException.class)
             .hasMessageStartingWith("Remote command failed (3): deploy");

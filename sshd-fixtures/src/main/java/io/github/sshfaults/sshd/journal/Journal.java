@@ -14,7 +14,7 @@ import java.util.List;
  * host.journal().awaitConnections(3);
  * assertThat(host.journal().authAttempts("alice")).extracting(AuthAttempt::accepted)
  *     .containsExactly(false, true);
- * verify(host).ranCommand("uptime").times(3);             // see Verification
+ * verify(host, times(3)).ranCommand("uptime");           // see Verification
  * Files.writeString(report, host.journal().toJsonLines()); // for a bug report
  * }</pre>
  *

@@ -1,10 +1,12 @@
 package io.github.sshfaults.sshd.journal;
 
 import static io.github.sshfaults.internal.Preconditions.notBlank;
+import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.internal.NearMisses;
 import java.util.Comparator;
@@ -16,46 +18,127 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Verifies what a fake host saw, WireMock-style: each check names what was expected and, when it
- * fails, shows what the host saw instead, closest first (the near misses).
+ * Verifies what a fake host saw, Mockito-style for the counts and WireMock-style for the failures:
+ * each check names what was expected and, when it fails, shows what the host saw instead, closest
+ * first (the near misses).
  *
  * <pre>{@code
+ * import static io.github.sshfaults.sshd.journal.Verification.never;
+ * import static io.github.sshfaults.sshd.journal.Verification.times;
  * import static io.github.sshfaults.sshd.journal.Verification.verify;
  *
- * verify(host).ranCommand("uptime").times(3);
- * verify(host).authenticated("alice").once();
- * verify(host).uploaded("/upload/result.txt").once();
- * verify(idle).neverConnected();
+ * verify(host).ranCommand("uptime");                 // at least once
+ * verify(host, times(3)).ranCommand("uptime");       // exactly three times
+ * verify(host, never()).ranCommand("rm -rf /");
+ * verify(idle, never()).connected();
+ * CommandRun run = verify(host, once()).ranCommand("deploy").get(0);
  * }</pre>
  *
- * <p>Each method returns {@link Occurrences}; nothing is checked until one of its methods ({@code
- * times}, {@code once}, {@code never}, {@code atLeast}, ...) is called. A failed check throws an
- * {@link AssertionError}, as any assertion library's would.
+ * <p>{@code verify(host)} expects at least one matching event; {@code verify(host, count)} expects
+ * {@code count}: {@link #times(int)}, {@link #once()}, {@link #never()}, {@link #atLeast(int)},
+ * {@link #atMost(int)}. Each check (the methods below) runs at once and returns the matching
+ * events, oldest first, for further assertions; a failed check throws an {@link AssertionError}, as
+ * any assertion library's would. Checks count the events the journal holds: when it dropped events
+ * beyond its capacity that could change the answer, the check fails and says it cannot tell.
+ *
+ * <p>These names clash with Mockito's static imports ({@code times}, {@code never}, ...): in a
+ * class that uses both, qualify ours ({@code verify(host, Verification.times(3))}) or import ours
+ * by name and Mockito's not.
  */
 public final class Verification {
 
   private static final int NEAR_MISSES = 10;
 
+  private static final ExpectedCount AT_LEAST_ONCE = ExpectedCount.atLeast(1, "atLeast(1)");
+
   private final Journal journal;
+  private final ExpectedCount expected;
 
-  private Verification(Journal journal) {
+  private Verification(Journal journal, ExpectedCount expected) {
     this.journal = journal;
-  }
-
-  /** Starts verifying what {@code host} saw. */
-  public static Verification verify(FakeSshHost host) {
-    return verify(notNull(host, "host").journal());
-  }
-
-  /** Starts verifying the events in {@code journal}. */
-  public static Verification verify(Journal journal) {
-    return new Verification(notNull(journal, "journal"));
+    this.expected = expected;
   }
 
   /**
-   * Runs of exactly {@code commandLine}; near misses are the other commands, most similar first.
+   * Starts verifying what {@code host} saw: the check that follows expects at least one matching
+   * event.
    */
-  public Occurrences<CommandRun> ranCommand(String commandLine) {
+  @CheckReturnValue
+  public static Verification verify(FakeSshHost host) {
+    return verify(host, AT_LEAST_ONCE);
+  }
+
+  /** Starts verifying what {@code host} saw: the check that follows expects {@code count}. */
+  @CheckReturnValue
+  public static Verification verify(FakeSshHost host, ExpectedCount count) {
+    return verify(notNull(host, "host").journal(), count);
+  }
+
+  /** Starts verifying the events in {@code journal}, expecting at least one matching event. */
+  @CheckReturnValue
+  public static Verification verify(Journal journal) {
+    return verify(journal, AT_LEAST_ONCE);
+  }
+
+  /** Starts verifying the events in {@code journal}, expecting {@code count}. */
+  @CheckReturnValue
+  public static Verification verify(Journal journal, ExpectedCount count) {
+    return new Verification(notNull(journal, "journal"), notNull(count, "expected count"));
+  }
+
+  /**
+   * Exactly {@code n} matching events.
+   *
+   * @throws IllegalArgumentException when {@code n} is negative
+   */
+  @CheckReturnValue
+  public static ExpectedCount times(int n) {
+    notNegative(n, "expected number of events");
+    return ExpectedCount.exactly(n, "times(" + n + ")");
+  }
+
+  /** Exactly one matching event. */
+  @CheckReturnValue
+  public static ExpectedCount once() {
+    return ExpectedCount.exactly(1, "once()");
+  }
+
+  /** No matching event. */
+  @CheckReturnValue
+  public static ExpectedCount never() {
+    return ExpectedCount.exactly(0, "never()");
+  }
+
+  /**
+   * At least {@code n} matching events.
+   *
+   * @throws IllegalArgumentException when {@code n} is negative
+   */
+  @CheckReturnValue
+  public static ExpectedCount atLeast(int n) {
+    notNegative(n, "expected number of events");
+    return ExpectedCount.atLeast(n, "atLeast(" + n + ")");
+  }
+
+  /**
+   * At most {@code n} matching events.
+   *
+   * @throws IllegalArgumentException when {@code n} is negative
+   */
+  @CheckReturnValue
+  public static ExpectedCount atMost(int n) {
+    notNegative(n, "expected number of events");
+    return ExpectedCount.atMost(n, "atMost(" + n + ")");
+  }
+
+  /**
+   * Checks the runs of exactly {@code commandLine}; near misses are the other commands, most
+   * similar first.
+   *
+   * @return the matching runs, in the order they ended
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<CommandRun> ranCommand(String commandLine) {
     notBlank(commandLine, "command line");
     return occurrences(
         "command " + quote(commandLine),
@@ -65,11 +148,13 @@ public final class Verification {
   }
 
   /**
-   * Runs of command lines that {@code regex} matches as a whole.
+   * Checks the runs of command lines that {@code regex} matches as a whole.
    *
+   * @return the matching runs, in the order they ended
    * @throws IllegalArgumentException naming the expression when it does not compile
+   * @throws AssertionError when their number is not the expected one
    */
-  public Occurrences<CommandRun> ranCommandMatching(String regex) {
+  public List<CommandRun> ranCommandMatching(String regex) {
     notNull(regex, "command regex");
     Pattern pattern;
     try {
@@ -86,10 +171,13 @@ public final class Verification {
   }
 
   /**
-   * Accepted authentication attempts of {@code user}; near misses are the other attempts, that
-   * user's rejected ones first.
+   * Checks the accepted authentication attempts of {@code user}; near misses are the other
+   * attempts, that user's rejected ones first.
+   *
+   * @return the matching attempts, in order
+   * @throws AssertionError when their number is not the expected one
    */
-  public Occurrences<AuthAttempt> authenticated(String user) {
+  public List<AuthAttempt> authenticated(String user) {
     notBlank(user, "user name");
     return occurrences(
         "successful login of " + quote(user),
@@ -98,8 +186,14 @@ public final class Verification {
         attempts -> sameUserFirst(attempts, user));
   }
 
-  /** Rejected authentication attempts of {@code user}; near misses are the other attempts. */
-  public Occurrences<AuthAttempt> rejectedLogin(String user) {
+  /**
+   * Checks the rejected authentication attempts of {@code user}; near misses are the other
+   * attempts.
+   *
+   * @return the matching attempts, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<AuthAttempt> rejectedLogin(String user) {
     notBlank(user, "user name");
     return occurrences(
         "rejected login of " + quote(user),
@@ -109,16 +203,19 @@ public final class Verification {
   }
 
   /**
-   * SFTP operations of kind {@code action} on exactly {@code path} (absolute, as the host resolved
-   * it), whatever their outcome; near misses are the other SFTP operations, most similar first. The
-   * reads, and the writes, of one open file count as one operation.
+   * Checks the SFTP operations of kind {@code action} on exactly {@code path} (absolute, as the
+   * host resolved it), whatever their outcome; near misses are the other SFTP operations, most
+   * similar first. The reads, and the writes, of one open file count as one operation.
    *
    * <pre>{@code
-   * SftpOperation open = verify(host).sftp(SftpAction.OPEN, "/secret/key").once().get(0);
+   * SftpOperation open = verify(host, once()).sftp(SftpAction.OPEN, "/secret/key").get(0);
    * assertThat(open.outcome()).isEqualTo("permission denied");
    * }</pre>
+   *
+   * @return the matching operations, in order
+   * @throws AssertionError when their number is not the expected one
    */
-  public Occurrences<SftpOperation> sftp(SftpAction action, String path) {
+  public List<SftpOperation> sftp(SftpAction action, String path) {
     notNull(action, "SFTP action");
     notBlank(path, "path");
     String operation = action.name().toLowerCase(Locale.ROOT);
@@ -130,22 +227,28 @@ public final class Verification {
   }
 
   /**
-   * Complete downloads of {@code path}: the file was read over SFTP and closed with no error; near
-   * misses are the other SFTP operations.
+   * Checks the complete downloads of {@code path}: the file was read over SFTP and closed with no
+   * error; near misses are the other SFTP operations.
+   *
+   * @return the matching downloads, in order
+   * @throws AssertionError when their number is not the expected one
    */
-  public Occurrences<SftpOperation> downloaded(String path) {
+  public List<SftpOperation> downloaded(String path) {
     return transfers("download", "read", path);
   }
 
   /**
-   * Complete uploads to {@code path}: the file was written over SFTP and closed with no error; near
-   * misses are the other SFTP operations.
+   * Checks the complete uploads to {@code path}: the file was written over SFTP and closed with no
+   * error; near misses are the other SFTP operations.
+   *
+   * @return the matching uploads, in order
+   * @throws AssertionError when their number is not the expected one
    */
-  public Occurrences<SftpOperation> uploaded(String path) {
+  public List<SftpOperation> uploaded(String path) {
     return transfers("upload", "write", path);
   }
 
-  private Occurrences<SftpOperation> transfers(String what, String operation, String path) {
+  private List<SftpOperation> transfers(String what, String operation, String path) {
     notBlank(path, "path");
     return occurrences(
         "complete " + what + " of " + quote(path),
@@ -159,26 +262,27 @@ public final class Verification {
     return op.operation() + " " + op.path();
   }
 
-  /** Connections the host accepted. */
-  public Occurrences<ConnectionAccepted> connected() {
+  /**
+   * Checks the connections the host accepted: {@code verify(idle, never()).connected()} says that
+   * no client ever connected.
+   *
+   * @return the connections, in accept order
+   * @throws AssertionError when their number is not the expected one, listing them
+   */
+  public List<ConnectionAccepted> connected() {
     return occurrences("connection", ConnectionAccepted.class, connection -> true, none -> none);
   }
 
   /**
-   * Checks that no client ever connected.
+   * Checks the events of {@code type} that {@code matching} accepts, described as {@code
+   * description} in messages; the near misses are the other events of that type. For anything the
+   * other methods do not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage()
+   * == Stage.AUTH)}.
    *
-   * @throws AssertionError listing the connections the host accepted
+   * @return the matching events, in order
+   * @throws AssertionError when their number is not the expected one
    */
-  public void neverConnected() {
-    connected().never();
-  }
-
-  /**
-   * Events of {@code type} that {@code matching} accepts, described as {@code description} in
-   * messages; the near misses are the other events of that type. For anything the other methods do
-   * not cover: {@code recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)}.
-   */
-  public <E extends JournalEvent> Occurrences<E> recorded(
+  public <E extends JournalEvent> List<E> recorded(
       Class<E> type, String description, Predicate<? super E> matching) {
     notNull(type, "event type");
     notBlank(description, "description");
@@ -195,20 +299,59 @@ public final class Verification {
         .toList();
   }
 
-  private <E extends JournalEvent> Occurrences<E> occurrences(
+  /**
+   * Counts the events of {@code type} that match and checks their number against the expected
+   * count.
+   *
+   * @return the matching events
+   * @throws AssertionError naming what was expected and showing what matched and the near misses
+   */
+  private <E extends JournalEvent> List<E> occurrences(
       String what,
       Class<E> type,
       Predicate<? super E> matching,
       Function<List<E>, List<E>> rankNearMisses) {
     List<E> all = journal.events(type);
+    // Read after the events: a drop in between can only make the answer less certain, not wrong.
+    long dropped = journal.dropped();
     List<E> matches = all.stream().filter(matching).toList();
-    List<E> others = all.stream().filter(matching.negate()).toList();
-    return new Occurrences<>(
-        what,
-        journal.toString(),
-        matches,
-        rankNearMisses.apply(others),
-        journal.dropped(),
-        journal.capacity());
+    int found = matches.size();
+    boolean holds = expected.isMetBy(found);
+    // Dropped events can only add matches: they cannot save an upper bound already exceeded, nor
+    // break a lower bound the kept events meet.
+    boolean certain =
+        dropped == 0 || (holds && !expected.hasUpperBound()) || expected.isExceededBy(found);
+    if (holds && certain) {
+      return matches;
+    }
+    StringBuilder message =
+        new StringBuilder("Expected ")
+            .append(what)
+            .append(' ')
+            .append(expected.describe())
+            .append(" in the ")
+            .append(journal)
+            .append(", but found ")
+            .append(found);
+    if (dropped > 0) {
+      message
+          .append(" among the events it kept; it dropped the ")
+          .append(dropped)
+          .append(" oldest events beyond its capacity of ")
+          .append(journal.capacity())
+          .append(
+              certain
+                  ? ""
+                  : ", so it cannot tell; raise FakeSshHost.builder().journalCapacity(...)");
+    }
+    message.append(matches.isEmpty() ? "." : ":");
+    matches.forEach(event -> message.append("\n  ").append(event));
+    message.append("\nNear misses, closest first:");
+    List<E> nearMisses = rankNearMisses.apply(all.stream().filter(matching.negate()).toList());
+    if (nearMisses.isEmpty()) {
+      message.append(" none (no other events of this kind)");
+    }
+    nearMisses.forEach(event -> message.append("\n  ").append(event));
+    throw new AssertionError(message.toString());
   }
 }

@@ -89,7 +89,7 @@ class ConcurrentSshFleetTest {
     FakeSshHost locked = FakeSshHost.start().user("alice", "other");
     hosts.add(locked);
     FakeSshHost broken = host();
-    broken.command("uptime").failsWith(3, "uptime: /proc is not mounted\n");
+    broken.command("uptime").exitWith(3, "uptime: /proc is not mounted\n");
     FakeSshHost down = host();
     down.close();
     List<FakeSshHost> fleet = List.of(good, locked, broken, down);

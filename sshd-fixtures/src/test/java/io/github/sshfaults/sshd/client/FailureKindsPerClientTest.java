@@ -423,7 +423,7 @@ class FailureKindsPerClientTest {
   @ParameterizedTest
   @EnumSource(ClientAdapters.class)
   void classifiesANonZeroExitAsCommandFailed(ClientAdapters client) {
-    host.command("make").failsWith(2, "make: *** [all] Error 1\n");
+    host.command("make").exitWith(2, "make: *** [all] Error 1\n");
 
     RunReport<SshTarget, CommandOutput> report =
         exec(client, ClientAdapters.GENEROUS, host, ALICE, "make");
@@ -441,7 +441,7 @@ class FailureKindsPerClientTest {
 
   @Test
   void classifiesMinasOwnExecuteRemoteCommandFailureAsCommandFailed() {
-    host.command("make").failsWith(2, "make: *** [all] Error 1\n");
+    host.command("make").exitWith(2, "make: *** [all] Error 1\n");
 
     RunReport<FakeSshHost, String> report =
         runner.run(

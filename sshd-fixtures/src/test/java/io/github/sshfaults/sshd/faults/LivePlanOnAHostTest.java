@@ -77,7 +77,7 @@ class LivePlanOnAHostTest {
           .isEqualTo(
               "seed 5, faults:\n"
                   + "  1. resetConnection() at CONNECT when onConnection(2)  [fired 1 time in 1"
-                  + " occasions]");
+                  + " occasion]");
     }
   }
 

@@ -155,6 +155,6 @@ class NetworkControlsTest {
 
     assertThatIllegalStateException()
         .isThrownBy(host::restart)
-        .withMessage("the host is closed and cannot restart");
+        .withMessage("cannot restart " + host + ": it is closed");
   }
 }

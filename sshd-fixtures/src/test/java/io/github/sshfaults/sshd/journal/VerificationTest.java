@@ -1,5 +1,10 @@
 package io.github.sshfaults.sshd.journal;
 
+import static io.github.sshfaults.sshd.journal.Verification.atLeast;
+import static io.github.sshfaults.sshd.journal.Verification.atMost;
+import static io.github.sshfaults.sshd.journal.Verification.never;
+import static io.github.sshfaults.sshd.journal.Verification.once;
+import static io.github.sshfaults.sshd.journal.Verification.times;
 import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,11 +42,52 @@ class VerificationTest {
     SshClientLibrary.MINA.exec(alice, "uptime");
     SshClientLibrary.MINA.exec(alice, "uptime");
 
-    assertThat(verify(host).ranCommand("uptime").times(2)).hasSize(2);
-    verify(host).ranCommand("reboot").never();
-    verify(host).ranCommandMatching("up.*").atLeastOnce();
-    verify(host).authenticated("alice").atLeast(2);
-    verify(host).connected().times(2);
+    assertThat(verify(host, times(2)).ranCommand("uptime"))
+        .hasSize(2)
+        .allSatisfy(run -> assertThat(run.commandLine()).isEqualTo("uptime"));
+    assertThat(verify(host, never()).ranCommand("reboot")).isEmpty();
+    assertThat(verify(host).ranCommandMatching("up.*")).hasSize(2);
+    verify(host, atLeast(2)).authenticated("alice");
+    verify(host, atMost(2)).connected();
+    verify(host, times(2)).connected();
+  }
+
+  @Test
+  void withoutACountExpectsAtLeastOneAndChecksAtOnce() throws Exception {
+    SshClientLibrary.MINA.exec(alice, "uptime");
+
+    assertThat(verify(host).ranCommand("uptime")).hasSize(1);
+    assertThatThrownBy(() -> verify(host).ranCommand("reboot"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "Expected command \"reboot\" at least 1 time in the journal of "
+                + host
+                + ", but found 0.");
+  }
+
+  @Test
+  void failsEachBoundWithTheCountItExpected() throws Exception {
+    SshClientLibrary.MINA.exec(alice, "uptime");
+    SshClientLibrary.MINA.exec(alice, "uptime");
+
+    assertThatThrownBy(() -> verify(host, once()).ranCommand("uptime"))
+        .hasMessageContaining("Expected command \"uptime\" exactly 1 time in")
+        .hasMessageContaining("but found 2:");
+    assertThatThrownBy(() -> verify(host, never()).ranCommand("uptime"))
+        .hasMessageContaining("Expected command \"uptime\" exactly 0 times in");
+    assertThatThrownBy(() -> verify(host, atLeast(3)).ranCommand("uptime"))
+        .hasMessageContaining("Expected command \"uptime\" at least 3 times in");
+    assertThatThrownBy(() -> verify(host, atMost(1)).ranCommand("uptime"))
+        .hasMessageContaining("Expected command \"uptime\" at most 1 time in");
+  }
+
+  @Test
+  void countsAreValuesThatReadBackAsTheirCall() {
+    assertThat(times(3)).hasToString("times(3)").isEqualTo(times(3)).isNotEqualTo(atLeast(3));
+    assertThat(once()).hasToString("once()").isEqualTo(times(1));
+    assertThat(never()).hasToString("never()").isEqualTo(atMost(0));
+    assertThat(atLeast(2)).hasToString("atLeast(2)");
+    assertThat(atMost(2)).hasToString("atMost(2)");
   }
 
   @Test
@@ -50,7 +96,7 @@ class VerificationTest {
     SshClientLibrary.MINA.exec(alice, "uptime -p");
     SshClientLibrary.MINA.exec(alice, "uptime");
 
-    assertThatThrownBy(() -> verify(host).ranCommand("uptime").times(3))
+    assertThatThrownBy(() -> verify(host, times(3)).ranCommand("uptime"))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
             "Expected command \"uptime\" exactly 3 times in the journal of "
@@ -74,7 +120,7 @@ class VerificationTest {
         () -> SshClientLibrary.JSCH.exec(Login.password(host, "alice", "nope"), "id"));
     assertThatThrownBy(() -> SshClientLibrary.JSCH.exec(Login.password(host, "bob", "nope"), "id"));
 
-    assertThatThrownBy(() -> verify(host).authenticated("alice").once())
+    assertThatThrownBy(() -> verify(host, once()).authenticated("alice"))
         .hasMessageStartingWith("Expected successful login of \"alice\" exactly 1 time")
         .hasMessageContaining("but found 0.")
         .satisfies(
@@ -85,14 +131,14 @@ class VerificationTest {
                   .isLessThan(message.indexOf("user=\"bob\""));
               assertThat(message).contains("reason=\"wrong password\"");
             });
-    verify(host).rejectedLogin("bob").atLeastOnce();
+    verify(host).rejectedLogin("bob");
   }
 
   @Test
   void listsTheConnectionsWhenItExpectedNone() throws Exception {
     SshClientLibrary.SSHJ.exec(alice, "true");
 
-    assertThatThrownBy(() -> verify(host).neverConnected())
+    assertThatThrownBy(() -> verify(host, never()).connected())
         .hasMessageStartingWith("Expected connection exactly 0 times")
         .hasMessageContaining("but found 1:")
         .hasMessageContaining("conn 1 connection-accepted peer=\"127.0.0.1:");
@@ -108,10 +154,17 @@ class VerificationTest {
               new ConnectionAccepted(s, t, c, new InetSocketAddress("127.0.0.1", 1000 + c)));
     }
 
-    assertThat(verify(journal).connected().atLeast(2)).hasSize(2);
-    assertThatThrownBy(() -> verify(journal).connected().times(2))
+    assertThat(verify(journal, atLeast(2)).connected()).hasSize(2);
+    assertThatThrownBy(() -> verify(journal, times(2)).connected())
         .hasMessageContaining(
             "dropped the 1 oldest events beyond its capacity of 2, so it cannot tell");
+    assertThatThrownBy(() -> verify(journal, atLeast(3)).connected())
+        .hasMessageContaining("so it cannot tell");
+    assertThatThrownBy(() -> verify(journal, atMost(1)).connected())
+        .hasMessageContaining(
+            "but found 2 among the events it kept; it dropped the 1 oldest events beyond its"
+                + " capacity of 2:")
+        .hasMessageNotContaining("cannot tell"); // two kept already break "at most one"
   }
 
   @Test
@@ -120,14 +173,14 @@ class VerificationTest {
     journal.record(
         1, (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, "rejectAuth()", "rejected alice"));
 
-    verify(journal)
-        .recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH)
-        .once();
+    assertThat(
+            verify(journal, once())
+                .recorded(FaultFired.class, "fault at AUTH", f -> f.stage() == Stage.AUTH))
+        .hasSize(1);
     assertThatThrownBy(
             () ->
-                verify(journal)
-                    .recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX)
-                    .once())
+                verify(journal, once())
+                    .recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX))
         .hasMessageContaining("Expected fault at KEX exactly 1 time")
         .hasMessageContaining("stage=AUTH rule=\"rejectAuth()\"");
   }
@@ -140,7 +193,13 @@ class VerificationTest {
     assertThatThrownBy(() -> verify(host).ranCommandMatching("("))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("command regex \"(\" does not compile");
-    assertThatThrownBy(() -> verify(host).ranCommand("x").times(-1))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> times(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected number of events must be 0 or more, but was -1");
+    assertThatThrownBy(() -> atLeast(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> atMost(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> verify(host, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("expected count must not be null");
   }
 }

@@ -1,5 +1,7 @@
 package io.github.sshfaults.sshd.sftp;
 
+import static io.github.sshfaults.sshd.journal.Verification.never;
+import static io.github.sshfaults.sshd.journal.Verification.once;
 import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,10 +34,10 @@ class SftpJournalTest {
       sftp.upload("/data/out.csv", "c,d\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    assertThat(verify(host).downloaded("/data/in.csv").once().get(0).bytes()).isEqualTo(4);
-    assertThat(verify(host).uploaded("/data/out.csv").once().get(0).bytes()).isEqualTo(4);
-    verify(host).uploaded("/data/in.csv").never();
-    verify(host).sftp(SftpAction.OPEN, "/data/out.csv").once();
+    assertThat(verify(host, once()).downloaded("/data/in.csv").get(0).bytes()).isEqualTo(4);
+    assertThat(verify(host, once()).uploaded("/data/out.csv").get(0).bytes()).isEqualTo(4);
+    verify(host, never()).uploaded("/data/in.csv");
+    verify(host, once()).sftp(SftpAction.OPEN, "/data/out.csv");
   }
 
   @Test
@@ -46,7 +48,7 @@ class SftpJournalTest {
     }
 
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(() -> verify(host).downloaded("/data/in.cvs").once())
+        .isThrownBy(() -> verify(host, once()).downloaded("/data/in.cvs"))
         .withMessageStartingWith(
             "Expected complete download of \"/data/in.cvs\" exactly 1 time in the journal of "
                 + host
@@ -64,8 +66,8 @@ class SftpJournalTest {
       assertThat(catchThrowable(() -> sftp.download("/big.bin"))).isNotNull();
     }
 
-    verify(host).downloaded("/big.bin").never();
-    SftpOperation read = verify(host).sftp(SftpAction.READ, "/big.bin").once().get(0);
+    verify(host, never()).downloaded("/big.bin");
+    SftpOperation read = verify(host, once()).sftp(SftpAction.READ, "/big.bin").get(0);
     assertThat(read.outcome()).isEqualTo("failure");
     assertThat(read.bytes()).isEqualTo(10_000);
   }

@@ -139,9 +139,11 @@ class SftpTest {
 
       for (FakeSshHost closed : List.of(used, unused)) {
         assertThatExceptionOfType(ClosedFileSystemException.class)
-            .isThrownBy(() -> closed.files().paths());
+            .isThrownBy(() -> closed.files().paths())
+            .withMessageEndingWith(": it is closed, and its files went with it");
         assertThatExceptionOfType(ClosedFileSystemException.class)
-            .isThrownBy(() -> closed.files().write("/y", "y"));
+            .isThrownBy(() -> closed.files().write("/y", "y"))
+            .withMessageStartingWith("cannot write \"/y\" on " + closed);
       }
     }
   }

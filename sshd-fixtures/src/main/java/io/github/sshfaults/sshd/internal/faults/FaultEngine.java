@@ -16,6 +16,9 @@ import io.github.sshfaults.internal.NamedThreadFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +46,9 @@ public final class FaultEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultEngine.class);
 
+  private static final DateTimeFormatter SINCE =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private final LivePlan plan;
   private final ScheduledThreadPoolExecutor scheduler;
   private final AtomicInteger accepted = new AtomicInteger();
@@ -52,6 +58,7 @@ public final class FaultEngine implements AutoCloseable {
   private volatile boolean refusing;
   private volatile FaultListener listener = FaultListener.NONE;
   private volatile Runnable refusalChanged = () -> {};
+  private volatile Refusal refusingSince;
 
   /** An engine seeded with {@code seed}, with {@code initial} as its plan. */
   public FaultEngine(long seed, FaultPlan initial) {
@@ -91,9 +98,30 @@ public final class FaultEngine implements AutoCloseable {
     return plan.seed();
   }
 
-  /** The seed, the plan with its firing counts, and whether the host is partitioned. */
+  /**
+   * The seed, the plan with what each fault did (a refusal: since when the port is closed), and
+   * whether the host is partitioned.
+   */
   public String describe() {
-    return plan.describe() + (partitioned ? "\n  (partitioned: no traffic flows)" : "");
+    return plan.describe(fault -> fault.effect() instanceof Effect.Refuse ? refusal() : null)
+        + (partitioned ? "\n  (partitioned: no traffic flows)" : "");
+  }
+
+  /**
+   * What a refusing plan does, which the host never sees: {@code port closed since 12:00:01.123Z,
+   * for 2.5s; refused attempts never reach the host, so none are counted}.
+   */
+  private String refusal() {
+    Refusal since = refusingSince;
+    if (since == null) {
+      return "the port is about to close";
+    }
+    Duration closed = Duration.ofMillis((System.nanoTime() - since.nanos()) / 1_000_000);
+    return "port closed since "
+        + SINCE.format(since.at())
+        + ", for "
+        + Durations.format(closed)
+        + "; refused attempts never reach the host, so none are counted";
   }
 
   /**
@@ -113,13 +141,19 @@ public final class FaultEngine implements AutoCloseable {
     return refusing;
   }
 
-  private void planChanged() {
+  private synchronized void planChanged() {
     boolean refuse = plan.contains(Effect.Refuse.class);
     if (refuse != refusing) {
       refusing = refuse;
       refusalChanged.run();
+      refusingSince = refuse ? new Refusal(Instant.now(), System.nanoTime()) : null;
     }
   }
+
+  /**
+   * When the port closed for a refusal: the wall-clock time to show, a monotonic one to measure.
+   */
+  private record Refusal(Instant at, long nanos) {}
 
   // ------------------------------------------------------------ network-level controls
 
@@ -355,7 +389,12 @@ public final class FaultEngine implements AutoCloseable {
     schedule(task, 0);
   }
 
+  /**
+   * A fault took effect: counted for the plan's description, logged, and told to the listener (the
+   * journal). The one place every effect is reported, so the counts and the journal agree.
+   */
   void fired(Connection connection, Stage stage, Firing firing, String description) {
+    firing.applied();
     FaultEvent event =
         new FaultEvent(connection.index(), stage, firing.rule(), firing.fault(), description);
     LOG.debug("Fault fired (seed {}): {}", plan.seed(), event);
