@@ -122,10 +122,12 @@ final class Diagnostics {
    */
   private static Map<String, String> names(ExtensionContext test, Throwable failure) {
     Set<String> standIns = new LinkedHashSet<>();
+    boolean fleets = false;
     for (HostScope scope : HostScope.enclosing(test)) {
       for (HostScope.Entry entry : scope.hosts()) {
         if (entry.name().origin() == HostName.Origin.STAND_IN) {
           HostScope.Fleet fleet = entry.fleet();
+          fleets |= fleet != null;
           String name =
               fleet == null
                   ? entry.name().value()
@@ -145,7 +147,7 @@ final class Diagnostics {
     return Map.of(
         NAMES_KEY,
         String.join(", ", standIns)
-            + (standIns.size() == 1 ? " is a stand-in name" : " are stand-in names")
+            + (standIns.size() == 1 && !fleets ? " is a stand-in name" : " are stand-in names")
             + ": the test was compiled without javac -parameters, so its parameters have no names."
             + " For real names, name each host with @FakeHost(name = \"web\"), or compile the"
             + " tests with -parameters (Maven: <maven.compiler.parameters>true"
