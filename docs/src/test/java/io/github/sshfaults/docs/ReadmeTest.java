@@ -64,6 +64,19 @@ class ReadmeTest {
   }
 
   @Test
+  void consumerCheckBuildsAsUsersDoWithTheProjectsVersions() throws IOException {
+    String pom = read("pom.xml");
+    String consumer = read("docs/consumer/pom.xml");
+
+    assertThat(property(consumer, "sshfaults.version")).isEqualTo(projectVersion(pom));
+    for (String version : List.of("junit.version", "jsch.version", "assertj.version")) {
+      assertThat(property(consumer, version)).as(version).isEqualTo(property(pom, version));
+    }
+    assertThat(consumer).doesNotContain("<parent>", "-parameters</arg>", "<parameters>true");
+    assertThat(pom).contains("<module>docs/consumer</module>\n  </modules>");
+  }
+
+  @Test
   void coordinatesAreTheModulesArtifactIds() throws IOException {
     String readme = readme();
     for (String module : List.of("core", "sshd-fixtures", "junit-extension")) {

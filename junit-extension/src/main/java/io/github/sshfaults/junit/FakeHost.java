@@ -10,8 +10,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Asks for a fake SSH host, and configures it: on a {@link io.github.sshfaults.sshd.FakeSshHost}
- * parameter or field of a {@link SshFaultsTest} class.
+ * Asks for a fake SSH host, or a fleet of them, and configures it: on a {@link
+ * io.github.sshfaults.sshd.FakeSshHost} or {@code List<FakeSshHost>} parameter or field of a {@link
+ * SshFaultsTest} class.
  *
  * <pre>{@code
  * @SshFaultsTest
@@ -20,8 +21,11 @@ import java.lang.annotation.Target;
  *   @FakeHost FakeSshHost scratch;                                    // new for each test
  *
  *   @Test
- *   void deploys(@FakeHost(users = "deploy:s3cret", hostKeyType = HostKeyType.RSA) FakeSshHost web) {
- *     ...
+ *   void deploys(
+ *       @FakeHost(name = "web", users = "deploy:s3cret", hostKeyType = HostKeyType.RSA)
+ *           FakeSshHost web,
+ *       @FakeHost(name = "db", count = 24, users = "deploy:s3cret") List<FakeSshHost> dbs) {
+ *     ...                                         // dbs: 24 hosts alike, named db-1 to db-24
  *   }
  * }
  * }</pre>
@@ -36,13 +40,26 @@ import java.lang.annotation.Target;
  *       (see {@link KeepHostState}).
  * </ul>
  *
+ * <p>Failure reports and outcome tables name each host after its {@link #name()}, else after its
+ * parameter or field; a parameter of a class compiled without {@code javac -parameters} has no
+ * name, and goes by a stand-in that says which parameter it is ({@code host-1} for the first {@code
+ * FakeSshHost} parameter of the test method, {@code fleet-1} for its first fleet; {@code
+ * setUp-host-1} for a parameter of a lifecycle method {@code setUp}), which the report explains.
+ *
+ * <p>A {@code List<FakeSshHost>} with {@link #count()} is a fleet: {@code count} hosts configured
+ * alike by the other attributes, started together, named {@code <name>-1} to {@code
+ * <name>-<count>}, each in the failure report and closed (or shared and reset) as a single host
+ * would be. The list is unmodifiable.
+ *
  * <p>A {@code FakeSshHost} parameter needs no annotation for the defaults; a field does, as JUnit's
  * {@code @TempDir} does. Wrong use fails before the test runs with an {@link
  * org.junit.jupiter.api.extension.ExtensionConfigurationException} (wrapped in a {@link
  * org.junit.jupiter.api.extension.ParameterResolutionException} for parameters) naming the
- * parameter or field and the attribute: a type other than {@code FakeSshHost}, a {@code final}
- * field, a malformed or repeated user, users together with {@code acceptAnyCredentials}, a journal
- * capacity below 1.
+ * parameter or field and the attribute: a type other than {@code FakeSshHost} or {@code
+ * List<FakeSshHost>}, a {@code final} field, a malformed or repeated user, users together with
+ * {@code acceptAnyCredentials}, a journal capacity below 1, a malformed seed, a blank name or one
+ * another host of the test has by {@code name} already, {@code count} on a single host or out of
+ * bounds, a fleet without {@code count}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -74,7 +91,26 @@ public @interface FakeHost {
   /**
    * The seed of the host's random decisions (probability faults, random delays), as a decimal
    * {@code long}: set it to replay the seed a failure report printed. Empty (the default) leaves it
-   * to the system property {@code sshfaults.seed}, or a random seed.
+   * to the system property {@code sshfaults.seed}, or a random seed. For a fleet, the fleet's seed,
+   * from which each of its hosts' seeds derives.
    */
   String seed() default "";
+
+  /**
+   * The host's name in failure reports, outcome tables and messages (its {@link
+   * io.github.sshfaults.sshd.FakeSshHost#displayName()}); for a fleet, the stem of its hosts' names
+   * ({@code "web"} gives {@code web-1}, {@code web-2}...). Empty (the default) names it after its
+   * parameter or field, or a stand-in such as {@code host-1} when the parameter has no name. Not
+   * blank; two hosts of one test cannot have the same name by this attribute.
+   */
+  String name() default "";
+
+  /**
+   * How many hosts a {@code List<FakeSshHost>} fleet has: between 1 and 1000. Only for, and
+   * required by, a {@code List<FakeSshHost>}; 0 (the default) is a single {@code FakeSshHost}.
+   * Every host of the fleet gets a seed derived from the fleet's seed ({@link #seed()}, or one
+   * drawn for the fleet) and its number, so the seed a failure report shows for the fleet replays
+   * all of them.
+   */
+  int count() default 0;
 }

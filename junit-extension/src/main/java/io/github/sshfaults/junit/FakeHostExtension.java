@@ -122,7 +122,11 @@ public final class FakeHostExtension
     }
     String hostName = nameIn(context);
     FakeSshHost started = server.apply(FakeSshHost.builder().name(hostName)).start();
-    HostScope.of(context).addHost(hostName, started, resetBetweenTests);
+    HostScope.of(context)
+        .addHost(
+            new HostName(hostName, HostName.Origin.DECLARED, "FakeHostExtension " + hostName),
+            started,
+            resetBetweenTests);
     setUp.accept(started);
     host = started;
   }

@@ -45,7 +45,7 @@ final class HostLifecycle {
           claims.contended.add(entry);
           throw new ExtensionConfigurationException(
               "Shared host '"
-                  + entry.name()
+                  + entry.name().value()
                   + "' ("
                   + entry.host()
                   + ") is in use by another test running at the same time. Shared hosts are reset"

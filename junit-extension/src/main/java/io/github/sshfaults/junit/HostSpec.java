@@ -1,10 +1,14 @@
 package io.github.sshfaults.junit;
 
+import static io.github.sshfaults.internal.Preconditions.quote;
+
+import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
 import io.github.sshfaults.sshd.journal.Journal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -19,7 +23,12 @@ record HostSpec(
     AlgorithmSet algorithms,
     HostKeyType hostKeyType,
     int journalCapacity,
-    Long seed) {
+    Long seed,
+    String name,
+    int count) {
+
+  /** The most hosts one fleet may have, as {@link FakeHost#count()} documents. */
+  static final int MAX_FLEET_SIZE = 1000;
 
   private static final HostSpec DEFAULTS =
       new HostSpec(
@@ -28,19 +37,67 @@ record HostSpec(
           AlgorithmSet.FAST,
           HostKeyType.ECDSA_P256,
           Journal.DEFAULT_CAPACITY,
-          null);
+          null,
+          null,
+          0);
 
   /**
-   * The spec of {@code annotation}, or the defaults when there is none.
+   * The spec of a single host as {@code annotation} describes it, or the defaults when there is
+   * none.
    *
    * @param where the annotated element, as messages name it
-   * @throws ExtensionConfigurationException naming {@code where} and the attributes at fault
+   * @throws ExtensionConfigurationException naming {@code where} and the attributes at fault, also
+   *     when the annotation sets {@code count}
    */
-  static HostSpec of(Optional<FakeHost> annotation, String where) {
-    return annotation.map(config -> of(config, where)).orElse(DEFAULTS);
+  static HostSpec forHost(Optional<FakeHost> annotation, String where) {
+    HostSpec spec = annotation.map(config -> of(config, where)).orElse(DEFAULTS);
+    if (spec.count != 0) {
+      throw misuse(
+          where,
+          "@FakeHost(count = "
+              + spec.count
+              + ") asks for a fleet, which needs the type java.util.List<"
+              + FakeSshHost.class.getName()
+              + ">; for a single FakeSshHost, leave count out");
+    }
+    return spec;
+  }
+
+  /**
+   * The spec of a fleet ({@code List<FakeSshHost>}) as {@code annotation} describes it.
+   *
+   * @param where the annotated element, as messages name it
+   * @throws ExtensionConfigurationException naming {@code where} and the attributes at fault, also
+   *     when there is no annotation or it does not set {@code count}
+   */
+  static HostSpec forFleet(Optional<FakeHost> annotation, String where) {
+    HostSpec spec = annotation.map(config -> of(config, where)).orElse(DEFAULTS);
+    if (spec.count == 0) {
+      throw misuse(
+          where,
+          "A List<FakeSshHost> is a fleet and needs its size: annotate it @FakeHost(count = N),"
+              + " N between 1 and "
+              + MAX_FLEET_SIZE);
+    }
+    return spec;
   }
 
   private static HostSpec of(FakeHost config, String where) {
+    if (!config.name().isEmpty() && config.name().isBlank()) {
+      throw misuse(
+          where,
+          "@FakeHost(name) must not be blank, but was "
+              + quote(config.name())
+              + "; leave it out to name the host after its parameter or field");
+    }
+    if (config.count() < 0 || config.count() > MAX_FLEET_SIZE) {
+      throw misuse(
+          where,
+          "@FakeHost(count) must be between 1 and "
+              + MAX_FLEET_SIZE
+              + " (or left out for a single host), but was "
+              + config.count());
+    }
     if (config.acceptAnyCredentials() && config.users().length > 0) {
       throw misuse(
           where,
@@ -74,7 +131,9 @@ record HostSpec(
         config.algorithms(),
         config.hostKeyType(),
         config.journalCapacity(),
-        seed(config, where));
+        seed(config, where),
+        config.name().isEmpty() ? null : config.name(),
+        config.count());
   }
 
   private static Long seed(FakeHost config, String where) {
@@ -90,6 +149,41 @@ record HostSpec(
               + config.seed()
               + "\"");
     }
+  }
+
+  /**
+   * Starts the hosts of a fleet as specified, named {@code names} (one per host), several at a
+   * time. Each host's seed derives from {@code fleetSeed} and its number, so that the same random
+   * fault on every host does not fire on the same connections of all of them, and one fleet seed
+   * replays them all.
+   */
+  List<FakeSshHost> startFleet(String fleetName, List<HostName> names, long fleetSeed) {
+    return FleetStart.start(
+        fleetName,
+        names.size(),
+        i -> withSeed(memberSeed(fleetSeed, i + 1)).start(names.get(i).value()));
+  }
+
+  /** The seed of host {@code number} (from 1) of a fleet whose seed is {@code fleetSeed}. */
+  static long memberSeed(long fleetSeed, int number) {
+    return Seeds.derive(fleetSeed, number);
+  }
+
+  /** The fleet's seed: the one {@code @FakeHost(seed)} gives, else one drawn for the fleet. */
+  long fleetSeed() {
+    return Seeds.resolve(seed);
+  }
+
+  private HostSpec withSeed(long hostSeed) {
+    return new HostSpec(
+        users,
+        acceptAnyCredentials,
+        algorithms,
+        hostKeyType,
+        journalCapacity,
+        hostSeed,
+        name,
+        count);
   }
 
   /**

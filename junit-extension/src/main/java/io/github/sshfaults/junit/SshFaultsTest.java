@@ -37,9 +37,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a shared host in use by another fails with a message saying so. For configuration beyond the
  * annotation, use a {@link FakeHostExtension}.
  *
+ * <p>The other parameters it provides: a {@code List<FakeSshHost>} annotated {@code @FakeHost(count
+ * = N)}, a fleet of N hosts alike; a {@link io.github.sshfaults.concurrent.ConcurrentSsh} runner
+ * named after the test, whose outcome tables a failed test reports; a {@link HostRegistry}, which
+ * closes and reports hosts the test builds by hand.
+ *
  * <p>When a test fails, each host it could reach is described in a report entry ({@code
- * sshfaults.host.<name>}) and in the log at INFO: address, host key, algorithms and the last events
- * of its journal. Everything is closed through the extension store, newest first.
+ * sshfaults.host.<name>}, named as {@link FakeHost} says) and in the log at WARN: address, host
+ * key, algorithms, seed, fault plan and the last events of its journal. Everything is closed
+ * through the extension store, newest first.
  */
 @Documented
 @Inherited

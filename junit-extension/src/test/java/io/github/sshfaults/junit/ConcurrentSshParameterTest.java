@@ -51,7 +51,39 @@ class ConcurrentSshParameterTest {
         .containsPattern("\nhost +\\| failed +\\| AUTH");
   }
 
+  @Test
+  void pointsToTheAssertionMessageInsteadOfRepeatingItsOutcomeTable() {
+    EngineExecutionResults results = TestKit.run(FailingAnAssertionOnTheRun.class);
+
+    Map<String, String> entries =
+        TestKit.reportEntries(results).get("failsAnAssertion(FakeSshHost, ConcurrentSsh)");
+    assertThat(entries.get("sshfaults.run.runner"))
+        .startsWith("run failsAnAssertion-")
+        .contains(": 1 task, 0 succeeded, 1 failed (AUTH 1)")
+        .endsWith("\n" + Diagnostics.TABLE_IN_MESSAGE)
+        .doesNotContain("| failed ");
+    Throwable failure = TestKit.firstFailure(results.testEvents());
+    assertThat(failure.getMessage()).containsPattern("\nlocked +\\| failed +\\| AUTH");
+    assertThat(failure.getSuppressed()[0].getMessage())
+        .contains("sshfaults.run.runner = run failsAnAssertion-")
+        .doesNotContain("| failed ");
+  }
+
   // Run by the test kit only.
+
+  @SshFaultsTest
+  static class FailingAnAssertionOnTheRun {
+    @Test
+    void failsAnAssertion(
+        @FakeHost(users = "alice:other") FakeSshHost locked, ConcurrentSsh runner) {
+      RunReport<FakeSshHost, CommandOutput> report =
+          runner.run(
+              List.of(locked),
+              JschClientAdapter.factory(),
+              (client, target) -> client.exec(target, SshLogin.password("alice", "pw"), "uptime"));
+      assertThat(report).allSucceeded();
+    }
+  }
 
   @SshFaultsTest
   static class FailingAfterARun {

@@ -71,10 +71,10 @@ class FailureDiagnosticsGuideTest {
         .contains(
             "auth user=\"deploy\" method=\"password\" accepted=false reason=\"wrong password\"");
     assertThat(entries.get("sshfaults.host.bastion")).contains(", shared)", "nothing recorded");
-    assertThat(entries.get("sshfaults.run.runner"))
+    assertThat(entries.get("sshfaults.run.runner"))   // the table is in the assertion's message
         .startsWith("run deploysEverywhere-")
         .contains("1 task, 0 succeeded, 1 failed (AUTH 1)")
-        .contains("\nweb    | failed  | AUTH | JSchException: Auth fail for methods");
+        .endsWith("\n(outcome table: in the assertion message above)");
     Throwable failure =
         results.testEvents().failed().stream()
             .findFirst()
@@ -82,6 +82,8 @@ class FailureDiagnosticsGuideTest {
             .getPayload(TestExecutionResult.class)
             .flatMap(TestExecutionResult::getThrowable)
             .orElseThrow();
+    assertThat(failure.getMessage())
+        .contains("\nweb    | failed  | AUTH | JSchException: Auth fail for methods");
     assertThat(failure.getSuppressed())
         .singleElement()
         .satisfies(

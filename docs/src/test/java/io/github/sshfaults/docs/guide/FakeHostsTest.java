@@ -88,6 +88,7 @@ class FakeHostsTest {
       // tag::builder[]
       FakeSshHost host =
           FakeSshHost.builder()
+              .name("web-1")                            // in reports; default 127.0.0.1:<port>
               .algorithms(AlgorithmSet.MINA_DEFAULTS)   // default FAST
               .hostKeyType(HostKeyType.RSA)             // default ECDSA_P256
               .journalCapacity(100_000)                 // events kept; default 10 000
@@ -99,6 +100,7 @@ class FakeHostsTest {
         assertThat(exec(host, "alice", "secret", "uptime").stdout()).isEqualTo("up 3 days\n");
         assertThat(host.knownHostsLine()).contains(" ssh-rsa AAAA");
         assertThat(host.journal().capacity()).isEqualTo(100_000);
+        assertThat(host.displayName()).isEqualTo("web-1");
       }
     }
 

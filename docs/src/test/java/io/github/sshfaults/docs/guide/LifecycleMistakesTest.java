@@ -72,7 +72,8 @@ class LifecycleMistakesTest {
     assertThat(failures.get("notAHost(String)"))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageStartingWith(
-            "@FakeHost is only for parameters of type io.github.sshfaults.sshd.FakeSshHost, but"
+            "@FakeHost is only for parameters of type io.github.sshfaults.sshd.FakeSshHost or"
+                + " java.util.List<io.github.sshfaults.sshd.FakeSshHost>, but"
                 + " parameter [java.lang.String host] at index 0 of void"
                 + " io.github.sshfaults.docs.guide.LifecycleMistakesTest$Mistakes.notAHost("
                 + "java.lang.String) is of type java.lang.String");
