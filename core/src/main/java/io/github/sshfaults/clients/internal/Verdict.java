@@ -33,6 +33,25 @@ public final class Verdict {
     return output;
   }
 
+  /**
+   * The exception for an SFTP {@code operation} ({@code "download"}...) on {@code path} that had
+   * not finished when its {@code timeout} passed.
+   */
+  public static TimeoutException unfinishedTransfer(
+      String library, String operation, String path, SshTarget target, Duration timeout) {
+    return new TimeoutException(
+        library
+            + ": SFTP "
+            + operation
+            + " of "
+            + Text.abbreviate(path, 80)
+            + " on "
+            + target.displayName()
+            + " did not finish within "
+            + timeout.toMillis()
+            + " ms");
+  }
+
   /** The exception for a command that had not finished when its {@code timeout} passed. */
   public static TimeoutException unfinished(
       String library, String command, SshTarget target, Duration timeout) {

@@ -2,8 +2,11 @@ package io.github.sshfaults.clients.jsch;
 
 import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
+import static io.github.sshfaults.internal.Preconditions.quote;
 
+import com.jcraft.jsch.Channel;
 import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
@@ -13,21 +16,25 @@ import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
+import io.github.sshfaults.clients.internal.DirectoryListing;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.OpenSshPrivateKey;
 import io.github.sshfaults.clients.internal.Verdict;
+import io.github.sshfaults.clients.internal.Watchdog;
 import io.github.sshfaults.internal.Text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link SshClientAdapter} for JSch ({@code com.github.mwiede:jsch}, which you put on the class
- * path). One adapter per worker thread; each {@link #exec} opens its own session.
+ * path). One adapter per worker thread; each {@link #exec}, {@link #upload}, {@link #download} and
+ * {@link #list} opens its own session.
  *
  * <pre>{@code
  * runner.run(hosts, JschClientAdapter.factory(Duration.ofSeconds(5)),
@@ -43,8 +50,14 @@ import java.util.concurrent.TimeoutException;
  * this adapter chains that exception as the cause of "Auth fail", so a server that never answers
  * the login classifies as {@link io.github.sshfaults.concurrent.FailureKind#TIMEOUT} and a
  * connection that ends during it as {@link
- * io.github.sshfaults.concurrent.FailureKind#DISCONNECTED}. Everything else is JSch's own
- * exception.
+ * io.github.sshfaults.concurrent.FailureKind#DISCONNECTED}.
+ *
+ * <p>The SFTP operations use JSch's {@link ChannelSftp}, which has no timeout for a request the
+ * server never answers: one timer thread per adapter ({@code sshfaults-jsch-timer-1}, started by
+ * the first transfer) cuts the session of a transfer still running at the timeout, reported as a
+ * {@link java.util.concurrent.TimeoutException}. Everything else is JSch's own exception: an {@link
+ * com.jcraft.jsch.SftpException} with the server's status for a refused request, and with the end
+ * of the connection as its cause for a cut transfer.
  */
 public final class JschClientAdapter implements SshClientAdapter {
 
@@ -54,6 +67,7 @@ public final class JschClientAdapter implements SshClientAdapter {
   private final Duration timeout;
   private final OpenConnections<Session> sessions =
       new OpenConnections<>("JschClientAdapter", Session::disconnect);
+  private final Watchdog watchdog = new Watchdog("JschClientAdapter", "sshfaults-jsch-timer");
 
   private JschClientAdapter(Duration timeout) {
     this.timeout = timeout;
@@ -76,9 +90,9 @@ public final class JschClientAdapter implements SshClientAdapter {
   }
 
   /**
-   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec} (a
-   * shell, SFTP, port forwarding). The session is disconnected when this adapter is closed, or
-   * earlier by the caller.
+   * Opens a session to {@code target} and logs in: for tasks that need more than this adapter's
+   * methods (a shell, other SFTP requests, port forwarding). The session is disconnected when this
+   * adapter is closed, or earlier by the caller.
    *
    * @throws JSchException as JSch reports connection and login failures
    */
@@ -126,7 +140,7 @@ public final class JschClientAdapter implements SshClientAdapter {
       // JSch closes the extended stream only when the channel goes away (its CLOSE arrived or the
       // session died), after any exit status: our signal that the command is over.
       channel.setExtOutputStream(stderr);
-      connectChannel(channel, session, command, target);
+      connectChannel(channel, session, "command " + Text.abbreviate(command, 80), target);
       channel.getOutputStream().close();
       if (!stderr.closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw Verdict.unfinished("JSch", command, target, timeout);
@@ -143,13 +157,91 @@ public final class JschClientAdapter implements SshClientAdapter {
     }
   }
 
+  @Override
+  public void upload(SshTarget target, SshLogin login, String path, byte[] content)
+      throws Exception {
+    notBlank(path, "path");
+    notNull(content, "content of " + quote(path));
+    transfer(
+        target,
+        login,
+        "upload",
+        path,
+        sftp -> {
+          sftp.put(new ByteArrayInputStream(content), path, ChannelSftp.OVERWRITE);
+          return null;
+        });
+  }
+
+  @Override
+  public byte[] download(SshTarget target, SshLogin login, String path) throws Exception {
+    notBlank(path, "path");
+    return transfer(
+        target,
+        login,
+        "download",
+        path,
+        sftp -> {
+          ByteArrayOutputStream content = new ByteArrayOutputStream();
+          sftp.get(path, content);
+          return content.toByteArray();
+        });
+  }
+
+  @Override
+  public List<String> list(SshTarget target, SshLogin login, String directory) throws Exception {
+    notBlank(directory, "directory");
+    return transfer(
+        target,
+        login,
+        "listing",
+        directory,
+        sftp ->
+            DirectoryListing.of(sftp.ls(directory).stream().map(ChannelSftp.LsEntry::getFilename)));
+  }
+
+  /** An SFTP operation on an open channel. */
+  @FunctionalInterface
+  private interface SftpCall<T> {
+    T call(ChannelSftp sftp) throws Exception;
+  }
+
+  /**
+   * Opens a session and an SFTP channel on it, runs {@code call} under the watchdog, and closes
+   * both.
+   */
+  private <T> T transfer(
+      SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
+      throws Exception {
+    Session session = connect(target, login);
+    try {
+      return watchdog.call(
+          timeout,
+          () -> sessions.release(session),
+          () -> Verdict.unfinishedTransfer("JSch", operation, path, target, timeout),
+          () -> {
+            ChannelSftp sftp = openSftp(session);
+            try {
+              connectChannel(sftp, session, "SFTP", target);
+              return call.call(sftp);
+            } finally {
+              sftp.disconnect();
+            }
+          });
+    } finally {
+      sessions.release(session);
+    }
+  }
+
   /**
    * JSch says "channel is not opened." both when the server refuses the channel and when it never
    * answers; only a refusal sets the channel's exit status (to the reason code). The second is a
    * timeout, thrown as one with JSch's exception as its cause.
+   *
+   * @param purpose what the channel is for, in the message: {@code command "uptime"}, {@code SFTP}
    */
-  private void connectChannel(
-      ChannelExec channel, Session session, String command, SshTarget target) throws Exception {
+  private void connectChannel(Channel channel, Session session, String purpose, SshTarget target)
+      throws Exception {
     try {
       channel.connect(millis());
     } catch (JSchException e) {
@@ -160,8 +252,8 @@ public final class JschClientAdapter implements SshClientAdapter {
             new TimeoutException(
                 "JSch: no answer within "
                     + timeout.toMillis()
-                    + " ms to the request to open a channel for command "
-                    + Text.abbreviate(command, 80)
+                    + " ms to the request to open a channel for "
+                    + purpose
                     + " on "
                     + target.displayName());
         unanswered.initCause(e);
@@ -182,9 +274,19 @@ public final class JschClientAdapter implements SshClientAdapter {
     throw new JSchException("session is down: JSch could not open an exec channel");
   }
 
+  /** As {@link #openExec}, for an SFTP channel. */
+  private static ChannelSftp openSftp(Session session) throws JSchException {
+    if (session.isConnected() && session.openChannel("sftp") instanceof ChannelSftp channel) {
+      return channel;
+    }
+    throw new JSchException("session is down: JSch could not open an SFTP channel");
+  }
+
+  /** Closes every session, and stops the adapter's timer thread if a transfer started it. */
   @Override
   public void close() {
     sessions.closeAll();
+    watchdog.close();
   }
 
   private int millis() {

@@ -25,12 +25,18 @@ import org.apache.sshd.sftp.client.SftpClient;
  * a FIN or RST therefore reads as a timeout, at once. This client tells the two apart by the state
  * MINA keeps: when that exception comes while the SFTP channel or its session is closed or closing,
  * and the session did not close for its own idle or login timeout, it throws an {@link
- * SshChannelClosedException} instead, with MINA's exception as its cause. The streams of {@code
- * read} and {@code write} do the same; other results (handles, directory listings) are MINA's own.
+ * SshChannelClosedException} instead, with MINA's exception as its cause. Likewise for the plain
+ * {@code IOException("... client is closed")} that MINA throws for a request made after the channel
+ * closed (an upload's stream, closing its handle after the connection was reset), when the session
+ * ended under it: a user who closed the SFTP client themselves keeps MINA's exception. The streams
+ * of {@code read} and {@code write} do the same; other results (handles, directory listings) are
+ * MINA's own.
  */
 final class ClosedSftpRequests implements InvocationHandler {
 
   private static final String TIMEOUT_TEXT = "Timeout expired while waiting for id=";
+
+  private static final String CLIENT_CLOSED_TEXT = "client is closed";
 
   private final SftpClient sftp;
 
@@ -83,15 +89,36 @@ final class ClosedSftpRequests implements InvocationHandler {
           "SFTP channel has been closed while waiting for id=" + id,
           failure);
     }
+    if (failure.getClass() == IOException.class
+        && failure.getMessage() != null
+        && failure.getMessage().endsWith(CLIENT_CLOSED_TEXT)
+        && sessionEndedUnderTheRequest()) {
+      return new SshChannelClosedException(
+          sftp.getClientChannel().getChannelId(),
+          "SFTP channel has been closed with its session: " + failure.getMessage(),
+          failure);
+    }
     return failure;
   }
 
   private boolean closedUnderTheRequest() {
     ClientSession session = sftp.getClientSession();
     boolean closed = sftp.isClosing() || !sftp.isOpen() || session.isClosing() || !session.isOpen();
+    return closed && notTimedOut(session);
+  }
+
+  /**
+   * Whether the session ended, not for its own timeout: then a client that "is closed" was closed
+   * by the end of the connection, not by its user (who closes the client, not the session).
+   */
+  private boolean sessionEndedUnderTheRequest() {
+    ClientSession session = sftp.getClientSession();
+    return (session.isClosing() || !session.isOpen()) && notTimedOut(session);
+  }
+
+  private static boolean notTimedOut(ClientSession session) {
     TimeoutIndicator timeout = session.getTimeoutStatus();
-    return closed
-        && (timeout == null || timeout.getStatus() == TimeoutIndicator.TimeoutStatus.NoTimeout);
+    return timeout == null || timeout.getStatus() == TimeoutIndicator.TimeoutStatus.NoTimeout;
   }
 
   /** An I/O call of a stream, for {@link #explaining}. */

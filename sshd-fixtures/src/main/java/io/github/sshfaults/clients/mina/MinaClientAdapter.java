@@ -2,6 +2,7 @@ package io.github.sshfaults.clients.mina;
 
 import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
+import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
@@ -10,17 +11,23 @@ import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
+import io.github.sshfaults.clients.internal.DirectoryListing;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.Verdict;
+import io.github.sshfaults.clients.internal.Watchdog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -44,7 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SshClientAdapter} for the Apache MINA SSHD client. One adapter per worker thread, each
- * with its own started {@link SshClient}; each {@link #exec} opens its own session.
+ * with its own started {@link SshClient}; each {@link #exec}, {@link #upload}, {@link #download}
+ * and {@link #list} opens its own session.
  *
  * <pre>{@code
  * runner.run(hosts, MinaClientAdapter.factory(Duration.ofSeconds(5)),
@@ -53,8 +61,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>MINA reports a command whose connection was cut as a null exit status without throwing, and a
  * command still running at the timeout as just another wake-up; this adapter throws {@link
- * NoExitStatusException} and a {@link java.util.concurrent.TimeoutException} for them. Everything
- * else is MINA's own exception. The I/O back-end is pinned to NIO2, as on the fake hosts.
+ * NoExitStatusException} and a {@link java.util.concurrent.TimeoutException} for them. MINA's SFTP
+ * client waits for an unanswered request as long as the session's idle timeout (10 minutes by
+ * default): one timer thread per adapter ({@code sshfaults-mina-timer-1}, started by the first
+ * transfer) closes the session of a transfer still running at the adapter's timeout, reported as a
+ * {@code TimeoutException}; and the SFTP client of the transfers is that of {@link #sftp}, which
+ * reports a request cut by the end of the connection as a closed channel, not as MINA's "Timeout
+ * expired". Everything else is MINA's own exception: an {@link
+ * org.apache.sshd.sftp.common.SftpException} with the server's status for a refused SFTP request.
+ * The I/O back-end is pinned to NIO2, as on the fake hosts.
  */
 public final class MinaClientAdapter implements SshClientAdapter {
 
@@ -73,6 +88,7 @@ public final class MinaClientAdapter implements SshClientAdapter {
   private final SshClient client;
   private final OpenConnections<ClientSession> sessions =
       new OpenConnections<>("MinaClientAdapter", session -> session.close(true));
+  private final Watchdog watchdog = new Watchdog("MinaClientAdapter", "sshfaults-mina-timer");
 
   private MinaClientAdapter(Duration timeout) {
     this.timeout = timeout;
@@ -102,9 +118,9 @@ public final class MinaClientAdapter implements SshClientAdapter {
   }
 
   /**
-   * Opens a session to {@code target} and logs in: for tasks that need more than {@link #exec} (a
-   * shell, SFTP, port forwarding). The session is closed when this adapter is closed, or earlier by
-   * the caller.
+   * Opens a session to {@code target} and logs in: for tasks that need more than this adapter's
+   * methods (a shell, port forwarding). The session is closed when this adapter is closed, or
+   * earlier by the caller.
    *
    * @throws IOException as MINA reports connection and login failures
    */
@@ -156,8 +172,88 @@ public final class MinaClientAdapter implements SshClientAdapter {
    * @throws IOException as MINA reports connection, login and SFTP start-up failures
    */
   public SftpClient sftp(SshTarget target, SshLogin login) throws IOException {
-    ClientSession session = connect(target, login);
+    return openSftp(connect(target, login));
+  }
+
+  private static SftpClient openSftp(ClientSession session) throws IOException {
     return ClosedSftpRequests.wrap(SftpClientFactory.instance().createSftpClient(session));
+  }
+
+  @Override
+  public void upload(SshTarget target, SshLogin login, String path, byte[] content)
+      throws Exception {
+    notBlank(path, "path");
+    notNull(content, "content of " + quote(path));
+    transfer(
+        target,
+        login,
+        "upload",
+        path,
+        sftp -> {
+          // Creates the file or truncates it.
+          try (OutputStream out = sftp.write(path)) {
+            out.write(content);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public byte[] download(SshTarget target, SshLogin login, String path) throws Exception {
+    notBlank(path, "path");
+    return transfer(
+        target,
+        login,
+        "download",
+        path,
+        sftp -> {
+          try (InputStream in = sftp.read(path)) {
+            return in.readAllBytes();
+          }
+        });
+  }
+
+  @Override
+  public List<String> list(SshTarget target, SshLogin login, String directory) throws Exception {
+    notBlank(directory, "directory");
+    return transfer(
+        target,
+        login,
+        "listing",
+        directory,
+        sftp ->
+            DirectoryListing.of(
+                StreamSupport.stream(sftp.readDir(directory).spliterator(), false)
+                    .map(SftpClient.DirEntry::getFilename)));
+  }
+
+  /** An SFTP operation on an open SFTP client. */
+  @FunctionalInterface
+  private interface SftpCall<T> {
+    T call(SftpClient sftp) throws Exception;
+  }
+
+  /**
+   * Opens a session and an SFTP client on it as {@link #sftp} does, runs {@code call} under the
+   * watchdog, and closes both.
+   */
+  private <T> T transfer(
+      SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
+      throws Exception {
+    ClientSession session = connect(target, login);
+    try {
+      return watchdog.call(
+          timeout,
+          () -> sessions.release(session),
+          () -> Verdict.unfinishedTransfer("MINA", operation, path, target, timeout),
+          () -> {
+            try (SftpClient sftp = openSftp(session)) {
+              return call.call(sftp);
+            }
+          });
+    } finally {
+      sessions.release(session);
+    }
   }
 
   @Override
@@ -210,10 +306,14 @@ public final class MinaClientAdapter implements SshClientAdapter {
     return opening;
   }
 
-  /** Closes every session, then stops the MINA client and its threads (bounded by MINA). */
+  /**
+   * Closes every session, then stops the MINA client and its threads (bounded by MINA), and the
+   * adapter's timer thread if a transfer started it.
+   */
   @Override
   public void close() {
     sessions.closeAll();
+    watchdog.close();
     client.stop();
   }
 

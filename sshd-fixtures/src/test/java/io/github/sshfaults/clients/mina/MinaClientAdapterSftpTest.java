@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +99,36 @@ class MinaClientAdapterSftpTest {
       assertThat(thrown).isInstanceOf(SftpException.class);
       assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.SFTP);
     }
+  }
+
+  @Test
+  void reportsARequestAfterTheConnectionEndedAsAClosedChannel() throws Exception {
+    host.files().write("/a.txt", "a");
+
+    try (SftpClient sftp = mina.sftp(host, ALICE)) {
+      sftp.getClientSession().close(true).await(Duration.ofSeconds(10));
+      Throwable thrown = catchThrowable(() -> sftp.stat("/a.txt"));
+
+      assertThat(thrown)
+          .isInstanceOf(SshChannelClosedException.class)
+          .hasMessageEndingWith("client is closed")
+          .cause()
+          .isExactlyInstanceOf(IOException.class);
+      assertThat(FailureKind.of(thrown)).isEqualTo(FailureKind.DISCONNECTED);
+    }
+  }
+
+  @Test
+  void keepsMinasExceptionForAClientItsUserClosed() throws Exception {
+    host.files().write("/a.txt", "a");
+    SftpClient sftp = mina.sftp(host, ALICE);
+    sftp.close();
+
+    Throwable thrown = catchThrowable(() -> sftp.stat("/a.txt"));
+
+    assertThat(thrown)
+        .isExactlyInstanceOf(IOException.class)
+        .hasMessageEndingWith("client is closed");
   }
 
   private static String stackTraceOf(Throwable thrown) {
