@@ -96,6 +96,8 @@ public final class JschClientAdapter implements SshClientAdapter {
    *
    * @throws JSchException as JSch reports connection and login failures
    */
+  // JSch is optional (requires static): whoever calls this has it, and reads it.
+  @SuppressWarnings("exports")
   public Session connect(SshTarget target, SshLogin login) throws JSchException {
     notNull(target, "target");
     notNull(login, "login");

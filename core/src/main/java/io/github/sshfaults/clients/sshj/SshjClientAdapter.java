@@ -113,6 +113,8 @@ public final class SshjClientAdapter implements SshClientAdapter {
    *
    * @throws IOException as sshj reports connection and login failures
    */
+  // sshj is optional (requires static): whoever calls this has it, and reads it.
+  @SuppressWarnings("exports")
   public SSHClient connect(SshTarget target, SshLogin login) throws IOException {
     notNull(target, "target");
     notNull(login, "login");

@@ -171,6 +171,8 @@ public final class MinaClientAdapter implements SshClientAdapter {
    *
    * @throws IOException as MINA reports connection, login and SFTP start-up failures
    */
+  // SFTP is optional (requires static): whoever calls this has it, and reads it.
+  @SuppressWarnings("exports")
   public SftpClient sftp(SshTarget target, SshLogin login) throws IOException {
     return openSftp(connect(target, login));
   }
