@@ -1,9 +1,9 @@
 package io.github.sshfaults.assertions;
 
+import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ import java.util.function.Consumer;
  *       RunReport#leakedThreads()}).
  * </ul>
  *
- * <p>Targets can be anything: fake hosts, {@link SshTarget}s for other addresses, plain indices
- * ({@code IntStream.range(0, 200).boxed().toList()}). A target may appear several times; each
- * appearance is its own task.
+ * <p>Targets can be anything: fake hosts, {@link io.github.sshfaults.clients.SshTarget}s for other
+ * addresses, plain indices ({@code IntStream.range(0, 200).boxed().toList()}). A target may appear
+ * several times; each appearance is its own task.
  *
  * <p>A {@code ConcurrentSsh} is an immutable configuration: each {@code with...} method returns a
  * copy, and one instance can run any number of times, from any thread. It needs no JUnit.

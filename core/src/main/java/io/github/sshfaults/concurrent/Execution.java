@@ -1,5 +1,6 @@
 package io.github.sshfaults.concurrent;
 
+import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.concurrent.internal.Classification;
 import io.github.sshfaults.internal.NamedThreadFactory;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package io.github.sshfaults.concurrent;
 
+import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.concurrent.internal.RootCauseFirst;
-import io.github.sshfaults.concurrent.internal.Text;
+import io.github.sshfaults.internal.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

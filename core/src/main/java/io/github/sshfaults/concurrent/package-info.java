@@ -5,13 +5,13 @@
  * <ul>
  *   <li>{@link io.github.sshfaults.concurrent.ConcurrentSsh} runs the tasks, with deadlines,
  *       retries and one client per worker thread from a {@link
- *       io.github.sshfaults.concurrent.ClientFactory};
+ *       io.github.sshfaults.clients.ClientFactory};
  *   <li>{@link io.github.sshfaults.concurrent.RunReport} and {@link
  *       io.github.sshfaults.concurrent.Outcome} are what comes back;
  *   <li>{@link io.github.sshfaults.concurrent.FailureKind} says what went wrong, whichever client
  *       library reported it, and {@link io.github.sshfaults.concurrent.FailureClassifier} teaches
  *       it your own exceptions;
- *   <li>{@link io.github.sshfaults.concurrent.SshClientAdapter} puts JSch, sshj and the MINA SSHD
+ *   <li>{@link io.github.sshfaults.clients.SshClientAdapter} puts JSch, sshj and the MINA SSHD
  *       client behind one {@code exec} that reports failing and cut commands faithfully.
  * </ul>
  *

@@ -3,10 +3,10 @@ package io.github.sshfaults.assertions;
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 import static io.github.sshfaults.assertions.SshAssertions.assertThatThrownBy;
 
+import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshTarget;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;

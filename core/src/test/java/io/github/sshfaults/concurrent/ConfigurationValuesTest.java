@@ -3,6 +3,13 @@ package io.github.sshfaults.concurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.clients.CommandFailedException;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.SshTarget;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
+import io.github.sshfaults.clients.sshj.SshjClientAdapter;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.JSchException;
+import io.github.sshfaults.clients.CommandFailedException;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.NoExitStatusException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.StreamCorruptedException;

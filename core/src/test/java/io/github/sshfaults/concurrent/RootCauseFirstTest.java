@@ -4,6 +4,13 @@ import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.clients.ClientFactory;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshClientAdapter;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.SshTarget;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
+import io.github.sshfaults.clients.sshj.SshjClientAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

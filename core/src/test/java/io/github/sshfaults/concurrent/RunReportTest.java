@@ -3,6 +3,9 @@ package io.github.sshfaults.concurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.clients.CommandFailedException;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshTarget;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;

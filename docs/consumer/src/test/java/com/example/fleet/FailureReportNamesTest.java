@@ -3,9 +3,9 @@ package com.example.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
-import io.github.sshfaults.concurrent.JschClientAdapter;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;

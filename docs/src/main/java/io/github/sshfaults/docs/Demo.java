@@ -1,15 +1,15 @@
 package io.github.sshfaults.docs;
 
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -258,22 +259,37 @@ final class ApiListing {
 
   /** The module's exports to everybody, or its non-internal packages when it has no descriptor. */
   private static Predicate<String> exportedPackages(Path location) {
+    Optional<ModuleDescriptor> descriptor = descriptor(location);
+    if (descriptor.isEmpty()) {
+      return name -> !name.matches("(.*\\.)?internal(\\..*)?");
+    }
+    Set<String> exported = unqualifiedExports(descriptor.get());
+    return exported::contains;
+  }
+
+  /** The descriptor ({@code module-info.class}) of the module that {@code anchor} belongs to. */
+  static Optional<ModuleDescriptor> descriptor(Class<?> anchor) {
+    return descriptor(location(anchor));
+  }
+
+  /** The packages {@code descriptor} exports to everybody. */
+  static Set<String> unqualifiedExports(ModuleDescriptor descriptor) {
+    return descriptor.exports().stream()
+        .filter(export -> !export.isQualified())
+        .map(ModuleDescriptor.Exports::source)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Optional<ModuleDescriptor> descriptor(Path location) {
     return withRoot(
         location,
         root -> {
-          Path descriptor = root.resolve("module-info.class");
-          if (!Files.exists(descriptor)) {
-            return name -> !name.matches("(.*\\.)?internal(\\..*)?");
+          Path file = root.resolve("module-info.class");
+          if (!Files.exists(file)) {
+            return Optional.empty();
           }
-          try (var in = Files.newInputStream(descriptor)) {
-            Set<String> exported =
-                ModuleDescriptor.read(in).exports().stream()
-                    .filter(export -> !export.isQualified())
-                    .map(ModuleDescriptor.Exports::source)
-                    .collect(Collectors.toSet());
-            return exported::contains;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          try (var in = Files.newInputStream(file)) {
+            return Optional.of(ModuleDescriptor.read(in));
           }
         });
   }

@@ -1,16 +1,19 @@
 package io.github.sshfaults.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.junit.SshFaultsTest;
-import io.github.sshfaults.sshd.FakeSshHost;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,31 +27,46 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ApiListingTest {
 
-  private static final Path PROJECT_ROOT =
-      Path.of(System.getProperty("sshfaults.docs.dir", System.getProperty("user.dir")))
-          .toAbsolutePath()
-          .normalize()
-          .getParent();
-
-  /** A published module, and a class of it that locates its classes. */
-  private record Module(String directory, String artifactId, Class<?> anchor) {
-    Path listing() {
-      return PROJECT_ROOT.resolve(directory).resolve("api").resolve(artifactId + ".api");
-    }
-  }
-
-  private static final List<Module> MODULES =
-      List.of(
-          new Module("core", "sshfaults-core", Fault.class),
-          new Module("sshd-fixtures", "sshfaults-sshd-fixtures", FakeSshHost.class),
-          new Module("junit-extension", "sshfaults-junit-extension", SshFaultsTest.class));
-
   @TestFactory
   Stream<DynamicTest> publicApiEqualsTheCheckedInListing() {
-    return MODULES.stream().map(module -> dynamicTest(module.artifactId(), () -> check(module)));
+    return PublishedModules.ALL.stream()
+        .map(module -> dynamicTest(module.artifactId(), () -> check(module)));
   }
 
-  private static void check(Module module) throws IOException {
+  @TestFactory
+  Stream<DynamicTest> listsTheTypesOfExactlyThePackagesTheModuleExportsToEverybody() {
+    return PublishedModules.ALL.stream()
+        .map(
+            module ->
+                dynamicTest(
+                    module.artifactId(),
+                    () -> {
+                      ModuleDescriptor descriptor =
+                          ApiListing.descriptor(module.anchor())
+                              .orElseThrow(
+                                  () ->
+                                      new AssertionError(
+                                          module.artifactId() + " has no module-info.class"));
+                      Set<String> listed = new TreeSet<>();
+                      for (String line : ApiListing.of(module.anchor())) {
+                        Matcher type = TYPE_HEADER.matcher(line);
+                        if (type.find()) {
+                          listed.add(type.group(1));
+                        }
+                      }
+                      assertEquals(
+                          ApiListing.unqualifiedExports(descriptor),
+                          listed,
+                          "packages with types in the listing of " + module.artifactId());
+                    }));
+  }
+
+  /** The package of the type a listing's header line declares: up to its first capital. */
+  private static final Pattern TYPE_HEADER =
+      Pattern.compile(
+          "^(?:public|protected) [a-z@ ]*(?:class|interface|enum|record) ([a-z0-9_.]+)\\.[A-Z]");
+
+  private static void check(PublishedModules.Module module) throws IOException {
     List<String> actual = new ArrayList<>();
     actual.add("# The public API of " + module.artifactId() + ", written by ApiListingTest.");
     actual.addAll(ApiListing.of(module.anchor()));
@@ -64,7 +82,7 @@ class ApiListingTest {
           "The public API of "
               + module.artifactId()
               + " differs from "
-              + PROJECT_ROOT.relativize(listing)
+              + PublishedModules.PROJECT_ROOT.relativize(listing)
               + " (- listed, + actual). If the change is deliberate, write the listing anew with"
               + " -Dsshfaults.api.update=true and commit it with the change:\n"
               + diff);

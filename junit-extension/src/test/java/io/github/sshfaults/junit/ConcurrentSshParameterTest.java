@@ -2,12 +2,12 @@ package io.github.sshfaults.junit;
 
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
-import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.github.sshfaults.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
-import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
-import io.github.sshfaults.concurrent.SshTarget;
+import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;

@@ -2,9 +2,9 @@ package io.github.sshfaults.sshd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.RetryPolicy;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.faults.Delay;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;

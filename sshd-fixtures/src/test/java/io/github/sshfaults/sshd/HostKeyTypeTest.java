@@ -3,7 +3,7 @@ package io.github.sshfaults.sshd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.sshfaults.concurrent.SshLogin;
+import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.sshd.journal.AlgorithmsNegotiated;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;

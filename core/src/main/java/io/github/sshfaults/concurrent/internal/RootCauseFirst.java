@@ -1,5 +1,6 @@
 package io.github.sshfaults.concurrent.internal;
 
+import io.github.sshfaults.internal.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

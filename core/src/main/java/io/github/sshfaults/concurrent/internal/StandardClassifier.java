@@ -58,7 +58,8 @@ public final class StandardClassifier implements FailureClassifier {
   /** The only instance: the rules are immutable. */
   public static final StandardClassifier INSTANCE = new StandardClassifier();
 
-  private static final String OWN = "io.github.sshfaults.concurrent.";
+  private static final String RUNNER = "io.github.sshfaults.concurrent.";
+  private static final String CLIENTS = "io.github.sshfaults.clients.";
 
   /**
    * The types whose message is worth reading: the libraries' catch-all types and the JDK types they
@@ -76,9 +77,9 @@ public final class StandardClassifier implements FailureClassifier {
   private final List<Rule> rules =
       List.of(
           // The verdicts of our own client adapters.
-          type(FailureKind.COMMAND_FAILED, OWN + "CommandFailedException"),
-          type(FailureKind.DISCONNECTED, OWN + "NoExitStatusException"),
-          type(FailureKind.TIMEOUT, OWN + "DeadlineExceededException"),
+          type(FailureKind.COMMAND_FAILED, CLIENTS + "CommandFailedException"),
+          type(FailureKind.DISCONNECTED, CLIENTS + "NoExitStatusException"),
+          type(FailureKind.TIMEOUT, RUNNER + "DeadlineExceededException"),
           // A transfer cut by the connection's end is no SFTP status: JSch wraps the end of the
           // channel's data in an SftpException ("inputstream is closed"), sshj the transport's
           // failure in an SFTPException ("Broken transport; encountered EOF", "Connection

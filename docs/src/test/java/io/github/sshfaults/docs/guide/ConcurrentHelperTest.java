@@ -8,25 +8,25 @@ import static io.github.sshfaults.docs.guide.UptimeWorker.parseDays;
 
 import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.assertions.SshAwait;
-import io.github.sshfaults.concurrent.ClientFactory;
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.ClientFactory;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.SshTarget;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
+import io.github.sshfaults.clients.sshj.SshjClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.DeadlineExceededException;
 import io.github.sshfaults.concurrent.FailureClassifier;
 import io.github.sshfaults.concurrent.FailureKind;
-import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RetryPolicy;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
-import io.github.sshfaults.concurrent.SshTarget;
-import io.github.sshfaults.concurrent.SshjClientAdapter;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -475,7 +475,7 @@ class ConcurrentHelperTest {
       assertThatThrownBy(() -> assertThat(report).noneHung())
           .hasMessageStartingWith("Expecting no task to hang, but 1 attempt did:")
           .hasMessageContaining("DeadlineExceededException")
-          .hasMessageContaining("io.github.sshfaults.concurrent.SshjClientAdapter.exec(");
+          .hasMessageContaining("io.github.sshfaults.clients.sshj.SshjClientAdapter.exec(");
       // end::none-hung-message[]
     }
 

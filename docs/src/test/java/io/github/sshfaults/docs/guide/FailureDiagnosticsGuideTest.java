@@ -3,11 +3,11 @@ package io.github.sshfaults.docs.guide;
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
-import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;

@@ -3,18 +3,18 @@ package io.github.sshfaults.docs.guide;
 // tag::file[]
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 
-import io.github.sshfaults.concurrent.ClientFactory;
+import io.github.sshfaults.clients.ClientFactory;
+import io.github.sshfaults.clients.SshClientAdapter;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
+import io.github.sshfaults.clients.sshj.SshjClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
-import io.github.sshfaults.concurrent.JschClientAdapter;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshClientAdapter;
-import io.github.sshfaults.concurrent.SshLogin;
-import io.github.sshfaults.concurrent.SshjClientAdapter;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

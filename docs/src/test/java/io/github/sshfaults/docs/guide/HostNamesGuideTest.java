@@ -2,16 +2,16 @@ package io.github.sshfaults.docs.guide;
 
 import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 
-import io.github.sshfaults.concurrent.CommandOutput;
+import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RunReport;
-import io.github.sshfaults.concurrent.SshLogin;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

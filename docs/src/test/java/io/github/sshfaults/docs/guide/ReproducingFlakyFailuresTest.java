@@ -3,13 +3,13 @@ package io.github.sshfaults.docs.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.sshfaults.concurrent.SshLogin;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import io.github.sshfaults.sshd.journal.FaultFired;
 import java.time.Duration;
 import java.util.List;

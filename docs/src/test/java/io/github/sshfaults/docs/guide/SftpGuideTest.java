@@ -7,6 +7,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.clients.SshClientAdapter;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.jsch.JschClientAdapter;
+import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
@@ -89,6 +93,24 @@ class SftpGuideTest {
           .isInstanceOf(IOException.class);                  // never a short file
     }
     // end::sftp-cut[]
+  }
+
+  @Test
+  void transfersThroughAnAdapter(FakeSshHost host) throws Exception {
+    host.user("deploy", "secret");
+    // tag::adapter[]
+    host.files().mkdirs("/incoming").write("/backup/db.dump", new byte[1_000_000]);
+    host.faults().add(Fault.dropConnection().at(Stage.SFTP).afterBytes(64 * 1024));
+    SshLogin deploy = SshLogin.password("deploy", "secret");
+
+    try (SshClientAdapter jsch = JschClientAdapter.factory().create()) {
+      jsch.upload(host, deploy, "/incoming/report.csv", "a,b\n".getBytes(UTF_8));
+      assertThat(jsch.list(host, deploy, "/incoming")).containsExactly("report.csv");
+      assertThatThrownBy(() -> jsch.download(host, deploy, "/backup/db.dump"))
+          .satisfies(e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.DISCONNECTED));
+    }
+    // end::adapter[]
+    assertThat(host.files().readString("/incoming/report.csv")).isEqualTo("a,b\n");
   }
 
   @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.sshfaults.concurrent.SshLogin;
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
@@ -12,7 +13,6 @@ import io.github.sshfaults.faults.Trigger;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
-import io.github.sshfaults.sshd.client.MinaClientAdapter;
 import java.rmi.RemoteException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * FailureKind#DISCONNECTED}, never as a success nor as an SFTP status: JSch and sshj wrap the end
  * of the connection in their SFTP exception, which the classifier sees through; MINA SSHD's client
  * says "Timeout expired while waiting for id=..." at once, which {@link
- * io.github.sshfaults.sshd.client.MinaClientAdapter#sftp} turns into a closed channel.
+ * io.github.sshfaults.clients.mina.MinaClientAdapter#sftp} turns into a closed channel.
  */
 class SftpFailureKindTest {
 

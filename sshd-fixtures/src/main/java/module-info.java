@@ -1,0 +1,33 @@
+/**
+ * sshfaults sshd fixtures: fake SSH hosts on Apache MINA SSHD, their journal, and the adapter for
+ * MINA SSHD's own client.
+ *
+ * <p>On the module path, MINA SSHD is the module {@code org.apache.sshd.osgi} (the artifact {@code
+ * org.apache.sshd:sshd-osgi}): MINA's {@code sshd-core} and {@code sshd-common} share packages, so
+ * the two cannot both be modules. SFTP ({@code org.apache.sshd.sftp}) is optional: a host starts
+ * without it and serves no SFTP.
+ */
+// "module": the qualified exports name our JUnit extension's module, which is built after this one.
+// "requires-automatic", "requires-transitive-automatic": MINA SSHD and Jimfs have no module
+// descriptor (they name their automatic modules), Awaitility only has its file name.
+@SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
+module io.github.sshfaults.sshd {
+  requires transitive io.github.sshfaults.core;
+  requires transitive org.apache.sshd.osgi;
+  requires static org.apache.sshd.sftp;
+  requires com.google.common.jimfs;
+  requires awaitility;
+  requires org.slf4j;
+
+  exports io.github.sshfaults.sshd;
+  exports io.github.sshfaults.sshd.journal;
+  exports io.github.sshfaults.clients.mina;
+
+  // Not API: shared with our own JUnit extension only.
+  exports io.github.sshfaults.sshd.internal to
+      io.github.sshfaults.junit;
+  exports io.github.sshfaults.sshd.internal.faults to
+      io.github.sshfaults.junit;
+  exports io.github.sshfaults.sshd.journal.internal to
+      io.github.sshfaults.junit;
+}
