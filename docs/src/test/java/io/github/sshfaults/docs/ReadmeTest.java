@@ -69,10 +69,15 @@ class ReadmeTest {
     String consumer = read("docs/consumer/pom.xml");
 
     assertThat(property(consumer, "sshfaults.version")).isEqualTo(projectVersion(pom));
-    for (String version : List.of("junit.version", "jsch.version", "assertj.version")) {
+    for (String version :
+        List.of("junit.version", "jsch.version", "assertj.version", "sshd.version")) {
       assertThat(property(consumer, version)).as(version).isEqualTo(property(pom, version));
     }
     assertThat(consumer).doesNotContain("<parent>", "-parameters</arg>", "<parameters>true");
+    // Its tests are a module on the module path, as JPMS users' black-box tests are.
+    assertThat(read("docs/consumer/src/test/java/module-info.java"))
+        .contains("requires io.github.sshfaults.junit;");
+    assertThat(consumer).doesNotContain("<useModulePath>false");
     assertThat(pom).contains("<module>docs/consumer</module>\n  </modules>");
   }
 

@@ -1,4 +1,4 @@
-package com.example.fleet;
+package com.example.fleet.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

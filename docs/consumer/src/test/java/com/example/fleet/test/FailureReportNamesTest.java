@@ -1,4 +1,4 @@
-package com.example.fleet;
+package com.example.fleet.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
