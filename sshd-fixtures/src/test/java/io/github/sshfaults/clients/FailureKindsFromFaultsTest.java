@@ -326,8 +326,9 @@ class FailureKindsFromFaultsTest {
         .isInstanceOf(TimeoutException.class)
         .hasMessageStartingWith("JSch: no answer within 1000 ms to the request to open a channel")
         .cause()
+        // What JSch threw when the adapter closed the session at its timeout.
         .isExactlyInstanceOf(JSchException.class)
-        .hasMessage("channel is not opened.");
+        .hasMessage("session is down");
     assertThat(report.outcomesOn("refused").get(0).failure().orElseThrow())
         .isExactlyInstanceOf(JSchException.class)
         .hasMessage("channel is not opened.");

@@ -11,6 +11,7 @@ import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
 import io.github.sshfaults.clients.internal.DirectoryListing;
+import io.github.sshfaults.clients.internal.NoDelaySockets;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.Verdict;
 import io.github.sshfaults.clients.internal.Watchdog;
@@ -122,6 +123,7 @@ public final class SshjClientAdapter implements SshClientAdapter {
     SSHClient ssh = connections.add(new SSHClient(config));
     try {
       int millis = (int) timeout.toMillis();
+      ssh.setSocketFactory(NoDelaySockets.FACTORY);
       ssh.setConnectTimeout(millis);
       ssh.setTimeout(millis);
       ssh.getTransport().setTimeoutMs(millis);
