@@ -27,7 +27,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * @RegisterExtension
  * static FakeHostExtension web =
  *     FakeHostExtension.builder()
- *         .server(host -> host.algorithms(AlgorithmSet.MINA_DEFAULTS).hostKeyType(HostKeyType.RSA))
+ *         .server(host -> host.algorithms(AlgorithmSet.OPENSSH).hostKeyType(HostKeyType.RSA))
  *         .setUp(host -> host.user("deploy", "s3cret").command("uptime").replies("up 3 days\n"))
  *         .build();
  *

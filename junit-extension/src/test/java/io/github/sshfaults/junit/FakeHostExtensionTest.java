@@ -86,7 +86,7 @@ class FakeHostExtensionTest {
     static FakeHostExtension web =
         FakeHostExtension.builder()
             .server(
-                host -> host.algorithms(AlgorithmSet.MINA_DEFAULTS).hostKeyType(HostKeyType.RSA))
+                host -> host.algorithms(AlgorithmSet.OPENSSH).hostKeyType(HostKeyType.RSA))
             .setUp(host -> host.user("deploy", "pw").command("uptime").replies("up 3 days\n"))
             .build();
 
@@ -95,7 +95,7 @@ class FakeHostExtensionTest {
     void startsWithTheConfigurationAndSetUp() throws Exception {
       SEEN.add(web.host());
       assertThat(web.host().hostKeyType()).isEqualTo(HostKeyType.RSA);
-      assertThat(web.host().algorithms()).isEqualTo(AlgorithmSet.MINA_DEFAULTS);
+      assertThat(web.host().algorithms()).isEqualTo(AlgorithmSet.OPENSSH);
       web.host().command("uptime").replies("overridden\n");
 
       assertThat(exec(web.host(), "uptime")).isEqualTo("overridden\n");

@@ -53,7 +53,7 @@ class SshFaultsTestTest {
 
   @Test
   void offersTheAlgorithmSetOfTheAnnotation(
-      @FakeHost(users = "alice:secret", algorithms = AlgorithmSet.MINA_DEFAULTS) FakeSshHost host)
+      @FakeHost(users = "alice:secret", algorithms = AlgorithmSet.OPENSSH) FakeSshHost host)
       throws Exception {
     host.command("echo").replies("\n");
 

@@ -618,7 +618,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * Settings for a fake host that differ from the defaults. Each setter validates at once.
    *
    * <pre>{@code
-   * FakeSshHost host = FakeSshHost.builder().algorithms(AlgorithmSet.MINA_DEFAULTS).start();
+   * FakeSshHost host = FakeSshHost.builder().algorithms(AlgorithmSet.OPENSSH).start();
    * }</pre>
    */
   public static final class Builder {

@@ -62,7 +62,7 @@ class FakeHostsTest {
     void takesUsersAndAlgorithmsFromTheAnnotation(
         @FakeHost(
                 users = {"deploy:s3cret", "backup:pass:with:colons"},
-                algorithms = AlgorithmSet.MINA_DEFAULTS)
+                algorithms = AlgorithmSet.OPENSSH)
             FakeSshHost host)
         throws Exception {
       host.command("true").replies("");
@@ -89,7 +89,7 @@ class FakeHostsTest {
       FakeSshHost host =
           FakeSshHost.builder()
               .name("web-1")                            // in reports; default 127.0.0.1:<port>
-              .algorithms(AlgorithmSet.MINA_DEFAULTS)   // default FAST
+              .algorithms(AlgorithmSet.OPENSSH)         // default FAST
               .hostKeyType(HostKeyType.RSA)             // default ECDSA_P256
               .journalCapacity(100_000)                 // events kept; default 10 000
               .start();

@@ -40,7 +40,7 @@ class HostParametersTest {
   void configuresEachHostByAnnotation(
       @FakeHost(
               users = {"deploy:s3cret", "backup:pass:with:colons"},  // name, then all after ':'
-              algorithms = AlgorithmSet.MINA_DEFAULTS,               // default FAST
+              algorithms = AlgorithmSet.OPENSSH,               // default FAST
               hostKeyType = HostKeyType.RSA,                         // default ECDSA_P256
               journalCapacity = 100)                                 // default 10 000 events
           FakeSshHost legacy,

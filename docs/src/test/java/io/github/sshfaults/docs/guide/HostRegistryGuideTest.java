@@ -19,7 +19,7 @@ class HostRegistryGuideTest {
   void servesALegacyHostAndABastion(HostRegistry hosts) throws Exception {
     FakeSshHost legacy =
         hosts.start(host -> host.name("legacy")                  // builds, starts, registers
-            .algorithms(AlgorithmSet.MINA_DEFAULTS)
+            .algorithms(AlgorithmSet.OPENSSH)
             .hostKeyType(HostKeyType.RSA));
     FakeSshHost bastion = hosts.register(startBastion());       // built by your own code
     legacy.user("deploy", "s3cret").command("uptime").replies("up 3 days\n");

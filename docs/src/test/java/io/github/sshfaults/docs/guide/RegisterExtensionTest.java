@@ -22,7 +22,7 @@ class RegisterExtensionTest {
   static FakeHostExtension web =                      // one host for the class
       FakeHostExtension.builder()
           .name("web-1")                              // in failure diagnostics; default: field name
-          .server(host -> host.algorithms(AlgorithmSet.MINA_DEFAULTS).hostKeyType(HostKeyType.RSA))
+          .server(host -> host.algorithms(AlgorithmSet.OPENSSH).hostKeyType(HostKeyType.RSA))
           .setUp(host -> host.user("deploy", "s3cret").command("uptime").replies("up 3 days\n"))
           .build();
 

@@ -22,17 +22,20 @@ import org.junit.jupiter.api.Test;
 /**
  * A user who excludes {@code org.apache.sshd:sshd-sftp} still gets working hosts: exec, files and
  * journal work, and SFTP is refused as by a server without an SFTP subsystem, with the reason in
- * the journal. Runs only in the {@code without-sftp} Surefire execution, whose class path lacks
- * that module (see this module's pom).
+ * the journal. Runs only in the {@code minimal-class-path} Surefire execution, whose class path
+ * lacks that module and BouncyCastle (see this module's pom).
  */
-@Tag("without-sftp")
+@Tag("minimal-class-path")
 class WithoutSftpModuleTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Test
-  void theClassPathReallyLacksTheSftpModule() {
+  void theClassPathReallyLacksTheSftpModuleAndBouncyCastle() {
     assertThatThrownBy(() -> Class.forName("org.apache.sshd.sftp.server.SftpSubsystemFactory"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(
+            () -> Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider"))
         .isInstanceOf(ClassNotFoundException.class);
   }
 
