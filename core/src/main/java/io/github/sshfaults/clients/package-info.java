@@ -10,7 +10,7 @@
  *       over SFTP with one library, and reports every failure as an exception that {@code
  *       FailureKind.of} classifies faithfully: {@link
  *       io.github.sshfaults.clients.CommandFailedException} for a non-zero exit, {@link
- *       io.github.sshfaults.clients.NoExitStatusException} for a command whose connection was cut;
+ *       io.github.sshfaults.clients.NoExitCodeException} for a command whose connection was cut;
  *   <li>{@link io.github.sshfaults.clients.ClientFactory} makes one client per worker thread of the
  *       concurrent runner ({@code io.github.sshfaults.concurrent}).
  * </ul>

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.clients.CommandFailedException;
 import io.github.sshfaults.clients.CommandOutput;
-import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.NoExitCodeException;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.jsch.JschClientAdapter;
@@ -135,14 +135,14 @@ class ConfigurationValuesTest {
     CommandFailedException failed =
         new CommandFailedException(
             "make all", "web-1", new CommandOutput("", "make: *** Error 1\n", 2));
-    NoExitStatusException cut = new NoExitStatusException("tar c /", "web-1", "abc", "");
+    NoExitCodeException cut = new NoExitCodeException("tar c /", "web-1", "abc", "");
 
     assertThat(failed)
-        .hasMessage("command \"make all\" on web-1 exited with status 2: make: *** Error 1");
-    assertThat(failed.exitStatus()).isEqualTo(2);
+        .hasMessage("command \"make all\" on web-1 exited with code 2: make: *** Error 1");
+    assertThat(failed.exitCode()).isEqualTo(2);
     assertThat(cut)
         .hasMessage(
-            "command \"tar c /\" on web-1 ended without an exit status: the channel or connection"
+            "command \"tar c /\" on web-1 ended without an exit code: the channel or connection"
                 + " closed before it finished (received 3 chars of stdout, 0 of stderr)");
     assertThat(cut.partialOutput().stdout()).isEqualTo("abc");
   }

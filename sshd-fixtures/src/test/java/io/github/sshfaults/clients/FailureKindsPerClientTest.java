@@ -195,7 +195,7 @@ class FailureKindsPerClientTest {
       Throwable failure = onlyFailure(report);
       switch (client) {
         // MINA and JSch throw nothing: the command just ends without an exit status.
-        case MINA, JSCH -> assertThat(failure).isInstanceOf(NoExitStatusException.class);
+        case MINA, JSCH -> assertThat(failure).isInstanceOf(NoExitCodeException.class);
         // sshj: a TransportException ("Broken transport; encountered EOF") or, when the host's
         // close comes as a reset (about 1 run in 18 under load), SSHException("Connection reset").
         case SSHJ -> assertThat(failure).isInstanceOf(SSHException.class);
@@ -427,10 +427,10 @@ class FailureKindsPerClientTest {
         .isInstanceOfSatisfying(
             CommandFailedException.class,
             failed -> {
-              assertThat(failed.exitStatus()).isEqualTo(2);
+              assertThat(failed.exitCode()).isEqualTo(2);
               assertThat(failed.output().stderr()).isEqualTo("make: *** [all] Error 1\n");
             })
-        .hasMessageEndingWith("exited with status 2: make: *** [all] Error 1");
+        .hasMessageEndingWith("exited with code 2: make: *** [all] Error 1");
   }
 
   @Test

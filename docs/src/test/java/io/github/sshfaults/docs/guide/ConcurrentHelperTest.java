@@ -385,7 +385,7 @@ class ConcurrentHelperTest {
             FailureKind.COMMAND_FAILED,
             FailureKind.UNEXPECTED);
     assertThat(report.outcomesOn(web5).get(0).message())
-        .endsWith("exited with status 1: uptime: /proc must be mounted");
+        .endsWith("exited with code 1: uptime: /proc must be mounted");
     assertThat(report.outcomesOn(web3).get(0).message())             // root cause first
         .startsWith("ConnectException: Connection refused (in SshException: ");
     assertThat(report.byTarget()).containsOnlyKeys(web1, web2, web3, web4, web5, web6);

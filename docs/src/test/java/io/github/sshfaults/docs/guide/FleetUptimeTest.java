@@ -114,7 +114,7 @@ class FleetUptimeTest {
         .extracting(Outcome::detail)
         .contains("up 3 days")
         .anyMatch(detail -> detail.contains("Connection refused"))
-        .anyMatch(detail -> detail.endsWith("exited with status 1: uptime: /proc must be mounted"))
+        .anyMatch(detail -> detail.endsWith("exited with code 1: uptime: /proc must be mounted"))
         .anyMatch(detail -> detail.contains("no day count in \"10:14:03 up 7 min,"));
   }
 

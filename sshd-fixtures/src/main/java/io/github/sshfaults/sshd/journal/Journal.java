@@ -22,7 +22,7 @@ import java.util.List;
  * lists it returns may miss early events, while {@link #count(Class)} still counts every event
  * recorded since the host started (or since {@link #clear()}), and {@link #dropped()} says how many
  * were dropped. Events the host records before a client can observe the outcome (an authentication
- * result, a command's exit status) are in the journal by the time the client sees that outcome; a
+ * result, a command's exit code) are in the journal by the time the client sees that outcome; a
  * connection's end is recorded when the host notices it, which may be a little after the client
  * closed: use {@link #awaitClosedConnections(int)} for those.
  *
