@@ -19,7 +19,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waits for asynchronous effects, always bounded and always described, on Awaitility: a host has
- * seen N connections, a background job finished. Immutable.
+ * seen N connections, a background job finished. Immutable: {@link #withPollInterval(Duration)}
+ * returns a copy.
  *
  * <pre>{@code
  * SshAwait.atMost(Duration.ofSeconds(5))
@@ -65,7 +66,7 @@ public final class SshAwait {
    *
    * @throws IllegalArgumentException when {@code interval} is null, zero or negative
    */
-  public SshAwait pollingEvery(Duration interval) {
+  public SshAwait withPollInterval(Duration interval) {
     return new SshAwait(timeout, positive(interval, "poll interval"));
   }
 

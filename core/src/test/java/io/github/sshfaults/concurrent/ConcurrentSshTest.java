@@ -346,7 +346,7 @@ class ConcurrentSshTest {
     RunReport<String, String> report =
         runner
             .withRetry(
-                RetryPolicy.on(FailureKind.DISCONNECTED).maxAttempts(3).backoff(Duration.ZERO))
+                RetryPolicy.on(FailureKind.DISCONNECTED).withMaxAttempts(3).withBackoff(Duration.ZERO))
             .run(
                 List.of("flaky", "steady"),
                 target -> {
@@ -374,7 +374,7 @@ class ConcurrentSshTest {
   void stopsRetryingAtMaxAttemptsAndNeverRetriesOtherKinds() {
     RunReport<String, Object> report =
         runner
-            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(2).backoff(Duration.ZERO))
+            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(2).withBackoff(Duration.ZERO))
             .run(
                 List.of("slow", "locked"),
                 target -> {
@@ -397,9 +397,9 @@ class ConcurrentSshTest {
         runner
             .withRetry(
                 RetryPolicy.on(FailureKind.CONNECT_REFUSED)
-                    .maxAttempts(3)
-                    .backoff(Duration.ofMillis(50))
-                    .multiplier(2))
+                    .withMaxAttempts(3)
+                    .withBackoff(Duration.ofMillis(50))
+                    .withBackoffMultiplier(2))
             .run(
                 List.of("down"),
                 target -> {
@@ -422,7 +422,7 @@ class ConcurrentSshTest {
     RunReport<String, Integer> report =
         runner
             .withTaskDeadline(Duration.ofSeconds(1))
-            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(2).backoff(Duration.ZERO))
+            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(2).withBackoff(Duration.ZERO))
             .run(
                 List.of("hangs once"),
                 target -> {

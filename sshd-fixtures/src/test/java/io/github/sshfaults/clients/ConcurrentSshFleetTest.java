@@ -273,8 +273,8 @@ class ConcurrentSshFleetTest {
         ConcurrentSsh.create()
             .withRetry(
                 RetryPolicy.on(FailureKind.COMMAND_FAILED)
-                    .maxAttempts(3)
-                    .backoff(Duration.ofMillis(10)))
+                    .withMaxAttempts(3)
+                    .withBackoff(Duration.ofMillis(10)))
             .run(List.of(flaky), client.factory(), (ssh, host) -> ssh.exec(host, ALICE, "deploy"));
 
     assertThat(report).succeededOn(flaky);

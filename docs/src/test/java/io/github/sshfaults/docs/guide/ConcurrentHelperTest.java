@@ -151,7 +151,7 @@ class ConcurrentHelperTest {
           List.of(
               SshLogin.password("deploy", "s3cret"),                       // any host key
               SshLogin.key("backup", backupKey.keyPair()),
-              SshLogin.password("deploy", "s3cret").trusting(web.knownHostsLine()));
+              SshLogin.password("deploy", "s3cret").withKnownHostsLine(web.knownHostsLine()));
 
       RunReport<SshLogin, CommandOutput> report =
           runner.run(
@@ -359,7 +359,8 @@ class ConcurrentHelperTest {
             List.of(web1, web2, web3, web4, web5, web6),
             MinaClientAdapter.factory(),
             (mina, host) -> {
-              SshLogin login = DEPLOY.trusting(host == web4 ? staleKey : host.knownHostsLine());
+              String trusted = host == web4 ? staleKey : host.knownHostsLine();
+              SshLogin login = DEPLOY.withKnownHostsLine(trusted);
               return parseDays(mina.exec(host, login, "uptime").stdout());   // our parser
             });
 
@@ -518,9 +519,9 @@ class ConcurrentHelperTest {
         runner
             .withRetry(
                 RetryPolicy.on(FailureKind.COMMAND_FAILED, FailureKind.DISCONNECTED)
-                    .maxAttempts(3)                      // the first attempt and two retries
-                    .backoff(Duration.ofMillis(50))      // 50 ms before the 2nd attempt,
-                    .multiplier(2.0))                    // 100 ms before the 3rd
+                    .withMaxAttempts(3)                  // the first attempt and two retries
+                    .withBackoff(Duration.ofMillis(50))  // 50 ms before the 2nd attempt,
+                    .withBackoffMultiplier(2.0))         // 100 ms before the 3rd
             .run(
                 List.of(flaky),
                 JschClientAdapter.factory(),
@@ -644,11 +645,11 @@ class ConcurrentHelperTest {
     assertThatThrownBy(() -> ConcurrentSsh.create().run(List.of(web), null, (client, host) -> ""))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("client factory must not be null");
-    assertThatThrownBy(() -> RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(0))
+    assertThatThrownBy(() -> RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(0))
         .hasMessage("max attempts must be between 1 and 100, but was 0");
     assertThatThrownBy(() -> SshLogin.password("deploy", ""))
         .hasMessage("password of \"deploy\" must not be empty");
-    assertThatThrownBy(() -> SshLogin.password("deploy", "s3cret").trusting("web-1 ssh-rsa"))
+    assertThatThrownBy(() -> DEPLOY.withKnownHostsLine("web-1 ssh-rsa"))
         .hasMessageStartingWith("known_hosts line \"web-1 ssh-rsa\" is not valid: it has 2 fields,"
             + " and needs hosts, a key type and a key.");
     // end::validation[]

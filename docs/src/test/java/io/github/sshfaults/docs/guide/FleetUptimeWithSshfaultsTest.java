@@ -53,7 +53,8 @@ class FleetUptimeWithSshfaultsTest {
                 clients,
                 (ssh, host) -> {
                   SshLogin deploy =
-                      SshLogin.password("deploy", "s3cret").trusting(host.knownHostsLine());
+                      SshLogin.password("deploy", "s3cret")
+                          .withKnownHostsLine(host.knownHostsLine());
                   return UptimeWorker.parseDays(ssh.exec(host, deploy, "uptime").stdout());
                 });
 
