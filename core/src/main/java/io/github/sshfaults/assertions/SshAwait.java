@@ -4,6 +4,7 @@ import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +49,7 @@ public final class SshAwait {
   }
 
   /** Waits at most {@link #DEFAULT_TIMEOUT}, checking every 10 ms. */
+  @CheckReturnValue
   public static SshAwait await() {
     return new SshAwait(DEFAULT_TIMEOUT, DEFAULT_POLL_INTERVAL);
   }
@@ -57,6 +59,7 @@ public final class SshAwait {
    *
    * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
    */
+  @CheckReturnValue
   public static SshAwait atMost(Duration timeout) {
     return new SshAwait(positive(timeout, "await timeout"), DEFAULT_POLL_INTERVAL);
   }
@@ -66,6 +69,7 @@ public final class SshAwait {
    *
    * @throws IllegalArgumentException when {@code interval} is null, zero or negative
    */
+  @CheckReturnValue
   public SshAwait withPollInterval(Duration interval) {
     return new SshAwait(timeout, positive(interval, "poll interval"));
   }

@@ -1,6 +1,8 @@
 /**
  * AssertJ assertions on the reports of {@link io.github.sshfaults.concurrent.ConcurrentSsh}, and
- * bounded, described waits built on Awaitility.
+ * bounded, described waits built on Awaitility. With fake hosts, the entry point is {@code
+ * io.github.sshfaults.sshd.assertions.SshFaultsAssertions} of {@code sshfaults-sshd-fixtures},
+ * which extends {@link io.github.sshfaults.assertions.SshAssertions}.
  *
  * <pre>{@code
  * import static io.github.sshfaults.assertions.SshAssertions.assertThat;

@@ -1,10 +1,10 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
-import static io.github.sshfaults.assertions.SshAssertions.assertThatThrownBy;
-import static io.github.sshfaults.assertions.SshAssertions.tuple;
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
 import static io.github.sshfaults.docs.guide.UptimeWorker.parseDays;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThatThrownBy;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
 
 import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.assertions.SshAwait;
@@ -595,14 +595,13 @@ class ConcurrentHelperTest {
     try {
       Future<String> nightly = jobs.submit(() -> exec(web, "deploy", "s3cret", "backup").stdout());
 
-      SshAwait.await()
-          .untilAtLeast("commands run on web", () -> web.journal().commands().size(), 1);
+      web.journal().awaitCommands(1);                  // the journal's own wait, on SshAwait
       assertThat(SshAwait.await().untilDone("the nightly job", nightly)).isEqualTo("done\n");
 
       assertThatThrownBy(() -> SshAwait.atMost(Duration.ofMillis(200))
-              .untilAtLeast("commands run on web", () -> web.journal().commands().size(), 2))
+              .until("the backup's marker on web", () -> web.files().exists("/backup/done")))
           .isInstanceOf(ConditionTimeoutException.class)
-          .hasMessage("Waited 200 ms for at least 2 commands run on web; last value: 1");
+          .hasMessage("Waited 200 ms for the backup's marker on web; last value: false");
     } finally {
       jobs.shutdownNow();
     }

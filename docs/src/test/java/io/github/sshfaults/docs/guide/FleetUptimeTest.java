@@ -6,8 +6,8 @@ import static io.github.sshfaults.docs.guide.Outcome.Kind.OK;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.SSH_ERROR;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.TIMEOUT;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.UNEXPECTED;
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
-import static io.github.sshfaults.assertions.SshAssertions.tuple;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
 
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureClassifier;

@@ -1,7 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
 // tag::file[]
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.SshClientAdapter;
