@@ -1,6 +1,6 @@
 /**
- * sshfaults sshd fixtures: fake SSH hosts on Apache MINA SSHD, their journal, and the adapter for
- * MINA SSHD's own client.
+ * sshfaults sshd fixtures: fake SSH hosts on Apache MINA SSHD, their journal, the assertions for
+ * tests with them ({@code SshFaultsAssertions}), and the adapter for MINA SSHD's own client.
  *
  * <p>On the module path, MINA SSHD is the module {@code org.apache.sshd.osgi} (the artifact {@code
  * org.apache.sshd:sshd-osgi}): MINA's {@code sshd-core} and {@code sshd-common} share packages, so
@@ -21,6 +21,7 @@ module io.github.sshfaults.sshd {
 
   exports io.github.sshfaults.sshd;
   exports io.github.sshfaults.sshd.journal;
+  exports io.github.sshfaults.sshd.assertions;
   exports io.github.sshfaults.clients.mina;
 
   // Not API: shared with our own JUnit extension only.

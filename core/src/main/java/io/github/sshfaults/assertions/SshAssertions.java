@@ -22,6 +22,11 @@ import org.assertj.core.api.Assertions;
  * }</pre>
  *
  * <p>Failure messages show the run's summary and its table of outcomes, not just "expected true".
+ *
+ * <p>With fake hosts, import {@code io.github.sshfaults.sshd.assertions.SshFaultsAssertions} of
+ * {@code sshfaults-sshd-fixtures} instead: it extends this class with {@code verify(host, count)}
+ * and {@code assertThat(host)}, so one import still serves everything. This one is for projects
+ * that use the runner without fake hosts.
  */
 public class SshAssertions extends Assertions {
 

@@ -4,6 +4,7 @@ import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waits for asynchronous effects, always bounded and always described, on Awaitility: a host has
- * seen N connections, a background job finished. Immutable.
+ * seen N connections, a background job finished. Immutable: {@link #withPollInterval(Duration)}
+ * returns a copy.
  *
  * <pre>{@code
  * SshAwait.atMost(Duration.ofSeconds(5))
@@ -47,6 +49,7 @@ public final class SshAwait {
   }
 
   /** Waits at most {@link #DEFAULT_TIMEOUT}, checking every 10 ms. */
+  @CheckReturnValue
   public static SshAwait await() {
     return new SshAwait(DEFAULT_TIMEOUT, DEFAULT_POLL_INTERVAL);
   }
@@ -56,6 +59,7 @@ public final class SshAwait {
    *
    * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
    */
+  @CheckReturnValue
   public static SshAwait atMost(Duration timeout) {
     return new SshAwait(positive(timeout, "await timeout"), DEFAULT_POLL_INTERVAL);
   }
@@ -65,7 +69,8 @@ public final class SshAwait {
    *
    * @throws IllegalArgumentException when {@code interval} is null, zero or negative
    */
-  public SshAwait pollingEvery(Duration interval) {
+  @CheckReturnValue
+  public SshAwait withPollInterval(Duration interval) {
     return new SshAwait(timeout, positive(interval, "poll interval"));
   }
 

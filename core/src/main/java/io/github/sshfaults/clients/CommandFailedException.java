@@ -5,7 +5,7 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import io.github.sshfaults.internal.Text;
 
 /**
- * A remote command ran and exited with a non-zero status; classified as {@link
+ * A remote command ran and exited with a non-zero exit code; classified as {@link
  * io.github.sshfaults.concurrent.FailureKind#COMMAND_FAILED}. Thrown by the client adapters,
  * because the libraries themselves report a failing command as a normal result that is easy to take
  * for a success.
@@ -27,8 +27,8 @@ public final class CommandFailedException extends Exception {
             + Text.abbreviate(notNull(command, "command"), 80)
             + " on "
             + notNull(target, "target")
-            + " exited with status "
-            + notNull(output, "output").exitStatus()
+            + " exited with code "
+            + notNull(output, "output").exitCode()
             + (output.stderr().isBlank() ? "" : ": " + Text.oneLine(output.stderr(), 120)));
     this.command = command;
     this.target = target;
@@ -45,13 +45,13 @@ public final class CommandFailedException extends Exception {
     return target;
   }
 
-  /** The command's output and exit status. */
+  /** The command's output and exit code. */
   public CommandOutput output() {
     return output;
   }
 
-  /** The non-zero exit status. */
-  public int exitStatus() {
-    return output.exitStatus();
+  /** The non-zero exit code. */
+  public int exitCode() {
+    return output.exitCode();
   }
 }

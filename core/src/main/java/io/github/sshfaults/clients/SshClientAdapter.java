@@ -40,10 +40,10 @@ public interface SshClientAdapter extends AutoCloseable {
    * Connects to {@code target}, logs in, runs {@code command} with empty input, reads its output to
    * the end and disconnects.
    *
-   * @return the output of a command that exited with status 0
-   * @throws CommandFailedException when the command exited with another status ({@link
+   * @return the output of a command that exited with code 0
+   * @throws CommandFailedException when the command exited with another code ({@link
    *     io.github.sshfaults.concurrent.FailureKind#COMMAND_FAILED})
-   * @throws NoExitStatusException when the channel closed without an exit status: the connection
+   * @throws NoExitCodeException when the channel closed without an exit code: the connection
    *     was cut ({@link io.github.sshfaults.concurrent.FailureKind#DISCONNECTED})
    * @throws java.util.concurrent.TimeoutException when the command did not finish within the
    *     timeout ({@link io.github.sshfaults.concurrent.FailureKind#TIMEOUT})

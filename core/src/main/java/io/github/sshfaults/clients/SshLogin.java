@@ -15,16 +15,16 @@ import java.util.Optional;
 
 /**
  * How a {@link SshClientAdapter} logs in: a user with a password or a key pair, and the host keys
- * it trusts. Immutable; {@link #trusting(String)} returns a copy.
+ * it trusts. Immutable; {@link #withKnownHostsLine(String)} returns a copy.
  *
  * <pre>{@code
- * SshLogin login = SshLogin.password("alice", "secret").trusting(host.knownHostsLine());
+ * SshLogin login = SshLogin.password("alice", "secret").withKnownHostsLine(host.knownHostsLine());
  * }</pre>
  *
- * <p>Without {@link #trusting(String)} the adapters accept any host key, which suits fake hosts on
- * loopback; with it, they verify the server's key against the given {@code known_hosts} lines and
- * fail with {@link io.github.sshfaults.concurrent.FailureKind#HOST_KEY} on a mismatch, as a careful
- * client would.
+ * <p>Without a {@code known_hosts} line the adapters accept any host key, which suits fake hosts on
+ * loopback; with one or more, they verify the server's key against those lines and fail with
+ * {@link io.github.sshfaults.concurrent.FailureKind#HOST_KEY} on a mismatch, as a careful client
+ * would.
  */
 @CheckReturnValue
 public final class SshLogin {
@@ -79,7 +79,7 @@ public final class SshLogin {
    * @throws IllegalArgumentException naming the line and what is wrong with it, when it is not a
    *     {@code known_hosts} entry (rather than failing later as a host key mismatch)
    */
-  public SshLogin trusting(String knownHostsLine) {
+  public SshLogin withKnownHostsLine(String knownHostsLine) {
     String line = KnownHostsLine.check(knownHostsLine);
     List<String> lines = new ArrayList<>(knownHostsLines);
     lines.add(line);

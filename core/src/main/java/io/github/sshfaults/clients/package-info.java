@@ -10,7 +10,7 @@
  *       over SFTP with one library, and reports every failure as an exception that {@code
  *       FailureKind.of} classifies faithfully: {@link
  *       io.github.sshfaults.clients.CommandFailedException} for a non-zero exit, {@link
- *       io.github.sshfaults.clients.NoExitStatusException} for a command whose connection was cut;
+ *       io.github.sshfaults.clients.NoExitCodeException} for a command whose connection was cut;
  *   <li>{@link io.github.sshfaults.clients.ClientFactory} makes one client per worker thread of the
  *       concurrent runner ({@code io.github.sshfaults.concurrent}).
  * </ul>
@@ -25,5 +25,14 @@
  *   CommandOutput uptime = sshj.exec(host, SshLogin.password("alice", "secret"), "uptime");
  * }
  * }</pre>
+ *
+ * <p>Copies and setters, as in every package of sshfaults but the fault DSL: an immutable value
+ * returns a modified copy from {@code withX(..)} and stays as it was; a {@code with} method for a
+ * setting that takes several values adds to the earlier ones ({@code
+ * login.withKnownHostsLine(line)}, once per trusted host key, read back with {@code
+ * knownHostsLines()}). No method is named for how it reads in a sentence instead ({@code trusting}
+ * would have been one): one rule is easier to remember than a rule and its exceptions. Mutable
+ * builders ({@code ...Builder}) use bare setter names; getters are plain nouns and never share a
+ * name with a copy method.
  */
 package io.github.sshfaults.clients;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -71,32 +70,10 @@ public final class ConcurrentSsh {
   /** Numbers the runs of this JVM, so that threads of concurrent runs never share a name. */
   private static final AtomicLong RUNS = new AtomicLong();
 
-  private final String name;
-  private final int threads;
-  private final Duration runDeadline;
-  private final Duration taskDeadline;
-  private final Duration cleanupTimeout;
-  private final RetryPolicy retryPolicy;
-  private final FailureClassifier classifier;
-  private final Consumer<? super RunReport<?, ?>> reportListener;
+  private final RunSettings settings;
 
-  private ConcurrentSsh(
-      String name,
-      int threads,
-      Duration runDeadline,
-      Duration taskDeadline,
-      Duration cleanupTimeout,
-      RetryPolicy retryPolicy,
-      FailureClassifier classifier,
-      Consumer<? super RunReport<?, ?>> reportListener) {
-    this.name = name;
-    this.threads = threads;
-    this.runDeadline = runDeadline;
-    this.taskDeadline = taskDeadline;
-    this.cleanupTimeout = cleanupTimeout;
-    this.retryPolicy = retryPolicy;
-    this.classifier = classifier;
-    this.reportListener = reportListener;
+  private ConcurrentSsh(RunSettings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -105,15 +82,7 @@ public final class ConcurrentSsh {
    */
   @CheckReturnValue
   public static ConcurrentSsh create() {
-    return new ConcurrentSsh(
-        "run",
-        8,
-        Duration.ofMinutes(1),
-        null,
-        Duration.ofSeconds(5),
-        RetryPolicy.none(),
-        null,
-        report -> {});
+    return new ConcurrentSsh(RunSettings.DEFAULTS);
   }
 
   /**
@@ -124,15 +93,7 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withThreads(int threads) {
     inRange(threads, 1, MAX_THREADS, "threads");
-    return new ConcurrentSsh(
-        name,
-        threads,
-        runDeadline,
-        taskDeadline,
-        cleanupTimeout,
-        retryPolicy,
-        classifier,
-        reportListener);
+    return with(draft -> draft.threads = threads);
   }
 
   /**
@@ -145,15 +106,7 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withRunDeadline(Duration deadline) {
     checkDeadline(deadline, "run deadline");
-    return new ConcurrentSsh(
-        name,
-        threads,
-        deadline,
-        taskDeadline,
-        cleanupTimeout,
-        retryPolicy,
-        classifier,
-        reportListener);
+    return with(draft -> draft.runDeadline = deadline);
   }
 
   /**
@@ -166,15 +119,7 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withTaskDeadline(Duration deadline) {
     checkDeadline(deadline, "task deadline");
-    return new ConcurrentSsh(
-        name,
-        threads,
-        runDeadline,
-        deadline,
-        cleanupTimeout,
-        retryPolicy,
-        classifier,
-        reportListener);
+    return with(draft -> draft.taskDeadline = deadline);
   }
 
   /**
@@ -187,8 +132,7 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withCleanupTimeout(Duration timeout) {
     checkDeadline(timeout, "cleanup timeout");
-    return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, timeout, retryPolicy, classifier, reportListener);
+    return with(draft -> draft.cleanupTimeout = timeout);
   }
 
   /**
@@ -197,15 +141,7 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withRetry(RetryPolicy policy) {
     notNull(policy, "retry policy");
-    return new ConcurrentSsh(
-        name,
-        threads,
-        runDeadline,
-        taskDeadline,
-        cleanupTimeout,
-        policy,
-        classifier,
-        reportListener);
+    return with(draft -> draft.retryPolicy = policy);
   }
 
   /**
@@ -215,17 +151,9 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withClassifier(FailureClassifier classifier) {
     notNull(classifier, "classifier");
-    FailureClassifier combined =
-        this.classifier == null ? classifier : this.classifier.orElse(classifier);
-    return new ConcurrentSsh(
-        name,
-        threads,
-        runDeadline,
-        taskDeadline,
-        cleanupTimeout,
-        retryPolicy,
-        combined,
-        reportListener);
+    FailureClassifier earlier = settings.classifier();
+    FailureClassifier combined = earlier == null ? classifier : earlier.orElse(classifier);
+    return with(draft -> draft.classifier = combined);
   }
 
   /**
@@ -238,15 +166,7 @@ public final class ConcurrentSsh {
   public ConcurrentSsh withName(String name) {
     notBlank(name, "run name");
     check(!name.matches(".*\\s.*"), "run name must have no white space, but was \"" + name + "\"");
-    return new ConcurrentSsh(
-        name,
-        threads,
-        runDeadline,
-        taskDeadline,
-        cleanupTimeout,
-        retryPolicy,
-        classifier,
-        reportListener);
+    return with(draft -> draft.name = name);
   }
 
   /**
@@ -257,14 +177,13 @@ public final class ConcurrentSsh {
   @CheckReturnValue
   public ConcurrentSsh withReportListener(Consumer<? super RunReport<?, ?>> listener) {
     notNull(listener, "report listener");
-    Consumer<? super RunReport<?, ?>> previous = reportListener;
+    Consumer<? super RunReport<?, ?>> earlier = settings.reportListener();
     Consumer<RunReport<?, ?>> both =
         report -> {
-          previous.accept(report);
+          earlier.accept(report);
           listener.accept(report);
         };
-    return new ConcurrentSsh(
-        name, threads, runDeadline, taskDeadline, cleanupTimeout, retryPolicy, classifier, both);
+    return with(draft -> draft.reportListener = both);
   }
 
   /**
@@ -309,10 +228,14 @@ public final class ConcurrentSsh {
     for (T target : targets) {
       list.add(notNull(target, "targets[" + list.size() + "]"));
     }
-    String runName = name + "-" + RUNS.incrementAndGet();
-    RunReport<T, R> report = new Execution<C, T, R>(this, runName, list, clients, task).run();
-    reportListener.accept(report);
+    String runName = settings.name() + "-" + RUNS.incrementAndGet();
+    RunReport<T, R> report = new Execution<C, T, R>(settings, runName, list, clients, task).run();
+    settings.reportListener().accept(report);
     return report;
+  }
+
+  private ConcurrentSsh with(Consumer<RunSettings.Draft> change) {
+    return new ConcurrentSsh(settings.with(change));
   }
 
   private static void checkDeadline(Duration deadline, String what) {
@@ -322,41 +245,13 @@ public final class ConcurrentSsh {
         what + " must be at most " + MAX_DEADLINE + ", but was " + deadline);
   }
 
-  int threads() {
-    return threads;
-  }
-
-  Duration runDeadline() {
-    return runDeadline;
-  }
-
-  Optional<Duration> taskDeadline() {
-    return Optional.ofNullable(taskDeadline);
-  }
-
-  Duration cleanupTimeout() {
-    return cleanupTimeout;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  FailureClassifier classifier() {
-    return classifier;
+  /** What this runner is configured with; for the tests of this package. */
+  RunSettings settings() {
+    return settings;
   }
 
   @Override
   public String toString() {
-    return "ConcurrentSsh["
-        + name
-        + ", "
-        + threads
-        + " threads, run deadline "
-        + runDeadline
-        + (taskDeadline == null ? "" : ", task deadline " + taskDeadline)
-        + ", "
-        + retryPolicy
-        + "]";
+    return settings.toString();
   }
 }

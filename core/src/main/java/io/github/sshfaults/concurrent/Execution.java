@@ -45,7 +45,7 @@ final class Execution<C, T, R> {
     ABANDONED
   }
 
-  private final ConcurrentSsh config;
+  private final RunSettings config;
   private final String runName;
   private final List<T> targets;
   private final ClientFactory<C> clients;
@@ -78,7 +78,7 @@ final class Execution<C, T, R> {
   private ThreadPoolExecutor pool;
 
   Execution(
-      ConcurrentSsh config,
+      RunSettings config,
       String runName,
       List<T> targets,
       ClientFactory<C> clients,
@@ -139,7 +139,7 @@ final class Execution<C, T, R> {
 
   /** Waits for events and deadlines until every task is done; true if the run deadline ended it. */
   private boolean coordinate() {
-    Duration taskDeadline = config.taskDeadline().orElse(null);
+    Duration taskDeadline = config.taskDeadline();
     while (unfinished > 0) {
       long now = System.nanoTime();
       if (taskDeadline != null) {

@@ -52,7 +52,7 @@ public enum FailureKind {
   /**
    * The connection or channel went away before the work was done: closed or reset by the server
    * (also during the login), a session that was closing or down when used, or a command that ended
-   * without an exit status (a cut connection, not a success).
+   * without an exit code (a cut connection, not a success).
    */
   DISCONNECTED,
 

@@ -13,13 +13,14 @@ import java.util.Set;
 
 /**
  * When {@link ConcurrentSsh} tries a failed task again: on which {@link FailureKind}s, how many
- * attempts in all, and how long to wait before each retry. Immutable; each method returns a copy.
+ * attempts in all, and how long to wait before each retry. Immutable; each {@code with...} method
+ * returns a copy.
  *
  * <pre>{@code
  * RetryPolicy retry = RetryPolicy.on(FailureKind.DISCONNECTED, FailureKind.TIMEOUT)
- *     .maxAttempts(3)                        // the first attempt and two retries
- *     .backoff(Duration.ofMillis(50))        // 50 ms before the 2nd attempt...
- *     .multiplier(2.0);                      // ...100 ms before the 3rd
+ *     .withMaxAttempts(3)                    // the first attempt and two retries
+ *     .withBackoff(Duration.ofMillis(50))    // 50 ms before the 2nd attempt...
+ *     .withBackoffMultiplier(2.0);           // ...100 ms before the 3rd
  * }</pre>
  *
  * <p>Every attempt is recorded in the {@link RunReport}; a retry never starts after the run's
@@ -72,7 +73,7 @@ public final class RetryPolicy {
    *
    * @throws IllegalArgumentException when {@code attempts} is not 1 to {@value #MAX_ATTEMPTS}
    */
-  public RetryPolicy maxAttempts(int attempts) {
+  public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(
         kinds, inRange(attempts, 1, MAX_ATTEMPTS, "max attempts"), backoff, multiplier);
   }
@@ -82,7 +83,7 @@ public final class RetryPolicy {
    *
    * @throws IllegalArgumentException when {@code delay} is negative or longer than an hour
    */
-  public RetryPolicy backoff(Duration delay) {
+  public RetryPolicy withBackoff(Duration delay) {
     notNegative(delay, "backoff");
     check(
         delay.compareTo(MAX_BACKOFF) <= 0,
@@ -95,7 +96,7 @@ public final class RetryPolicy {
    *
    * @throws IllegalArgumentException when {@code factor} is not 1.0 to 10.0
    */
-  public RetryPolicy multiplier(double factor) {
+  public RetryPolicy withBackoffMultiplier(double factor) {
     check(
         factor >= 1.0 && factor <= 10.0,
         "backoff multiplier must be between 1.0 and 10.0, but was " + factor);

@@ -21,5 +21,12 @@
  *     (client, host) -> client.exec(host, SshLogin.password("alice", "secret"), "uptime"));
  * report.failuresByKind();   // {AUTH=[...], CONNECT_REFUSED=[...]}
  * }</pre>
+ *
+ * <p>Copies and setters, as in every package of sshfaults but the fault DSL: an immutable
+ * configuration value returns a modified copy from {@code withX(..)} and stays as it was ({@code
+ * runner.withThreads(4)}, {@code policy.withMaxAttempts(3)}); a {@code with} method for a setting
+ * that takes several values ({@code withClassifier}, {@code withReportListener}) adds to the
+ * earlier ones. Mutable builders ({@code ...Builder}) use bare setter names. Getters are plain nouns
+ * ({@code maxAttempts()}) and never share a name with a copy method.
  */
 package io.github.sshfaults.concurrent;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SshAwaitTest {
 
   private final SshAwait shortly =
-      SshAwait.atMost(Duration.ofMillis(200)).pollingEvery(Duration.ofMillis(5));
+      SshAwait.atMost(Duration.ofMillis(200)).withPollInterval(Duration.ofMillis(5));
 
   @Test
   void returnsAsSoonAsTheConditionHolds() {

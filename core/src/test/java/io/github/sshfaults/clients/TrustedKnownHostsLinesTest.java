@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SshLogin#trusting(String)} takes what OpenSSH reads from {@code known_hosts} and rejects
- * at once, naming the line, what would otherwise fail later as a host key mismatch.
+ * {@link SshLogin#withKnownHostsLine(String)} takes what OpenSSH reads from {@code known_hosts} and
+ * rejects at once, naming the line, what would otherwise fail later as a host key mismatch.
  */
 class TrustedKnownHostsLinesTest {
 
@@ -68,7 +68,7 @@ class TrustedKnownHostsLinesTest {
   void acceptsWhatOpenSshReads(String template) {
     String line = template.replace("ECDSA", ECDSA).replace("RSA", RSA).replace("TWENTY", TWENTY);
 
-    assertThat(LOGIN.trusting(line).knownHostsLines()).containsExactly(line.strip());
+    assertThat(LOGIN.withKnownHostsLine(line).knownHostsLines()).containsExactly(line.strip());
   }
 
   static Stream<Arguments> malformedLines() {
@@ -127,7 +127,7 @@ class TrustedKnownHostsLinesTest {
   @MethodSource("malformedLines")
   void rejectsMalformedLinesNamingThemAndWhatIsWrong(String line, String problem) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> LOGIN.trusting(line))
+        .isThrownBy(() -> LOGIN.withKnownHostsLine(line))
         .withMessage("known_hosts line \"" + line + "\" is not valid: " + problem + FORM);
   }
 
@@ -135,7 +135,7 @@ class TrustedKnownHostsLinesTest {
   @ValueSource(strings = {"web\u001b[31m-1", "web\u0000"})
   void showsControlCharactersInTheLine(String host) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> LOGIN.trusting(host + " ssh-ed25519 " + ED25519))
+        .isThrownBy(() -> LOGIN.withKnownHostsLine(host + " ssh-ed25519 " + ED25519))
         .withMessageStartingWith("known_hosts line \"web\\u00")
         .withMessageNotContaining("\u001b")
         .withMessageNotContaining("\u0000");

@@ -8,6 +8,7 @@ import io.github.sshfaults.assertions.SshAssertions;
 import io.github.sshfaults.clients.ClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -346,7 +347,9 @@ class ConcurrentSshTest {
     RunReport<String, String> report =
         runner
             .withRetry(
-                RetryPolicy.on(FailureKind.DISCONNECTED).maxAttempts(3).backoff(Duration.ZERO))
+                RetryPolicy.on(FailureKind.DISCONNECTED)
+                    .withMaxAttempts(3)
+                    .withBackoff(Duration.ZERO))
             .run(
                 List.of("flaky", "steady"),
                 target -> {
@@ -374,7 +377,8 @@ class ConcurrentSshTest {
   void stopsRetryingAtMaxAttemptsAndNeverRetriesOtherKinds() {
     RunReport<String, Object> report =
         runner
-            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(2).backoff(Duration.ZERO))
+            .withRetry(
+                RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(2).withBackoff(Duration.ZERO))
             .run(
                 List.of("slow", "locked"),
                 target -> {
@@ -397,9 +401,9 @@ class ConcurrentSshTest {
         runner
             .withRetry(
                 RetryPolicy.on(FailureKind.CONNECT_REFUSED)
-                    .maxAttempts(3)
-                    .backoff(Duration.ofMillis(50))
-                    .multiplier(2))
+                    .withMaxAttempts(3)
+                    .withBackoff(Duration.ofMillis(50))
+                    .withBackoffMultiplier(2))
             .run(
                 List.of("down"),
                 target -> {
@@ -422,7 +426,8 @@ class ConcurrentSshTest {
     RunReport<String, Integer> report =
         runner
             .withTaskDeadline(Duration.ofSeconds(1))
-            .withRetry(RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(2).backoff(Duration.ZERO))
+            .withRetry(
+                RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(2).withBackoff(Duration.ZERO))
             .run(
                 List.of("hangs once"),
                 target -> {
@@ -485,6 +490,85 @@ class ConcurrentSshTest {
     assertThat(base).isNotSameAs(derived);
     assertThat(base.toString()).contains("run,", "8 threads");
     assertThat(derived.toString()).contains("other,", "2 threads");
+  }
+
+  @Test
+  void eachCopyChangesItsOwnSettingAndKeepsEveryOther() throws Exception {
+    ConcurrentSsh base = ConcurrentSsh.create();
+    Map<String, ConcurrentSsh> copies =
+        Map.of(
+            "name", base.withName("nightly"),
+            "threads", base.withThreads(3),
+            "runDeadline", base.withRunDeadline(Duration.ofSeconds(10)),
+            "taskDeadline", base.withTaskDeadline(Duration.ofSeconds(2)),
+            "cleanupTimeout", base.withCleanupTimeout(Duration.ofSeconds(1)),
+            "retryPolicy", base.withRetry(RetryPolicy.on(FailureKind.TIMEOUT)),
+            "classifier",
+            base.withClassifier(FailureClassifier.byMessage("vault", FailureKind.AUTH)),
+            "reportListener", base.withReportListener(report -> {}));
+
+    RecordComponent[] settings = RunSettings.class.getRecordComponents();
+    assertThat(copies.keySet())
+        .as("a with... method for every setting")
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(settings).map(RecordComponent::getName).toList());
+    for (Map.Entry<String, ConcurrentSsh> copy : copies.entrySet()) {
+      for (RecordComponent setting : settings) {
+        Object before = setting.getAccessor().invoke(base.settings());
+        Object after = setting.getAccessor().invoke(copy.getValue().settings());
+        if (setting.getName().equals(copy.getKey())) {
+          assertThat(after).as(copy.getKey() + " of its own copy").isNotEqualTo(before);
+        } else {
+          assertThat(after).as(setting.getName() + " of the " + copy.getKey() + " copy")
+              .isEqualTo(before);
+        }
+      }
+    }
+    assertThat(base.settings()).isEqualTo(RunSettings.DEFAULTS);
+  }
+
+  @Test
+  void asksClassifiersInTheOrderGivenBeforeTheBuiltInRules() {
+    RunReport<String, Object> report =
+        runner
+            .withClassifier(FailureClassifier.byMessage("vault", FailureKind.AUTH))
+            .withClassifier(FailureClassifier.byMessage("token", FailureKind.HOST_KEY))
+            .withClassifier(FailureClassifier.byType(ConnectException.class, FailureKind.PROTOCOL))
+            .run(
+                List.of("both", "token", "refused"),
+                target -> {
+                  throw switch (target) {
+                    case "both" -> new IOException("vault token expired");
+                    case "token" -> new IOException("token expired");
+                    default -> new ConnectException("Connection refused");
+                  };
+                });
+
+    assertThat(report.outcomes())
+        .extracting(Outcome::target, outcome -> outcome.kind().orElseThrow())
+        .containsExactly(
+            tuple("both", FailureKind.AUTH),
+            tuple("token", FailureKind.HOST_KEY),
+            tuple("refused", FailureKind.PROTOCOL));   // built in: CONNECT_REFUSED
+  }
+
+  @Test
+  void handsEveryReportToEachListenerInTheOrderGiven() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    ConcurrentSsh listened =
+        runner
+            .withReportListener(report -> heard.add("first " + report.runName()))
+            .withReportListener(report -> heard.add("second " + report.runName()));
+
+    RunReport<Integer, Integer> one = listened.run(List.of(1), n -> n);
+    RunReport<Integer, Integer> two = listened.run(List.of(2), n -> n);
+
+    assertThat(heard)
+        .containsExactly(
+            "first " + one.runName(),
+            "second " + one.runName(),
+            "first " + two.runName(),
+            "second " + two.runName());
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.clients.CommandFailedException;
 import io.github.sshfaults.clients.CommandOutput;
-import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.NoExitCodeException;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.jsch.JschClientAdapter;
@@ -23,9 +23,9 @@ class ConfigurationValuesTest {
   void retryPolicyGrowsItsBackoffByTheMultiplier() {
     RetryPolicy policy =
         RetryPolicy.on(FailureKind.DISCONNECTED)
-            .maxAttempts(4)
-            .backoff(Duration.ofMillis(50))
-            .multiplier(2);
+            .withMaxAttempts(4)
+            .withBackoff(Duration.ofMillis(50))
+            .withBackoffMultiplier(2);
 
     assertThat(policy.delayBefore(2)).isEqualTo(Duration.ofMillis(50));
     assertThat(policy.delayBefore(3)).isEqualTo(Duration.ofMillis(100));
@@ -46,13 +46,13 @@ class ConfigurationValuesTest {
   @Test
   void retryPolicyRejectsBadValues() {
     RetryPolicy policy = RetryPolicy.on(FailureKind.TIMEOUT);
-    assertThatThrownBy(() -> policy.maxAttempts(0))
+    assertThatThrownBy(() -> policy.withMaxAttempts(0))
         .hasMessage("max attempts must be between 1 and 100, but was 0");
-    assertThatThrownBy(() -> policy.backoff(Duration.ofMillis(-1)))
+    assertThatThrownBy(() -> policy.withBackoff(Duration.ofMillis(-1)))
         .hasMessage("backoff must be zero or longer, but was PT-0.001S");
-    assertThatThrownBy(() -> policy.backoff(Duration.ofHours(2)))
+    assertThatThrownBy(() -> policy.withBackoff(Duration.ofHours(2)))
         .hasMessage("backoff must be at most PT1H, but was PT2H");
-    assertThatThrownBy(() -> policy.multiplier(0.5))
+    assertThatThrownBy(() -> policy.withBackoffMultiplier(0.5))
         .hasMessage("backoff multiplier must be between 1.0 and 10.0, but was 0.5");
     assertThatThrownBy(() -> RetryPolicy.on(null)).hasMessage("failure kind must not be null");
   }
@@ -81,7 +81,7 @@ class ConfigurationValuesTest {
     String line =
         "[127.0.0.1]:2222 ssh-ed25519"
             + " AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
-    SshLogin login = SshLogin.password("alice", "s3cret").trusting(line);
+    SshLogin login = SshLogin.password("alice", "s3cret").withKnownHostsLine(line);
 
     assertThat(login.user()).isEqualTo("alice");
     assertThat(login.password()).contains("s3cret");
@@ -99,7 +99,7 @@ class ConfigurationValuesTest {
         .hasMessage("password of \"alice\" must not be empty");
     assertThatThrownBy(() -> SshLogin.key("bob", null))
         .hasMessage("key pair of \"bob\" must not be null");
-    assertThatThrownBy(() -> SshLogin.password("a", "b").trusting("ecdsa-sha2-nistp256"))
+    assertThatThrownBy(() -> SshLogin.password("a", "b").withKnownHostsLine("ecdsa-sha2-nistp256"))
         .hasMessageStartingWith(
             "known_hosts line \"ecdsa-sha2-nistp256\" is not valid: it has 1 field, and needs"
                 + " hosts, a key type and a key.");
@@ -135,14 +135,14 @@ class ConfigurationValuesTest {
     CommandFailedException failed =
         new CommandFailedException(
             "make all", "web-1", new CommandOutput("", "make: *** Error 1\n", 2));
-    NoExitStatusException cut = new NoExitStatusException("tar c /", "web-1", "abc", "");
+    NoExitCodeException cut = new NoExitCodeException("tar c /", "web-1", "abc", "");
 
     assertThat(failed)
-        .hasMessage("command \"make all\" on web-1 exited with status 2: make: *** Error 1");
-    assertThat(failed.exitStatus()).isEqualTo(2);
+        .hasMessage("command \"make all\" on web-1 exited with code 2: make: *** Error 1");
+    assertThat(failed.exitCode()).isEqualTo(2);
     assertThat(cut)
         .hasMessage(
-            "command \"tar c /\" on web-1 ended without an exit status: the channel or connection"
+            "command \"tar c /\" on web-1 ended without an exit code: the channel or connection"
                 + " closed before it finished (received 3 chars of stdout, 0 of stderr)");
     assertThat(cut.partialOutput().stdout()).isEqualTo("abc");
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.clients.CommandFailedException;
 import io.github.sshfaults.clients.CommandOutput;
-import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.NoExitCodeException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.StreamCorruptedException;
@@ -133,8 +133,8 @@ class FailureKindTest {
                 "make", "web-1:22", new CommandOutput("", "make: *** Error 1\n", 2)),
             FailureKind.COMMAND_FAILED),
         of(
-            "NoExitStatusException",
-            new NoExitStatusException("tar c /", "web-1:22", "partial", ""),
+            "NoExitCodeException",
+            new NoExitCodeException("tar c /", "web-1:22", "partial", ""),
             FailureKind.DISCONNECTED),
         of(
             "DeadlineExceededException",

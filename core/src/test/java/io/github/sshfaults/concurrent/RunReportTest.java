@@ -112,7 +112,7 @@ class RunReportTest {
                         + " refused                                     |"
                         + " sshfaults-fleet-7-worker-3 |   2",
                     "127.0.0.1:2203    | failed  | COMMAND_FAILED  | CommandFailedException:"
-                        + " command \"make\" on db exited with status 2: ma... |"
+                        + " command \"make\" on db exited with code 2: make... |"
                         + " sshfaults-fleet-7-worker-3 | 250",
                     "web-1             | ok      |                 | up 4 days                     "
                         + "                                           | sshfaults-fleet-7-worker-2"

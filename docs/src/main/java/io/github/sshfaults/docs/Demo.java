@@ -150,7 +150,7 @@ public final class Demo {
     // Trust exactly the fleet's host keys.
     SshLogin login = SshLogin.password(USER, PASSWORD);
     for (FakeSshHost host : hosts) {
-      login = login.trusting(host.knownHostsLine());
+      login = login.withKnownHostsLine(host.knownHostsLine());
     }
     SshLogin deploy = login;
     long start = System.nanoTime();

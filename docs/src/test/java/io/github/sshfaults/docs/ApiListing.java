@@ -42,9 +42,18 @@ final class ApiListing {
 
   /** The listing of the module that {@code anchor} belongs to. */
   static List<String> of(Class<?> anchor) {
+    List<String> lines = new ArrayList<>();
+    for (Class<?> type : types(anchor)) {
+      lines.addAll(describe(type));
+    }
+    return lines;
+  }
+
+  /** The API types of the module that {@code anchor} belongs to, sorted by name. */
+  static List<Class<?>> types(Class<?> anchor) {
     Path location = location(anchor);
     Predicate<String> exported = exportedPackages(location);
-    List<String> lines = new ArrayList<>();
+    List<Class<?>> types = new ArrayList<>();
     for (String className : classNames(location)) {
       String packageName = className.substring(0, Math.max(0, className.lastIndexOf('.')));
       if (!exported.test(packageName)) {
@@ -52,10 +61,10 @@ final class ApiListing {
       }
       Class<?> type = load(className, anchor.getClassLoader());
       if (isApi(type)) {
-        lines.addAll(describe(type));
+        types.add(type);
       }
     }
-    return lines;
+    return types;
   }
 
   private static boolean isApi(Class<?> type) {

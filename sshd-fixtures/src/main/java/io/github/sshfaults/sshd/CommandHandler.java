@@ -21,7 +21,7 @@ public interface CommandHandler {
    *
    * @param invocation what the client asked for
    * @return what to send back; never null
-   * @throws Exception to make the command fail with exit status 1
+   * @throws Exception to make the command fail with exit code 1
    */
   CommandResult handle(CommandInvocation invocation) throws Exception;
 }

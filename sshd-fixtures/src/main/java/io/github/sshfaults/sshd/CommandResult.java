@@ -16,7 +16,7 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Strings are sent as UTF-8. The fake host writes all of stdout, then all of stderr, flushes
- * both, and only then sends the exit status, so a client never sees the exit before the output.
+ * both, and only then sends the exit code, so a client never sees the exit before the output.
  */
 @CheckReturnValue
 public final class CommandResult {
@@ -86,7 +86,7 @@ public final class CommandResult {
     return stderr.clone();
   }
 
-  /** The exit status sent after the output. */
+  /** The exit code sent after the output. */
   public int exitCode() {
     return exitCode;
   }

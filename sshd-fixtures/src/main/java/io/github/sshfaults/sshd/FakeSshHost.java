@@ -205,7 +205,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   /**
    * What the host has seen and done so far: connections, authentication attempts, commands, faults
    * fired. See {@link Journal} for queries and waits, and {@link
-   * io.github.sshfaults.sshd.journal.Verification#verify(FakeSshHost)} for verification.
+   * io.github.sshfaults.sshd.assertions.SshFaultsAssertions#verify(FakeSshHost)} for verification.
    */
   public Journal journal() {
     return journal;

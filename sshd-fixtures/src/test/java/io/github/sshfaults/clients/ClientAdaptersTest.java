@@ -115,7 +115,8 @@ class ClientAdaptersTest {
     host.command("hostname").replies("web-1\n");
 
     try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
-      assertThat(ssh.exec(host, ALICE.trusting(host.knownHostsLine()), "hostname").stdout())
+      SshLogin trusting = ALICE.withKnownHostsLine(host.knownHostsLine());
+      assertThat(ssh.exec(host, trusting, "hostname").stdout())
           .isEqualTo("web-1\n");
     }
   }

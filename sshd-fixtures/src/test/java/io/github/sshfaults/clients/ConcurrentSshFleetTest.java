@@ -115,7 +115,7 @@ class ConcurrentSshFleetTest {
                 assertThat(o.failure().orElseThrow())
                     .isInstanceOfSatisfying(
                         CommandFailedException.class,
-                        e -> assertThat(e.exitStatus()).isEqualTo(3)));
+                        e -> assertThat(e.exitCode()).isEqualTo(3)));
     assertThat(report.outcomes())
         .extracting(Outcome::threadName)
         .allMatch(n -> n.startsWith("sshfaults-fleet200-"));
@@ -177,7 +177,7 @@ class ConcurrentSshFleetTest {
                 assertThat(o.failure().orElseThrow())
                     .isInstanceOfSatisfying(
                         CommandFailedException.class,
-                        e -> assertThat(e.exitStatus()).isEqualTo(2)));
+                        e -> assertThat(e.exitCode()).isEqualTo(2)));
     // The flaky host: each job either ran on a connection the fault spared, or was dropped.
     List<Outcome<Job, CommandOutput>> flakyOutcomes = byHost.get(flaky);
     assertThat(flakyOutcomes)
@@ -273,8 +273,8 @@ class ConcurrentSshFleetTest {
         ConcurrentSsh.create()
             .withRetry(
                 RetryPolicy.on(FailureKind.COMMAND_FAILED)
-                    .maxAttempts(3)
-                    .backoff(Duration.ofMillis(10)))
+                    .withMaxAttempts(3)
+                    .withBackoff(Duration.ofMillis(10)))
             .run(List.of(flaky), client.factory(), (ssh, host) -> ssh.exec(host, ALICE, "deploy"));
 
     assertThat(report).succeededOn(flaky);

@@ -111,7 +111,7 @@ class FailureKindsFromFaultsTest {
                 FailureKind.HOST_KEY,
                 "swapHostKey(), client trusts the host's line",
                 Fault.swapHostKey())
-            .login(h -> ALICE.trusting(h.knownHostsLine())),
+            .login(h -> ALICE.withKnownHostsLine(h.knownHostsLine())),
         // DISCONNECTED: FIN, RST or DISCONNECT by application, at every stage.
         row(FailureKind.DISCONNECTED, "dropConnection() before the banner", Fault.dropConnection()),
         row(

@@ -2,6 +2,7 @@ package io.github.sshfaults.sshd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sshfaults.assertions.SshAwait;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.RetryPolicy;
@@ -10,8 +11,8 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.Trigger;
 import io.github.sshfaults.internal.CheckReturnValue;
-import io.github.sshfaults.sshd.journal.ExpectedCount;
-import io.github.sshfaults.sshd.journal.Verification;
+import io.github.sshfaults.sshd.assertions.ExpectedCount;
+import io.github.sshfaults.sshd.assertions.SshFaultsAssertions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -72,8 +73,14 @@ class CheckReturnValueTest {
 
   @Test
   void marksVerificationsAndTheirCounts() {
-    assertThat(annotations(Verification.class).methods)
+    assertThat(annotations(SshFaultsAssertions.class).methods)
         .containsExactlyInAnyOrder("verify", "times", "once", "never", "atLeast", "atMost");
+  }
+
+  @Test
+  void marksTheWaitsThatWaitForNothingUntilTold() {
+    assertThat(annotations(SshAwait.class).methods)
+        .containsExactlyInAnyOrder("await", "atMost", "withPollInterval");
   }
 
   private record Annotated(boolean typeLevel, Set<String> methods) {}

@@ -56,13 +56,13 @@ class HostKeyTypeTest {
       String[] fields = line.split(" ");
       String otherType = fields[1].equals("ssh-rsa") ? "ecdsa-sha2-nistp256" : "ssh-rsa";
 
-      assertThat(SshLogin.password("alice", "secret").trusting(line).knownHostsLines())
+      assertThat(SshLogin.password("alice", "secret").withKnownHostsLine(line).knownHostsLines())
           .containsExactly(line);
       assertThatIllegalArgumentException()
           .isThrownBy(
               () ->
                   SshLogin.password("alice", "secret")
-                      .trusting(fields[0] + " " + otherType + " " + fields[2]))
+                      .withKnownHostsLine(fields[0] + " " + otherType + " " + fields[2]))
           .withMessageContaining(
               "the key is a \"" + fields[1] + "\" key, but the line says \"" + otherType + "\"");
     }

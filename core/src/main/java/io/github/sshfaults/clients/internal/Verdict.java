@@ -2,7 +2,7 @@ package io.github.sshfaults.clients.internal;
 
 import io.github.sshfaults.clients.CommandFailedException;
 import io.github.sshfaults.clients.CommandOutput;
-import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.NoExitCodeException;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.internal.Text;
 import java.time.Duration;
@@ -16,18 +16,18 @@ public final class Verdict {
   /**
    * The output of a command that exited with 0.
    *
-   * @param exitStatus the status the server sent, or null when none arrived
-   * @throws NoExitStatusException when no status arrived: the connection or channel was cut
-   * @throws CommandFailedException when the status is not 0
+   * @param exitCode the exit code the server sent, or null when none arrived
+   * @throws NoExitCodeException when no exit code arrived: the connection or channel was cut
+   * @throws CommandFailedException when the exit code is not 0
    */
   public static CommandOutput of(
-      String command, SshTarget target, String stdout, String stderr, Integer exitStatus)
-      throws NoExitStatusException, CommandFailedException {
-    if (exitStatus == null) {
-      throw new NoExitStatusException(command, target.displayName(), stdout, stderr);
+      String command, SshTarget target, String stdout, String stderr, Integer exitCode)
+      throws NoExitCodeException, CommandFailedException {
+    if (exitCode == null) {
+      throw new NoExitCodeException(command, target.displayName(), stdout, stderr);
     }
-    CommandOutput output = new CommandOutput(stdout, stderr, exitStatus);
-    if (exitStatus != 0) {
+    CommandOutput output = new CommandOutput(stdout, stderr, exitCode);
+    if (exitCode != 0) {
       throw new CommandFailedException(command, target.displayName(), output);
     }
     return output;

@@ -41,9 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     (jsch, host) -> jsch.exec(host, SshLogin.password("alice", "secret"), "uptime"));
  * }</pre>
  *
- * <p>JSch reports a command whose connection was cut as exit status -1 without throwing, and has no
+ * <p>JSch reports a command whose connection was cut as exit code -1 without throwing, and has no
  * timeout for a command that never ends; this adapter throws {@link
- * io.github.sshfaults.clients.NoExitStatusException} and a {@link
+ * io.github.sshfaults.clients.NoExitCodeException} and a {@link
  * java.util.concurrent.TimeoutException} for them; a channel the server never answers is also a
  * {@code TimeoutException} (JSch says "channel is not opened.", as for a refused one). JSch ends a
  * login whose read timed out or whose connection broke with a plain "Auth fail" and only logs why;
@@ -150,7 +150,7 @@ public final class JschClientAdapter implements SshClientAdapter {
             ClosedSignal stderr = new ClosedSignal();
             channel.setOutputStream(stdout);
             // JSch closes the extended stream only when the channel goes away (its CLOSE arrived
-            // or the session died), after any exit status: our signal that the command is over.
+            // or the session died), after any exit-status message: the command is over.
             channel.setExtOutputStream(stderr);
             connectChannel(channel, session, purpose, target);
             opened.set(true);
@@ -249,8 +249,8 @@ public final class JschClientAdapter implements SshClientAdapter {
    * Opens {@code channel} without JSch's own timeout, under the watchdog of the caller: with a
    * timeout, JSch waits for the answer to each channel request in 10 ms sleeps, which made every
    * command 10 ms slower. JSch says "channel is not opened." both when the server refuses the
-   * channel and when it never answers (it gives up after 20 s of its own); only a refusal sets the
-   * channel's exit status (to the reason code). The second is a timeout, thrown as one with JSch's
+   * channel and when it never answers (it gives up after 20 s of its own); only a refusal sets what
+   * the channel's getExitStatus() returns (the reason code). The second is a timeout, thrown as one with JSch's
    * exception as its cause.
    *
    * @param purpose what the channel is for, in the message: {@code command "uptime"}, {@code SFTP}

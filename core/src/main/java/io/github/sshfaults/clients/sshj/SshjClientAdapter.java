@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * adapter has one timer thread ({@code sshfaults-sshj-timer-1}) that cuts the connection of a
  * command or transfer still running at the timeout, reported as a {@link
  * java.util.concurrent.TimeoutException}; each SFTP request is also bounded by the timeout, as
- * sshj's {@link SFTPClient} bounds it. A channel that closes without an exit status throws {@link
- * io.github.sshfaults.clients.NoExitStatusException}. When the connection dies during key exchange
+ * sshj's {@link SFTPClient} bounds it. A channel that closes without an exit code throws {@link
+ * io.github.sshfaults.clients.NoExitCodeException}. When the connection dies during key exchange
  * or authentication (no algorithm in common, the server sends "Too many authentication failures" as
  * OpenSSH does, or just closes), sshj's reader thread knows why, but the connecting thread often
  * reports only what it met next on the dead connection ("Socket closed", or its timeout: at

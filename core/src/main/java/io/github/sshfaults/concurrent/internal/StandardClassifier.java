@@ -78,7 +78,7 @@ public final class StandardClassifier implements FailureClassifier {
       List.of(
           // The verdicts of our own client adapters.
           type(FailureKind.COMMAND_FAILED, CLIENTS + "CommandFailedException"),
-          type(FailureKind.DISCONNECTED, CLIENTS + "NoExitStatusException"),
+          type(FailureKind.DISCONNECTED, CLIENTS + "NoExitCodeException"),
           type(FailureKind.TIMEOUT, RUNNER + "DeadlineExceededException"),
           // A transfer cut by the connection's end is no SFTP status: JSch wraps the end of the
           // channel's data in an SftpException ("inputstream is closed"), sshj the transport's

@@ -1,10 +1,10 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
-import static io.github.sshfaults.assertions.SshAssertions.assertThatThrownBy;
-import static io.github.sshfaults.assertions.SshAssertions.tuple;
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
 import static io.github.sshfaults.docs.guide.UptimeWorker.parseDays;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThatThrownBy;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
 
 import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.assertions.SshAwait;
@@ -151,7 +151,7 @@ class ConcurrentHelperTest {
           List.of(
               SshLogin.password("deploy", "s3cret"),                       // any host key
               SshLogin.key("backup", backupKey.keyPair()),
-              SshLogin.password("deploy", "s3cret").trusting(web.knownHostsLine()));
+              SshLogin.password("deploy", "s3cret").withKnownHostsLine(web.knownHostsLine()));
 
       RunReport<SshLogin, CommandOutput> report =
           runner.run(
@@ -359,7 +359,8 @@ class ConcurrentHelperTest {
             List.of(web1, web2, web3, web4, web5, web6),
             MinaClientAdapter.factory(),
             (mina, host) -> {
-              SshLogin login = DEPLOY.trusting(host == web4 ? staleKey : host.knownHostsLine());
+              String trusted = host == web4 ? staleKey : host.knownHostsLine();
+              SshLogin login = DEPLOY.withKnownHostsLine(trusted);
               return parseDays(mina.exec(host, login, "uptime").stdout());   // our parser
             });
 
@@ -385,7 +386,7 @@ class ConcurrentHelperTest {
             FailureKind.COMMAND_FAILED,
             FailureKind.UNEXPECTED);
     assertThat(report.outcomesOn(web5).get(0).message())
-        .endsWith("exited with status 1: uptime: /proc must be mounted");
+        .endsWith("exited with code 1: uptime: /proc must be mounted");
     assertThat(report.outcomesOn(web3).get(0).message())             // root cause first
         .startsWith("ConnectException: Connection refused (in SshException: ");
     assertThat(report.byTarget()).containsOnlyKeys(web1, web2, web3, web4, web5, web6);
@@ -518,9 +519,9 @@ class ConcurrentHelperTest {
         runner
             .withRetry(
                 RetryPolicy.on(FailureKind.COMMAND_FAILED, FailureKind.DISCONNECTED)
-                    .maxAttempts(3)                      // the first attempt and two retries
-                    .backoff(Duration.ofMillis(50))      // 50 ms before the 2nd attempt,
-                    .multiplier(2.0))                    // 100 ms before the 3rd
+                    .withMaxAttempts(3)                  // the first attempt and two retries
+                    .withBackoff(Duration.ofMillis(50))  // 50 ms before the 2nd attempt,
+                    .withBackoffMultiplier(2.0))         // 100 ms before the 3rd
             .run(
                 List.of(flaky),
                 JschClientAdapter.factory(),
@@ -594,14 +595,13 @@ class ConcurrentHelperTest {
     try {
       Future<String> nightly = jobs.submit(() -> exec(web, "deploy", "s3cret", "backup").stdout());
 
-      SshAwait.await()
-          .untilAtLeast("commands run on web", () -> web.journal().commands().size(), 1);
+      web.journal().awaitCommands(1);                  // the journal's own wait, on SshAwait
       assertThat(SshAwait.await().untilDone("the nightly job", nightly)).isEqualTo("done\n");
 
       assertThatThrownBy(() -> SshAwait.atMost(Duration.ofMillis(200))
-              .untilAtLeast("commands run on web", () -> web.journal().commands().size(), 2))
+              .until("the backup's marker on web", () -> web.files().exists("/backup/done")))
           .isInstanceOf(ConditionTimeoutException.class)
-          .hasMessage("Waited 200 ms for at least 2 commands run on web; last value: 1");
+          .hasMessage("Waited 200 ms for the backup's marker on web; last value: false");
     } finally {
       jobs.shutdownNow();
     }
@@ -644,11 +644,11 @@ class ConcurrentHelperTest {
     assertThatThrownBy(() -> ConcurrentSsh.create().run(List.of(web), null, (client, host) -> ""))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("client factory must not be null");
-    assertThatThrownBy(() -> RetryPolicy.on(FailureKind.TIMEOUT).maxAttempts(0))
+    assertThatThrownBy(() -> RetryPolicy.on(FailureKind.TIMEOUT).withMaxAttempts(0))
         .hasMessage("max attempts must be between 1 and 100, but was 0");
     assertThatThrownBy(() -> SshLogin.password("deploy", ""))
         .hasMessage("password of \"deploy\" must not be empty");
-    assertThatThrownBy(() -> SshLogin.password("deploy", "s3cret").trusting("web-1 ssh-rsa"))
+    assertThatThrownBy(() -> DEPLOY.withKnownHostsLine("web-1 ssh-rsa"))
         .hasMessageStartingWith("known_hosts line \"web-1 ssh-rsa\" is not valid: it has 2 fields,"
             + " and needs hosts, a key type and a key.");
     // end::validation[]

@@ -1,6 +1,6 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.sshfaults.clients.CommandOutput;

@@ -67,8 +67,8 @@ class FakeHostsTest {
         throws Exception {
       host.command("true").replies("");
 
-      assertThat(exec(host, "deploy", "s3cret", "true").exitStatus()).isZero();
-      assertThat(exec(host, "backup", "pass:with:colons", "true").exitStatus()).isZero();
+      assertThat(exec(host, "deploy", "s3cret", "true").exitCode()).isZero();
+      assertThat(exec(host, "backup", "pass:with:colons", "true").exitCode()).isZero();
     }
     // end::fake-host-annotation[]
 
@@ -177,7 +177,7 @@ class FakeHostsTest {
       host.user("alice", "before-rotation");
       host.user("alice", "after-rotation");
 
-      assertThat(exec(host, "alice", "after-rotation", "true").exitStatus()).isZero();
+      assertThat(exec(host, "alice", "after-rotation", "true").exitCode()).isZero();
       assertThatThrownBy(() -> exec(host, "alice", "before-rotation", "true"))
           .hasMessageContaining("No more authentication methods available");
       // end::replace-password[]
@@ -254,7 +254,7 @@ class FakeHostsTest {
       KeyPair deployKey = generator.generateKeyPair();
       host.user("deploy", deployKey.getPublic());
 
-      assertThat(exec(host, "deploy", deployKey, "true").exitStatus()).isZero();
+      assertThat(exec(host, "deploy", deployKey, "true").exitCode()).isZero();
       // end::own-key[]
     }
 
@@ -334,8 +334,8 @@ class FakeHostsTest {
       host.commandMatching("systemctl (start|stop|restart) [\\w.-]+").replies("");
       host.commandMatching(Pattern.compile("LS .*", Pattern.CASE_INSENSITIVE)).replies("a.log\n");
 
-      assertThat(exec(host, "alice", "secret", "systemctl restart nginx").exitStatus()).isZero();
-      assertThat(exec(host, "alice", "secret", "sudo systemctl restart nginx").exitStatus())
+      assertThat(exec(host, "alice", "secret", "systemctl restart nginx").exitCode()).isZero();
+      assertThat(exec(host, "alice", "secret", "sudo systemctl restart nginx").exitCode())
           .isEqualTo(127);
       assertThat(exec(host, "alice", "secret", "ls /var/log").stdout()).isEqualTo("a.log\n");
       // end::regex[]
@@ -350,7 +350,7 @@ class FakeHostsTest {
 
       assertThat(exec(host, "alice", "secret", "systemctl is-active nginx").stdout())
           .isEqualTo("active\n");
-      assertThat(exec(host, "alice", "secret", "systemctl is-active redis").exitStatus())
+      assertThat(exec(host, "alice", "secret", "systemctl is-active redis").exitCode())
           .isEqualTo(1);
       // end::newest-wins[]
     }
@@ -385,7 +385,7 @@ class FakeHostsTest {
 
       Result deploy = exec(host, "alice", "secret", "deploy");
 
-      assertThat(deploy.exitStatus()).isEqualTo(1);
+      assertThat(deploy.exitCode()).isEqualTo(1);
       assertThat(deploy.stderr())
           .isEqualTo(
               "sshfaults: the stub for 'deploy' threw"

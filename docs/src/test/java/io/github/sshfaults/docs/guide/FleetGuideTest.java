@@ -1,7 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 
 import io.github.sshfaults.clients.CommandOutput;
 import io.github.sshfaults.clients.SshLogin;

@@ -6,8 +6,8 @@ import static io.github.sshfaults.docs.guide.Outcome.Kind.OK;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.SSH_ERROR;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.TIMEOUT;
 import static io.github.sshfaults.docs.guide.Outcome.Kind.UNEXPECTED;
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
-import static io.github.sshfaults.assertions.SshAssertions.tuple;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
 
 import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.FailureClassifier;
@@ -114,7 +114,7 @@ class FleetUptimeTest {
         .extracting(Outcome::detail)
         .contains("up 3 days")
         .anyMatch(detail -> detail.contains("Connection refused"))
-        .anyMatch(detail -> detail.endsWith("exited with status 1: uptime: /proc must be mounted"))
+        .anyMatch(detail -> detail.endsWith("exited with code 1: uptime: /proc must be mounted"))
         .anyMatch(detail -> detail.contains("no day count in \"10:14:03 up 7 min,"));
   }
 

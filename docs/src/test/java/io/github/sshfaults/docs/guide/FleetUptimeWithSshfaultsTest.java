@@ -1,7 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
 // tag::file[]
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.SshClientAdapter;
@@ -53,7 +53,8 @@ class FleetUptimeWithSshfaultsTest {
                 clients,
                 (ssh, host) -> {
                   SshLogin deploy =
-                      SshLogin.password("deploy", "s3cret").trusting(host.knownHostsLine());
+                      SshLogin.password("deploy", "s3cret")
+                          .withKnownHostsLine(host.knownHostsLine());
                   return UptimeWorker.parseDays(ssh.exec(host, deploy, "uptime").stdout());
                 });
 

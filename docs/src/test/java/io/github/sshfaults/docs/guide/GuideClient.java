@@ -25,8 +25,8 @@ final class GuideClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** What a client saw of one command: both streams, and the exit status (null if none came). */
-  record Result(String stdout, String stderr, Integer exitStatus) {}
+  /** What a client saw of one command: both streams, and the exit code (null if none came). */
+  record Result(String stdout, String stderr, Integer exitCode) {}
 
   private interface Identity {
     void addTo(ClientSession session);

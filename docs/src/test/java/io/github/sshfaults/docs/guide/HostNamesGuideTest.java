@@ -1,6 +1,6 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.assertions.SshAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 
 import io.github.sshfaults.clients.CommandOutput;
 import io.github.sshfaults.clients.SshLogin;

@@ -49,7 +49,7 @@ class HostParametersTest {
     legacy.command("true").replies("");
     open.command("id").replies("uid=0(root)\n");
 
-    assertThat(exec(legacy, "backup", "pass:with:colons", "true").exitStatus()).isZero();
+    assertThat(exec(legacy, "backup", "pass:with:colons", "true").exitCode()).isZero();
     assertThat(legacy.hostKeyType()).isEqualTo(HostKeyType.RSA);
     assertThat(legacy.knownHostsLine()).contains(" ssh-rsa AAAA");
     assertThat(legacy.journal().capacity()).isEqualTo(100);

@@ -1,15 +1,15 @@
 package io.github.sshfaults.docs.guide;
 
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
-import static io.github.sshfaults.sshd.journal.Verification.atLeast;
-import static io.github.sshfaults.sshd.journal.Verification.atMost;
-import static io.github.sshfaults.sshd.journal.Verification.never;
-import static io.github.sshfaults.sshd.journal.Verification.once;
-import static io.github.sshfaults.sshd.journal.Verification.times;
-import static io.github.sshfaults.sshd.journal.Verification.verify;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThatThrownBy;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.atLeast;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.atMost;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.never;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.times;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
@@ -146,8 +146,8 @@ class JournalGuideTest {
 
     assertThatThrownBy(() -> host.journal().awaitCommands(3, Duration.ofMillis(200)))
         .isInstanceOf(ConditionTimeoutException.class)
-        .hasMessageContaining("at least 3 CommandRun events on " + host)
-        .hasMessageContaining("saw 2");
+        .hasMessageStartingWith("Waited 200 ms for at least 3 CommandRun events on " + host
+            + "; last value: 2; journal of " + host);
     // end::await[]
   }
 

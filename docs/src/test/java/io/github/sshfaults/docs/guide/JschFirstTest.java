@@ -1,8 +1,8 @@
 package io.github.sshfaults.docs.guide;
 
 // tag::file[]
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;

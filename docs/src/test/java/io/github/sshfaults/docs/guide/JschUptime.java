@@ -72,12 +72,12 @@ final class JschUptime implements UptimeWorker {
       }
       Thread.sleep(POLL_MILLIS);
     }
-    int exitStatus = channel.getExitStatus();
-    if (exitStatus == -1) {
-      throw new IOException("'" + command + "' ended without an exit status: connection lost");
+    int exitCode = channel.getExitStatus();
+    if (exitCode == -1) {
+      throw new IOException("'" + command + "' ended without an exit code: connection lost");
     }
-    if (exitStatus != 0) {
-      throw new CommandFailedException(command, exitStatus, stderr.toString(UTF_8));
+    if (exitCode != 0) {
+      throw new CommandFailedException(command, exitCode, stderr.toString(UTF_8));
     }
     return stdout.toString(UTF_8);
   }

@@ -1,9 +1,9 @@
 package io.github.sshfaults.docs.guide;
 
 import static io.github.sshfaults.docs.guide.GuideClient.exec;
-import static io.github.sshfaults.sshd.journal.Verification.once;
-import static io.github.sshfaults.sshd.journal.Verification.verify;
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.KeepHostState;

@@ -1,7 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
 // tag::file[]
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
 
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;

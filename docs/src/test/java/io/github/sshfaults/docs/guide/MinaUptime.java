@@ -73,12 +73,12 @@ final class MinaUptime implements UptimeWorker {
       if (!events.contains(ClientChannelEvent.CLOSED)) {
         throw new TimeoutException("'" + command + "' did not finish within " + execTimeout);
       }
-      Integer exitStatus = channel.getExitStatus();
-      if (exitStatus == null) {
-        throw new IOException("'" + command + "' ended without an exit status: connection lost");
+      Integer exitCode = channel.getExitStatus();
+      if (exitCode == null) {
+        throw new IOException("'" + command + "' ended without an exit code: connection lost");
       }
-      if (exitStatus != 0) {
-        throw new CommandFailedException(command, exitStatus, stderr.toString(UTF_8));
+      if (exitCode != 0) {
+        throw new CommandFailedException(command, exitCode, stderr.toString(UTF_8));
       }
       return stdout.toString(UTF_8);
     }

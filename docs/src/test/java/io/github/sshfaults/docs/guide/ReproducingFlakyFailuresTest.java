@@ -36,7 +36,8 @@ class ReproducingFlakyFailuresTest {
   // tag::code-under-test[]
   /** The code under test: restarts the app, trying up to three times, as a deploy tool would. */
   static boolean restart(FakeSshHost app) {
-    SshLogin deploy = SshLogin.password("deploy", "s3cret").trusting(app.knownHostsLine());
+    SshLogin deploy =
+        SshLogin.password("deploy", "s3cret").withKnownHostsLine(app.knownHostsLine());
     try (MinaClientAdapter mina = MinaClientAdapter.factory(Duration.ofSeconds(5)).create()) {
       for (int attempt = 1; attempt <= 3; attempt++) {
         try {

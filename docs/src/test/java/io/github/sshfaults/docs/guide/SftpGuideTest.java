@@ -1,11 +1,11 @@
 package io.github.sshfaults.docs.guide;
 
-import static io.github.sshfaults.sshd.journal.Verification.never;
-import static io.github.sshfaults.sshd.journal.Verification.once;
-import static io.github.sshfaults.sshd.journal.Verification.verify;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThatThrownBy;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.never;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
@@ -55,7 +55,7 @@ class SftpGuideTest {
       }
     }
 
-    assertThat(host.files().readString("/data/result.txt")).isEqualTo("done");
+    assertThat(host).hasFile("/data/result.txt", "done");
     assertThat(host.files().list("/data")).containsExactly("report.csv", "result.txt");
     assertThat(host.files().paths())
         .containsExactly("/data", "/data/report.csv", "/data/result.txt");

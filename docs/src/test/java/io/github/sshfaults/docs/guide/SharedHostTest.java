@@ -42,7 +42,7 @@ class SharedHostTest {
   @Order(2)
   void findsTheHostAsBeforeAllLeftIt() throws Exception {
     assertThat(bastion.journal().events()).isEmpty();                          // journal cleared
-    assertThat(exec(bastion, "deploy", "s3cret", "uptime").exitStatus()).isEqualTo(127); // no stub
+    assertThat(exec(bastion, "deploy", "s3cret", "uptime").exitCode()).isEqualTo(127); // no stub
     assertThat(exec(bastion, "deploy", "s3cret", "hostname").stdout()).isEqualTo("bastion\n");
   }
 

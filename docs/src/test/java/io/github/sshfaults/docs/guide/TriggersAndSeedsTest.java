@@ -300,7 +300,7 @@ class TriggersAndSeedsTest {
   /** Logs in as {@code user}, runs {@code command}: "ok" if it exits 0, else "failed". */
   private String run(FakeSshHost host, String user, String command) {
     try {
-      SshLogin login = SshLogin.password(user, "secret").trusting(host.knownHostsLine());
+      SshLogin login = SshLogin.password(user, "secret").withKnownHostsLine(host.knownHostsLine());
       mina.exec(host, login, command);   // throws unless the command exits 0
       return "ok";
     } catch (Exception e) {
@@ -310,6 +310,6 @@ class TriggersAndSeedsTest {
   // end::helpers[]
 
   private static SshLogin login(FakeSshHost host) {
-    return SshLogin.password("deploy", "secret").trusting(host.knownHostsLine());
+    return SshLogin.password("deploy", "secret").withKnownHostsLine(host.knownHostsLine());
   }
 }

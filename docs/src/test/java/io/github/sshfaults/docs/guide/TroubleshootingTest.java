@@ -402,9 +402,9 @@ class TroubleshootingTest {
     String half = "x".repeat(50_000);
 
     assertThat(mina(dial, "deploy", "s3cret", "cat big.log"))
-        .isEqualTo(new Result(half, "", null));   // no exception, no exit status
+        .isEqualTo(new Result(half, "", null));   // no exception, no exit code
     assertThat(jsch(dial, "deploy", "s3cret", "cat big.log"))
-        .isEqualTo(new Result(half, "", -1));     // no exception, exit status -1
+        .isEqualTo(new Result(half, "", -1));     // no exception, exit code -1
     assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "cat big.log"))
         .isExactlyInstanceOf(TransportException.class)
         .hasMessage("Broken transport; encountered EOF");
@@ -479,7 +479,7 @@ class TroubleshootingTest {
       channel.setOutputStream(out);
       channel.setErrStream(err);
       channel.connect(dial.timeoutMillis());
-      // JSch offers no way to wait for the exit status but to watch for the channel to close.
+      // JSch offers no way to wait for the exit code but to watch for the channel to close.
       Awaitility.await()
           .atMost(dial.timeout())
           .pollInterval(Duration.ofMillis(5))

@@ -6,7 +6,7 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
-import io.github.sshfaults.clients.NoExitStatusException;
+import io.github.sshfaults.clients.NoExitCodeException;
 import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
@@ -59,9 +59,9 @@ import org.slf4j.LoggerFactory;
  *     (mina, host) -> mina.exec(host, SshLogin.password("alice", "secret"), "uptime"));
  * }</pre>
  *
- * <p>MINA reports a command whose connection was cut as a null exit status without throwing, and a
+ * <p>MINA reports a command whose connection was cut as a null exit code without throwing, and a
  * command still running at the timeout as just another wake-up; this adapter throws {@link
- * NoExitStatusException} and a {@link java.util.concurrent.TimeoutException} for them. MINA's SFTP
+ * NoExitCodeException} and a {@link java.util.concurrent.TimeoutException} for them. MINA's SFTP
  * client waits for an unanswered request as long as the session's idle timeout (10 minutes by
  * default): one timer thread per adapter ({@code sshfaults-mina-timer-1}, started by the first
  * transfer) closes the session of a transfer still running at the adapter's timeout, reported as a

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StubbedCommand implements Command {
 
-  /** The exit status of a shell that could not find the program. */
+  /** The exit code of a shell that could not find the program. */
   static final int COMMAND_NOT_FOUND = 127;
 
   private static final Logger LOG = LoggerFactory.getLogger(StubbedCommand.class);
@@ -95,7 +95,7 @@ final class StubbedCommand implements Command {
       Thread.currentThread().interrupt();
       exits = false;
     } finally {
-      // A fault that ends or stalls the command means no exit status, as from a dead process.
+      // A fault that ends or stalls the command means no exit code, as from a dead process.
       if (exits) {
         exitCallback.onExit(result.exitCode());
       }

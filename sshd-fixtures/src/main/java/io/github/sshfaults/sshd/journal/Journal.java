@@ -14,7 +14,7 @@ import java.util.List;
  * host.journal().awaitConnections(3);
  * assertThat(host.journal().authAttempts("alice")).extracting(AuthAttempt::accepted)
  *     .containsExactly(false, true);
- * verify(host, times(3)).ranCommand("uptime");           // see Verification
+ * verify(host, times(3)).ranCommand("uptime");           // see SshFaultsAssertions
  * Files.writeString(report, host.journal().toJsonLines()); // for a bug report
  * }</pre>
  *
@@ -22,9 +22,11 @@ import java.util.List;
  * lists it returns may miss early events, while {@link #count(Class)} still counts every event
  * recorded since the host started (or since {@link #clear()}), and {@link #dropped()} says how many
  * were dropped. Events the host records before a client can observe the outcome (an authentication
- * result, a command's exit status) are in the journal by the time the client sees that outcome; a
+ * result, a command's exit code) are in the journal by the time the client sees that outcome; a
  * connection's end is recorded when the host notices it, which may be a little after the client
- * closed: use {@link #awaitClosedConnections(int)} for those.
+ * closed: use {@link #awaitClosedConnections(int)} for those. The waits poll the journal with
+ * {@link io.github.sshfaults.assertions.SshAwait}, as a test waits for anything else, and time out
+ * the same way.
  *
  * <p>All methods are thread-safe; lists are unmodifiable snapshots.
  */
@@ -32,9 +34,6 @@ public interface Journal {
 
   /** How many events a journal keeps unless its host is configured otherwise. */
   int DEFAULT_CAPACITY = 10_000;
-
-  /** How long the {@code await} methods without a timeout wait at most. */
-  Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 
   /** Every event the journal holds, oldest first. */
   List<JournalEvent> events();
@@ -93,11 +92,11 @@ public interface Journal {
 
   /**
    * Waits until the host has accepted at least {@code n} connections, at most {@link
-   * #DEFAULT_AWAIT}.
+   * io.github.sshfaults.assertions.SshAwait#DEFAULT_TIMEOUT}.
    *
    * @return the connections accepted so far
-   * @throws org.awaitility.core.ConditionTimeoutException naming the host and what it saw, when the
-   *     time runs out
+   * @throws org.awaitility.core.ConditionTimeoutException naming what was awaited, how many were
+   *     seen and the last events of the journal, when the time runs out
    */
   List<ConnectionAccepted> awaitConnections(int n);
 
@@ -105,7 +104,8 @@ public interface Journal {
   List<ConnectionAccepted> awaitConnections(int n, Duration atMost);
 
   /**
-   * Waits until at least {@code n} connections have ended, at most {@link #DEFAULT_AWAIT}.
+   * Waits until at least {@code n} connections have ended, at most {@link
+   * io.github.sshfaults.assertions.SshAwait#DEFAULT_TIMEOUT}.
    *
    * @return the connections ended so far
    */
@@ -115,7 +115,8 @@ public interface Journal {
   List<ConnectionClosed> awaitClosedConnections(int n, Duration atMost);
 
   /**
-   * Waits until at least {@code n} commands have ended, at most {@link #DEFAULT_AWAIT}.
+   * Waits until at least {@code n} commands have ended, at most {@link
+   * io.github.sshfaults.assertions.SshAwait#DEFAULT_TIMEOUT}.
    *
    * @return the commands ended so far
    */

@@ -1,11 +1,11 @@
 package io.github.sshfaults.sshd.journal;
 
-import static io.github.sshfaults.sshd.journal.Verification.atLeast;
-import static io.github.sshfaults.sshd.journal.Verification.atMost;
-import static io.github.sshfaults.sshd.journal.Verification.never;
-import static io.github.sshfaults.sshd.journal.Verification.once;
-import static io.github.sshfaults.sshd.journal.Verification.times;
-import static io.github.sshfaults.sshd.journal.Verification.verify;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.atLeast;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.atMost;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.never;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.times;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

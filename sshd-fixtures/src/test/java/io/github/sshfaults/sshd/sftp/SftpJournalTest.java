@@ -1,8 +1,8 @@
 package io.github.sshfaults.sshd.sftp;
 
-import static io.github.sshfaults.sshd.journal.Verification.never;
-import static io.github.sshfaults.sshd.journal.Verification.once;
-import static io.github.sshfaults.sshd.journal.Verification.verify;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.never;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;

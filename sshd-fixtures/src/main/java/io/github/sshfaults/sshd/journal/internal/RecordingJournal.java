@@ -4,6 +4,7 @@ import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.assertions.SshAwait;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.internal.ConnectionIndex;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.session.Session;
-import org.awaitility.Awaitility;
 
 /**
  * The journal of one fake host: a bounded, ordered, thread-safe event store, and the recording API
@@ -42,7 +42,8 @@ import org.awaitility.Awaitility;
  */
 public final class RecordingJournal implements Journal {
 
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+  /** How many of the last events a failed wait shows. */
+  private static final int AWAIT_TAIL = 20;
 
   /** Creates an event once its sequence number, time and connection are known. */
   @FunctionalInterface
@@ -260,7 +261,7 @@ public final class RecordingJournal implements Journal {
 
   @Override
   public List<ConnectionAccepted> awaitConnections(int n) {
-    return awaitConnections(n, DEFAULT_AWAIT);
+    return await(ConnectionAccepted.class, n, SshAwait.await());
   }
 
   @Override
@@ -270,7 +271,7 @@ public final class RecordingJournal implements Journal {
 
   @Override
   public List<ConnectionClosed> awaitClosedConnections(int n) {
-    return awaitClosedConnections(n, DEFAULT_AWAIT);
+    return await(ConnectionClosed.class, n, SshAwait.await());
   }
 
   @Override
@@ -280,7 +281,7 @@ public final class RecordingJournal implements Journal {
 
   @Override
   public List<CommandRun> awaitCommands(int n) {
-    return awaitCommands(n, DEFAULT_AWAIT);
+    return await(CommandRun.class, n, SshAwait.await());
   }
 
   @Override
@@ -290,23 +291,38 @@ public final class RecordingJournal implements Journal {
 
   @Override
   public <E extends JournalEvent> List<E> await(Class<E> type, int n, Duration atMost) {
+    return await(type, n, SshAwait.atMost(atMost));
+  }
+
+  /**
+   * Waits with {@code waiting}, which polls in the caller's thread (a wait starts no thread of its
+   * own), until at least {@code n} events of {@code type} were recorded.
+   */
+  private <E extends JournalEvent> List<E> await(Class<E> type, int n, SshAwait waiting) {
     notNull(type, "event type");
     positive(n, "number of " + type.getSimpleName() + " events to await");
-    positive(atMost, "await timeout");
-    // In the caller's thread: awaiting must not start threads of its own.
-    Awaitility.await("at least " + n + " " + type.getSimpleName() + " events on " + owner)
-        .atMost(atMost)
-        .pollInSameThread()
-        .pollDelay(Duration.ZERO)
-        .pollInterval(POLL_INTERVAL)
-        .untilAsserted(
-            () -> {
-              long seen = count(type);
-              if (seen < n) {
-                throw new AssertionError("saw " + seen + "; " + describeTail(20));
-              }
-            });
+    waiting.until(
+        "at least " + n + " " + type.getSimpleName() + " events on " + owner,
+        () -> new Seen(count(type)),
+        seen -> seen.count >= n);
     return events(type);
+  }
+
+  /**
+   * What a wait saw last: a count, which a failed wait shows with the journal's last events. They
+   * are described only then, not at each poll, where copying the journal would cost for nothing.
+   */
+  private final class Seen {
+    private final long count;
+
+    Seen(long count) {
+      this.count = count;
+    }
+
+    @Override
+    public String toString() {
+      return count + "; " + describeTail(AWAIT_TAIL);
+    }
   }
 
   @Override

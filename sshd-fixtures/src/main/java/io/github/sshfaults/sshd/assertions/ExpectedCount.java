@@ -1,12 +1,13 @@
-package io.github.sshfaults.sshd.journal;
+package io.github.sshfaults.sshd.assertions;
 
 import io.github.sshfaults.internal.CheckReturnValue;
 
 /**
  * How many matching events a {@link Verification} expects: exactly {@code n}, at least, at most.
- * Obtained from {@link Verification#times(int)}, {@link Verification#once()}, {@link
- * Verification#never()}, {@link Verification#atLeast(int)} and {@link Verification#atMost(int)};
- * immutable, and read back as the call that made it ({@code times(3)}).
+ * Obtained from {@link SshFaultsAssertions#times(int)}, {@link SshFaultsAssertions#once()}, {@link
+ * SshFaultsAssertions#never()}, {@link SshFaultsAssertions#atLeast(int)} and {@link
+ * SshFaultsAssertions#atMost(int)}; immutable, and read back as the call that made it ({@code
+ * times(3)}).
  *
  * <pre>{@code
  * verify(host, times(3)).ranCommand("uptime");

@@ -1,13 +1,17 @@
-package io.github.sshfaults.sshd.journal;
+package io.github.sshfaults.sshd.assertions;
 
 import static io.github.sshfaults.internal.Preconditions.notBlank;
-import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.faults.SftpAction;
-import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.journal.AuthAttempt;
+import io.github.sshfaults.sshd.journal.CommandRun;
+import io.github.sshfaults.sshd.journal.ConnectionAccepted;
+import io.github.sshfaults.sshd.journal.Journal;
+import io.github.sshfaults.sshd.journal.JournalEvent;
+import io.github.sshfaults.sshd.journal.SftpOperation;
 import io.github.sshfaults.sshd.journal.internal.NearMisses;
 import java.util.Comparator;
 import java.util.List;
@@ -20,12 +24,14 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Verifies what a fake host saw, Mockito-style for the counts and WireMock-style for the failures:
  * each check names what was expected and, when it fails, shows what the host saw instead, closest
- * first (the near misses).
+ * first (the near misses). Started by {@link SshFaultsAssertions#verify(FakeSshHost)} and its
+ * overloads, the only way to get one.
  *
  * <pre>{@code
- * import static io.github.sshfaults.sshd.journal.Verification.never;
- * import static io.github.sshfaults.sshd.journal.Verification.times;
- * import static io.github.sshfaults.sshd.journal.Verification.verify;
+ * import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.never;
+ * import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
+ * import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.times;
+ * import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
  *
  * verify(host).ranCommand("uptime");                 // at least once
  * verify(host, times(3)).ranCommand("uptime");       // exactly three times
@@ -35,100 +41,29 @@ import java.util.regex.PatternSyntaxException;
  * }</pre>
  *
  * <p>{@code verify(host)} expects at least one matching event; {@code verify(host, count)} expects
- * {@code count}: {@link #times(int)}, {@link #once()}, {@link #never()}, {@link #atLeast(int)},
- * {@link #atMost(int)}. Each check (the methods below) runs at once and returns the matching
- * events, oldest first, for further assertions; a failed check throws an {@link AssertionError}, as
- * any assertion library's would. Checks count the events the journal holds: when it dropped events
- * beyond its capacity that could change the answer, the check fails and says it cannot tell.
+ * {@code count}: {@link SshFaultsAssertions#times(int)}, {@link SshFaultsAssertions#once()}, {@link
+ * SshFaultsAssertions#never()}, {@link SshFaultsAssertions#atLeast(int)}, {@link
+ * SshFaultsAssertions#atMost(int)}. Each check (the methods below) runs at once and returns the
+ * matching events, oldest first, for further assertions; a failed check throws an {@link
+ * AssertionError}, as any assertion library's would. Checks count the events the journal holds:
+ * when it dropped events beyond its capacity that could change the answer, the check fails and
+ * says it cannot tell.
  *
  * <p>These names clash with Mockito's static imports ({@code times}, {@code never}, ...): in a
- * class that uses both, qualify ours ({@code verify(host, Verification.times(3))}) or import ours
- * by name and Mockito's not.
+ * class that uses both, qualify ours ({@code verify(host, SshFaultsAssertions.times(3))}) or import
+ * ours by name and Mockito's not.
  */
 public final class Verification {
 
   private static final int NEAR_MISSES = 10;
 
-  private static final ExpectedCount AT_LEAST_ONCE = ExpectedCount.atLeast(1, "atLeast(1)");
-
   private final Journal journal;
   private final ExpectedCount expected;
 
-  private Verification(Journal journal, ExpectedCount expected) {
-    this.journal = journal;
-    this.expected = expected;
-  }
-
-  /**
-   * Starts verifying what {@code host} saw: the check that follows expects at least one matching
-   * event.
-   */
-  @CheckReturnValue
-  public static Verification verify(FakeSshHost host) {
-    return verify(host, AT_LEAST_ONCE);
-  }
-
-  /** Starts verifying what {@code host} saw: the check that follows expects {@code count}. */
-  @CheckReturnValue
-  public static Verification verify(FakeSshHost host, ExpectedCount count) {
-    return verify(notNull(host, "host").journal(), count);
-  }
-
-  /** Starts verifying the events in {@code journal}, expecting at least one matching event. */
-  @CheckReturnValue
-  public static Verification verify(Journal journal) {
-    return verify(journal, AT_LEAST_ONCE);
-  }
-
-  /** Starts verifying the events in {@code journal}, expecting {@code count}. */
-  @CheckReturnValue
-  public static Verification verify(Journal journal, ExpectedCount count) {
-    return new Verification(notNull(journal, "journal"), notNull(count, "expected count"));
-  }
-
-  /**
-   * Exactly {@code n} matching events.
-   *
-   * @throws IllegalArgumentException when {@code n} is negative
-   */
-  @CheckReturnValue
-  public static ExpectedCount times(int n) {
-    notNegative(n, "expected number of events");
-    return ExpectedCount.exactly(n, "times(" + n + ")");
-  }
-
-  /** Exactly one matching event. */
-  @CheckReturnValue
-  public static ExpectedCount once() {
-    return ExpectedCount.exactly(1, "once()");
-  }
-
-  /** No matching event. */
-  @CheckReturnValue
-  public static ExpectedCount never() {
-    return ExpectedCount.exactly(0, "never()");
-  }
-
-  /**
-   * At least {@code n} matching events.
-   *
-   * @throws IllegalArgumentException when {@code n} is negative
-   */
-  @CheckReturnValue
-  public static ExpectedCount atLeast(int n) {
-    notNegative(n, "expected number of events");
-    return ExpectedCount.atLeast(n, "atLeast(" + n + ")");
-  }
-
-  /**
-   * At most {@code n} matching events.
-   *
-   * @throws IllegalArgumentException when {@code n} is negative
-   */
-  @CheckReturnValue
-  public static ExpectedCount atMost(int n) {
-    notNegative(n, "expected number of events");
-    return ExpectedCount.atMost(n, "atMost(" + n + ")");
+  /** Verifies the events in {@code journal} against {@code expected}. */
+  Verification(Journal journal, ExpectedCount expected) {
+    this.journal = notNull(journal, "journal");
+    this.expected = notNull(expected, "expected count");
   }
 
   /**
