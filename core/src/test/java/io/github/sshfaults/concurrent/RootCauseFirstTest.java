@@ -11,6 +11,7 @@ import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.jsch.JschClientAdapter;
 import io.github.sshfaults.clients.sshj.SshjClientAdapter;
+import io.github.sshfaults.concurrent.internal.RootCauseFirst;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -68,6 +69,22 @@ class RootCauseFirstTest {
     assertThat(outcome.kind()).contains(FailureKind.CONNECT_REFUSED); // classification untouched
     assertThat(report.table())
         .contains("| CONNECT_REFUSED | ConnectException: Connection refused (in JSchException) |");
+  }
+
+  @Test
+  void leavesOutAWrapperOfTheSameClassThatAddsNothing() {
+    // MINA SSHD's verify() rethrows its SshException in another, to add the caller's stack.
+    IOException rethrown =
+        new IOException(
+            "No more authentication methods available",
+            new IOException("No more authentication methods available"));
+    IllegalStateException other =
+        new IllegalStateException("login failed", new IOException("Connection reset"));
+
+    assertThat(RootCauseFirst.describe(rethrown))
+        .isEqualTo("IOException: No more authentication methods available");
+    assertThat(RootCauseFirst.describe(other))
+        .isEqualTo("IOException: Connection reset (in IllegalStateException: login failed)");
   }
 
   @Test

@@ -3,9 +3,16 @@ package io.github.sshfaults.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The README's demo runs in a few seconds and prints what the README says it prints. */
@@ -57,5 +64,44 @@ class DemoTest {
         .contains("web-6        seed " + Demo.FLAKY_SEED + ": " + pattern)
         .contains("web-6-replay seed " + Demo.FLAKY_SEED + ": " + pattern)
         .contains("Same seed, same faults on the same connections");
+    // The README shows part of the table, as the demo prints it (thread and time left out).
+    for (String row : readmeSampleRows()) {
+      assertThat(tableRows(printed)).as("the README's sample row").contains(row);
+    }
+  }
+
+  /** The README's sample table, a row per line, without its header. */
+  private static List<String> readmeSampleRows() {
+    try {
+      Path readme =
+          Path.of(System.getProperty("sshfaults.docs.dir", ".")).toAbsolutePath().getParent()
+              .resolve("README.md");
+      String text = Files.readString(readme);
+      int start = text.indexOf("```text\ntarget | outcome");
+      List<String> rows = new ArrayList<>();
+      for (String line : text.substring(start).split("\n")) {
+        if (line.startsWith("web-")) {
+          rows.add(line.strip());
+        } else if (line.equals("...")) {
+          break;
+        }
+      }
+      assertThat(rows).as("rows of the README's sample table").hasSize(6);
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The printed table's rows, the first four columns only, as the README shows them. */
+  private static List<String> tableRows(String printed) {
+    List<String> rows = new ArrayList<>();
+    for (String line : printed.split("\n")) {
+      if (line.startsWith("web-") && line.contains(" | ")) {
+        String[] columns = line.split(" \\| ");
+        rows.add(String.join(" | ", Arrays.asList(columns).subList(0, 4)).strip());
+      }
+    }
+    return rows;
   }
 }

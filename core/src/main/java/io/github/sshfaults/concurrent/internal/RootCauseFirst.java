@@ -42,7 +42,12 @@ public final class RootCauseFirst {
     }
     List<String> wrappers = new ArrayList<>();
     for (int i = chain.size() - 2; i >= 0; i--) {
-      wrappers.add(line(chain.get(i), chain.get(i + 1)));
+      if (!repeats(chain.get(i), chain.get(i + 1))) {
+        wrappers.add(line(chain.get(i), chain.get(i + 1)));
+      }
+    }
+    if (wrappers.isEmpty()) {
+      return Text.oneLine(first, max);
     }
     String inside = Text.oneLine(String.join(", in ", wrappers), Integer.MAX_VALUE);
     String whole = first + IN + inside + ")";
@@ -66,12 +71,23 @@ public final class RootCauseFirst {
     return chain;
   }
 
+  /**
+   * Whether {@code wrapper} says nothing its cause does not: the same class, with no message of
+   * its own (MINA SSHD rethrows its {@code SshException} in another to add its own stack).
+   */
+  private static boolean repeats(Throwable wrapper, Throwable cause) {
+    return wrapper.getClass() == cause.getClass() && line(wrapper, cause).equals(name(wrapper));
+  }
+
+  private static String name(Throwable t) {
+    return t.getClass().getSimpleName().isEmpty()
+        ? t.getClass().getName()
+        : t.getClass().getSimpleName();
+  }
+
   /** {@code SimpleName: message}, without a message that only repeats {@code cause}. */
   private static String line(Throwable t, Throwable cause) {
-    String name =
-        t.getClass().getSimpleName().isEmpty()
-            ? t.getClass().getName()
-            : t.getClass().getSimpleName();
+    String name = name(t);
     String message = t.getMessage();
     boolean says =
         message != null
