@@ -3,6 +3,7 @@ package io.github.sshfaults.faults;
 import static io.github.sshfaults.internal.Preconditions.check;
 import static io.github.sshfaults.internal.Preconditions.inRange;
 import static io.github.sshfaults.internal.Preconditions.notEmpty;
+import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
@@ -90,23 +91,22 @@ public sealed interface Effect {
     }
   }
 
-  /** The host sends {@code SSH_MSG_DISCONNECT} with a reason code and message, then closes. */
+  /**
+   * The host sends {@code SSH_MSG_DISCONNECT} with a reason code and message, then closes. The code
+   * is one of {@link DisconnectReason}'s, or any other that is not negative.
+   */
   record Disconnect(int reasonCode, String message) implements Effect {
-    /** Validates the reason code (1 to 15, RFC 4253 §11.1) and the message. */
+    /** Validates the reason code (0 or more) and the message. */
     public Disconnect {
-      ReasonCodes.checkDisconnectReason(reasonCode);
+      notNegative(reasonCode, "disconnect reason code");
       notNull(message, "disconnect message");
     }
 
     @Override
     public String toString() {
-      return "disconnect("
-          + reasonCode
-          + " "
-          + ReasonCodes.disconnectReasonName(reasonCode)
-          + ", "
-          + quote(message)
-          + ")";
+      return reasonCode >= 1 && reasonCode <= DisconnectReason.values().length
+          ? "disconnect(" + DisconnectReason.of(reasonCode).name() + ", " + quote(message) + ")"
+          : "disconnectWithCode(" + reasonCode + ", " + quote(message) + ")";
     }
   }
 
@@ -187,20 +187,21 @@ public sealed interface Effect {
     }
   }
 
-  /** The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE}. */
+  /**
+   * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and a reason code:
+   * one of {@link ChannelOpenFailure}'s, or any other that is not negative.
+   */
   record RejectChannelOpen(int reasonCode) implements Effect {
-    /** Validates the reason code (1 to 4, RFC 4254 §5.1). */
+    /** Validates the reason code (0 or more). */
     public RejectChannelOpen {
-      ReasonCodes.checkOpenFailureReason(reasonCode);
+      notNegative(reasonCode, "channel open failure reason code");
     }
 
     @Override
     public String toString() {
-      return "rejectChannelOpen("
-          + reasonCode
-          + " "
-          + ReasonCodes.openFailureReasonName(reasonCode)
-          + ")";
+      return reasonCode >= 1 && reasonCode <= ChannelOpenFailure.values().length
+          ? "rejectChannelOpen(" + ChannelOpenFailure.of(reasonCode).name() + ")"
+          : "rejectChannelOpenWithCode(" + reasonCode + ")";
     }
   }
 

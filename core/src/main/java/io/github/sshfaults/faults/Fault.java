@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * host.faults().add(Fault.resetConnection());                                   // every connection
  * host.faults().add(Fault.rejectAuth().forUser("deploy").firstAttempts(2));     // fail twice
- * host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance")
+ * host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
  *     .at(Stage.AFTER_AUTH).onConnection(3));
  * host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096)
  *     .forCommand("cat big.log"));
@@ -198,14 +198,23 @@ public final class Fault {
   }
 
   /**
-   * The host sends {@code SSH_MSG_DISCONNECT} with {@code reasonCode} and {@code message}, then
-   * closes. Default stage {@link Stage#AFTER_AUTH}, sent after the client has learnt it is
-   * authenticated.
-   *
-   * @param reasonCode 1 to 15 (RFC 4253 §11.1), see {@link ReasonCodes}
-   * @throws IllegalArgumentException when the reason code lies outside that range
+   * The host sends {@code SSH_MSG_DISCONNECT} with {@code reason} and {@code message}, then closes.
+   * Default stage {@link Stage#AFTER_AUTH}, sent after the client has learnt it is authenticated.
    */
-  public static Fault disconnect(int reasonCode, String message) {
+  public static Fault disconnect(DisconnectReason reason, String message) {
+    return disconnectWithCode(notNull(reason, "disconnect reason").code(), message);
+  }
+
+  /**
+   * {@link #disconnect(DisconnectReason, String)} with any reason code, also one RFC 4253 does not
+   * define: to see how a client copes with a code it does not know. A code that RFC 4253 defines
+   * makes the same fault as {@link #disconnect(DisconnectReason, String)}.
+   *
+   * @param reasonCode 0 or more (a {@code uint32} on the wire, of which Java's {@code int} reaches
+   *     the lower half)
+   * @throws IllegalArgumentException when the code is negative
+   */
+  public static Fault disconnectWithCode(int reasonCode, String message) {
     return of(new Effect.Disconnect(reasonCode, message));
   }
 
@@ -262,19 +271,30 @@ public final class Fault {
 
   /**
    * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and {@code
-   * reasonCode}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
+   * reason}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
    * Stage#CHANNEL_OPEN}.
-   *
-   * @param reasonCode 1 to 4 (RFC 4254 §5.1), see {@link ReasonCodes}
    */
-  public static Fault rejectChannelOpen(int reasonCode) {
+  public static Fault rejectChannelOpen(ChannelOpenFailure reason) {
+    return rejectChannelOpenWithCode(notNull(reason, "channel open failure reason").code());
+  }
+
+  /**
+   * {@link #rejectChannelOpen(ChannelOpenFailure)} with any reason code, also one RFC 4254 does not
+   * define. A code that RFC 4254 defines makes the same fault as {@link
+   * #rejectChannelOpen(ChannelOpenFailure)}.
+   *
+   * @param reasonCode 0 or more (a {@code uint32} on the wire, of which Java's {@code int} reaches
+   *     the lower half)
+   * @throws IllegalArgumentException when the code is negative
+   */
+  public static Fault rejectChannelOpenWithCode(int reasonCode) {
     return of(new Effect.RejectChannelOpen(reasonCode));
   }
 
   /**
    * The host refuses a channel when the connection already has {@code max} open, with reason {@link
-   * ReasonCodes#OPEN_ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code MaxSessions}. Only
-   * at {@link Stage#CHANNEL_OPEN}.
+   * ChannelOpenFailure#ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code MaxSessions}.
+   * Only at {@link Stage#CHANNEL_OPEN}.
    */
   public static Fault limitChannels(int max) {
     return of(new Effect.LimitChannels(max));
@@ -282,8 +302,8 @@ public final class Fault {
 
   /**
    * The host disconnects a connection that has just authenticated when {@code max} authenticated
-   * connections are already open, with reason {@link ReasonCodes#DISCONNECT_TOO_MANY_CONNECTIONS}.
-   * Only at {@link Stage#AFTER_AUTH}.
+   * connections are already open, with reason {@link DisconnectReason#TOO_MANY_CONNECTIONS}. Only
+   * at {@link Stage#AFTER_AUTH}.
    */
   public static Fault limitSessions(int max) {
     return of(new Effect.LimitSessions(max));
@@ -343,7 +363,7 @@ public final class Fault {
    * Stage#OUTPUT}, of one open file's transfer (read or written, counted per open file) at {@link
    * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For {@link
    * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT} and {@link
-   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(int, String)}, and {@link
+   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(DisconnectReason, String)}, and {@link
    * #sftpError(SftpStatus)} at {@link Stage#SFTP}. There the host passes on the first {@code bytes}
    * bytes of a file, then fails the read or write that would go past them (a disk that fills up
    * during an upload: {@code sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1 << 20)});

@@ -16,7 +16,8 @@ class FaultTest {
     assertThat(Fault.refuse().stage()).isEqualTo(Stage.CONNECT);
     assertThat(Fault.resetConnection().stage()).isEqualTo(Stage.CONNECT);
     assertThat(Fault.delay(Duration.ofMillis(5)).stage()).isEqualTo(Stage.BANNER);
-    assertThat(Fault.disconnect(11, "bye").stage()).isEqualTo(Stage.AFTER_AUTH);
+    assertThat(Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye").stage())
+        .isEqualTo(Stage.AFTER_AUTH);
     assertThat(Fault.rejectAuth().stage()).isEqualTo(Stage.AUTH);
     assertThat(Fault.throttle(1000, 100).stage()).isEqualTo(Stage.EXEC);
     assertThat(Fault.swapHostKey().stage()).isEqualTo(Stage.KEX);
@@ -146,21 +147,53 @@ class FaultTest {
         .withMessageContaining("before the client names its user");
   }
 
+  @Test
+  void sendsReasonCodesOutsideTheRfcOnlyWhenAskedByName() {
+    assertThat(Fault.disconnectWithCode(11, "bye"))
+        .isEqualTo(Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye"))
+        .hasToString("disconnect(BY_APPLICATION, \"bye\") at AFTER_AUTH");
+    assertThat(Fault.disconnectWithCode(0, "odd"))
+        .hasToString("disconnectWithCode(0, \"odd\") at AFTER_AUTH");
+    assertThat(Fault.disconnectWithCode(4096, "odd").at(Stage.KEX))
+        .hasToString("disconnectWithCode(4096, \"odd\") at KEX");
+    assertThat(Fault.rejectChannelOpenWithCode(4))
+        .isEqualTo(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE))
+        .hasToString("rejectChannelOpen(RESOURCE_SHORTAGE) at CHANNEL_OPEN");
+    assertThat(Fault.rejectChannelOpenWithCode(99))
+        .hasToString("rejectChannelOpenWithCode(99) at CHANNEL_OPEN");
+  }
+
+  @Test
+  void rejectsNegativeReasonCodes() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.disconnectWithCode(-1, "bye"))
+        .withMessage("disconnect reason code must be 0 or more, but was -1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.rejectChannelOpenWithCode(-4))
+        .withMessage("channel open failure reason code must be 0 or more, but was -4");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 16, -1})
-  void rejectsADisconnectReasonOutsideTheSshRange(int code) {
+  void knowsTheDisconnectReasonsOfTheRfcOnly(int code) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.disconnect(code, "bye"))
+        .isThrownBy(() -> DisconnectReason.of(code))
         .withMessage(
             "disconnect reason code (RFC 4253 §11.1) must be between 1 and 15, but was " + code);
+    assertThat(DisconnectReason.of(11)).isEqualTo(DisconnectReason.BY_APPLICATION);
+    assertThat(DisconnectReason.BY_APPLICATION.rfcName())
+        .isEqualTo("SSH_DISCONNECT_BY_APPLICATION");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 5})
-  void rejectsAChannelOpenReasonOutsideTheSshRange(int code) {
+  void knowsTheChannelOpenFailuresOfTheRfcOnly(int code) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.rejectChannelOpen(code))
+        .isThrownBy(() -> ChannelOpenFailure.of(code))
         .withMessageContaining("must be between 1 and 4, but was " + code);
+    assertThat(ChannelOpenFailure.of(1)).isEqualTo(ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED);
+    assertThat(ChannelOpenFailure.RESOURCE_SHORTAGE.rfcName())
+        .isEqualTo("SSH_OPEN_RESOURCE_SHORTAGE");
   }
 
   @Test
@@ -212,7 +245,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
         .withMessage("authentication method must not be null");
     assertThatNullPointerException()
-        .isThrownBy(() -> Fault.disconnect(11, null))
+        .isThrownBy(() -> Fault.disconnect(DisconnectReason.BY_APPLICATION, null))
         .withMessage("disconnect message must not be null");
   }
 
@@ -228,9 +261,12 @@ class FaultTest {
     assertThat(Fault.resetConnection()).hasToString("resetConnection() at CONNECT");
     assertThat(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096).forCommand("cat log"))
         .hasToString("dropConnection() at OUTPUT after 4096 bytes when command(\"cat log\")");
-    assertThat(Fault.disconnect(11, "maintenance").onConnection(3).atMost(1))
+    assertThat(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
+                .onConnection(3)
+                .atMost(1))
         .hasToString(
-            "disconnect(11 BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
+            "disconnect(BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
                 + " when onConnection(3) and atMost(1)");
     assertThat(Fault.throttle(1000, 10).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT))
         .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
@@ -254,7 +255,11 @@ class SftpFaultsTest {
   @EnumSource(SftpClients.class)
   void aDisconnectAtAnSftpRequestEndsTheSession(SftpClients client) throws Exception {
     host.files().write("/a.txt", "a");
-    host.faults().add(Fault.disconnect(11, "going down").at(Stage.SFTP).forSftp(SftpAction.OPEN));
+    host.faults()
+        .add(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "going down")
+                .at(Stage.SFTP)
+                .forSftp(SftpAction.OPEN));
 
     try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
       assertThat(catchThrowable(() -> sftp.download("/a.txt"))).isNotNull();

@@ -1,7 +1,7 @@
 package io.github.sshfaults.sshd.internal.faults;
 
+import io.github.sshfaults.faults.ChannelOpenFailure;
 import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.Firing;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class FaultyChannelFactory implements ChannelFactory {
             Stage.CHANNEL_OPEN,
             firing,
             "refused to open a " + type + " channel with reason " + reject.reasonCode());
-        return new UnopenedChannel(reject.reasonCode());
+        return UnopenedChannel.refused(reject.reasonCode());
       }
       if (effect instanceof Effect.LimitChannels limit) {
         int open = openChannels(session);
@@ -69,11 +69,11 @@ final class FaultyChannelFactory implements ChannelFactory {
               Stage.CHANNEL_OPEN,
               firing,
               "refused a " + type + " channel: " + open + " open, at most " + limit.max());
-          return new UnopenedChannel(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED);
+          return UnopenedChannel.refused(ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED.code());
         }
       } else if (engine.endConnection(
           connection, Stage.CHANNEL_OPEN, firing, "instead of opening a " + type + " channel")) {
-        return new UnopenedChannel(0);
+        return UnopenedChannel.unanswered();
       }
     }
     return delegate.createChannel(session);
@@ -90,29 +90,41 @@ final class FaultyChannelFactory implements ChannelFactory {
     return (int) service.getChannels().stream().filter(channel -> !channel.isClosing()).count();
   }
 
-  /**
-   * A channel that never opens: it fails with a reason code, or, with reason 0, the client never
-   * hears back.
-   */
+  /** A channel that never opens: it fails with a reason code, or the client never hears back. */
   private static final class UnopenedChannel extends ChannelSession {
 
-    private final int reasonCode;
+    /** The reason code it fails with, or null when it never answers. */
+    private final Integer reasonCode;
 
-    UnopenedChannel(int reasonCode) {
+    private UnopenedChannel(Integer reasonCode) {
       this.reasonCode = reasonCode;
+    }
+
+    static UnopenedChannel refused(int reasonCode) {
+      return new UnopenedChannel(reasonCode);
+    }
+
+    static UnopenedChannel unanswered() {
+      return new UnopenedChannel(null);
     }
 
     @Override
     protected OpenFuture doInit(Buffer buffer) {
       OpenFuture future = new DefaultOpenFuture(this, futureLock);
-      if (reasonCode > 0) {
+      if (reasonCode != null) {
         // Gone from the connection's channels at once, so that it does not count as open.
         service.unregisterChannel(this);
+        // MINA SSHD sends its own text in place of this message.
         future.setException(
-            new SshChannelOpenException(
-                getChannelId(), reasonCode, ReasonCodes.openFailureReasonName(reasonCode)));
+            new SshChannelOpenException(getChannelId(), reasonCode, reasonName(reasonCode)));
       }
       return future;
+    }
+
+    private static String reasonName(int code) {
+      return code >= 1 && code <= ChannelOpenFailure.values().length
+          ? ChannelOpenFailure.of(code).rfcName()
+          : "reason " + code;
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.internal.Durations;
@@ -147,7 +147,7 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
               "disconnected after " + failures + " failed authentication requests");
           engine.disconnect(
               connection,
-              ReasonCodes.DISCONNECT_PROTOCOL_ERROR,
+              DisconnectReason.PROTOCOL_ERROR.code(),
               "Too many authentication failures");
           throw new AsyncAuthException();
         }

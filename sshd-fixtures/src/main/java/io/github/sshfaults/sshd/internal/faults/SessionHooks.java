@@ -2,8 +2,8 @@ package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.Firing;
 import java.util.List;
@@ -158,7 +158,7 @@ final class SessionHooks implements SessionListener {
               () ->
                   engine.disconnect(
                       connection,
-                      ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS,
+                      DisconnectReason.TOO_MANY_CONNECTIONS.code(),
                       "Too many concurrent sessions ("
                           + open
                           + ") - max. allowed: "
