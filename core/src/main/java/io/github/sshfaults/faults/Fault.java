@@ -332,8 +332,9 @@ public final class Fault {
   /**
    * The host answers an SFTP request with an {@code SSH_FXP_STATUS} error of {@code status} and its
    * usual message ({@link SftpStatus#message()}), instead of doing what was asked. Only at {@link
-   * Stage#SFTP}; combine with {@link #forSftp(SftpAction...)} and {@link #forPath(String)} to fail
-   * one kind of request on some paths. Clients report it as their SFTP exception with that code.
+   * Stage#SFTP}; combine with {@link #forSftp(SftpAction...)} and {@link #forPathGlob(String)} to
+   * fail one kind of request on some paths. Clients report it as their SFTP exception with that
+   * code.
    */
   public static Fault sftpError(SftpStatus status) {
     notNull(status, "SFTP status");
@@ -422,39 +423,44 @@ public final class Fault {
     return when(Trigger.everyNth(n));
   }
 
-  /** Shorthand for {@code when(Trigger.user(user))}. */
+  /** Shorthand for {@code when(Trigger.forUser(user))}. */
   public Fault forUser(String user) {
-    return when(Trigger.user(user));
+    return when(Trigger.forUser(user));
   }
 
-  /** Shorthand for {@code when(Trigger.command(commandLine))}. */
+  /** Shorthand for {@code when(Trigger.forCommand(commandLine))}. */
   public Fault forCommand(String commandLine) {
-    return when(Trigger.command(commandLine));
+    return when(Trigger.forCommand(commandLine));
   }
 
-  /** Shorthand for {@code when(Trigger.commandGlob(glob))}. */
+  /** Shorthand for {@code when(Trigger.forCommandGlob(glob))}. */
   public Fault forCommandGlob(String glob) {
-    return when(Trigger.commandGlob(glob));
+    return when(Trigger.forCommandGlob(glob));
   }
 
-  /** Shorthand for {@code when(Trigger.commandMatching(regex))}. */
+  /** Shorthand for {@code when(Trigger.forCommandMatching(regex))}. */
   public Fault forCommandMatching(String regex) {
-    return when(Trigger.commandMatching(regex));
+    return when(Trigger.forCommandMatching(regex));
   }
 
-  /** Shorthand for {@code when(Trigger.sftp(actions))}. */
+  /** Shorthand for {@code when(Trigger.forSftp(actions))}. */
   public Fault forSftp(SftpAction... actions) {
-    return when(Trigger.sftp(actions));
+    return when(Trigger.forSftp(actions));
   }
 
-  /** Shorthand for {@code when(Trigger.pathGlob(glob))}. */
-  public Fault forPath(String glob) {
-    return when(Trigger.pathGlob(glob));
+  /** Shorthand for {@code when(Trigger.forPath(path))}. */
+  public Fault forPath(String path) {
+    return when(Trigger.forPath(path));
   }
 
-  /** Shorthand for {@code when(Trigger.probability(p))}. */
+  /** Shorthand for {@code when(Trigger.forPathGlob(glob))}. */
+  public Fault forPathGlob(String glob) {
+    return when(Trigger.forPathGlob(glob));
+  }
+
+  /** Shorthand for {@code when(Trigger.withProbability(p))}. */
   public Fault withProbability(double p) {
-    return when(Trigger.probability(p));
+    return when(Trigger.withProbability(p));
   }
 
   /** Shorthand for {@code when(Trigger.atMost(count))}. */
@@ -598,7 +604,9 @@ public final class Fault {
               + ": the host announces its methods before the"
               + " client names its user");
     }
-    if ((condition instanceof Trigger.SftpRequest || condition instanceof Trigger.PathGlob)
+    if ((condition instanceof Trigger.SftpRequest
+            || condition instanceof Trigger.PathGlob
+            || condition instanceof Trigger.ExactPath)
         && !stage.knowsSftpRequest()) {
       throw new IllegalArgumentException(
           condition

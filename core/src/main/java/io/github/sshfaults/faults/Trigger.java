@@ -6,14 +6,17 @@ import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.internal.CheckReturnValue;
+import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.internal.Preconditions;
+import io.github.sshfaults.internal.Regex;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -21,17 +24,17 @@ import java.util.stream.Collectors;
  * {@link Stage} for what an occasion is at each stage). Immutable; {@link #and(Trigger)} combines.
  *
  * <pre>{@code
- * Trigger.onConnection(3);                                   // only the third connection
- * Trigger.user("deploy").and(Trigger.firstAttempts(2));      // deploy's first two tries
- * Trigger.commandGlob("systemctl *").and(Trigger.probability(0.1));
- * Trigger.sftp(SftpAction.READ).and(Trigger.pathGlob("/data/**.csv"));
+ * Trigger.onConnection(3);                                    // only the third connection
+ * Trigger.forUser("deploy").and(Trigger.firstAttempts(2));    // deploy's first two tries
+ * Trigger.forCommandGlob("systemctl *").and(Trigger.withProbability(0.1));
+ * Trigger.forSftp(SftpAction.READ).and(Trigger.forPathGlob("/data/**.csv"));
  * }</pre>
  *
  * <p>Conditions are checked in this order, whatever order they were combined in: the connection
  * index, user, command, SFTP request and path; then the attempt count ({@link #firstAttempts(int)},
  * {@link #everyNth(int)}), which counts only occasions that passed the first group; then {@link
- * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in a
- * host's plan and start again when the plan is replaced or cleared.
+ * #withProbability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault
+ * in a host's plan and start again when the plan is replaced or cleared.
  */
 @CheckReturnValue
 public final class Trigger {
@@ -75,21 +78,23 @@ public final class Trigger {
   }
 
   /** Fires only when the client authenticates, or has authenticated, as {@code user}. */
-  public static Trigger user(String user) {
+  public static Trigger forUser(String user) {
     return of(new User(notBlank(user, "user name")));
   }
 
   /** Fires only for exactly this command line. */
-  public static Trigger command(String commandLine) {
+  public static Trigger forCommand(String commandLine) {
     return of(new Command(Command.Syntax.EXACT, notBlank(commandLine, "command line")));
   }
 
   /**
    * Fires only for command lines matching a glob as a whole: {@code *} matches any characters,
-   * {@code ?} one character, everything else itself. {@code "systemctl *"} matches {@code
-   * "systemctl restart nginx"}.
+   * {@code ?} one character, everything else itself (braces, brackets and slashes are shell syntax
+   * in a command line, not glob syntax). {@code "systemctl *"} matches {@code "systemctl restart
+   * nginx"}. Command stubs ({@code FakeSshHost.commandGlob}) and verification ({@code
+   * Verification.ranCommandGlob}) read globs the same way.
    */
-  public static Trigger commandGlob(String glob) {
+  public static Trigger forCommandGlob(String glob) {
     return of(new Command(Command.Syntax.GLOB, notBlank(glob, "command glob")));
   }
 
@@ -98,7 +103,7 @@ public final class Trigger {
    *
    * @throws IllegalArgumentException naming the expression when it does not compile
    */
-  public static Trigger commandMatching(String regex) {
+  public static Trigger forCommandMatching(String regex) {
     return of(new Command(Command.Syntax.REGEX, notNull(regex, "command regex")));
   }
 
@@ -107,26 +112,37 @@ public final class Trigger {
    *
    * @throws IllegalArgumentException when no action is given
    */
-  public static Trigger sftp(SftpAction... actions) {
+  public static Trigger forSftp(SftpAction... actions) {
     notNull(actions, "SFTP actions");
-    Preconditions.check(actions.length > 0, "sftp(...) needs at least one SFTP action");
+    Preconditions.check(actions.length > 0, "forSftp(...) needs at least one SFTP action");
     Arrays.stream(actions).forEach(action -> notNull(action, "SFTP action"));
     return of(new SftpRequest(EnumSet.copyOf(Arrays.asList(actions))));
   }
 
   /**
-   * Fires only for SFTP requests about a path matching {@code glob} (at {@link Stage#SFTP}). Paths
-   * are absolute and normalized, as the host resolves them ({@code /data/report.csv}, also for a
-   * client that sent {@code data/report.csv}); a request on an open file is about that file's path.
-   * In the glob, {@code *} matches any characters but {@code /}, {@code **} any characters, {@code
-   * ?} one character but {@code /}, {@code [abc]} and {@code [a-z]} one of a set, {@code {csv,txt}}
-   * one of the alternatives; everything else matches itself. {@code "/data/*.csv"} matches {@code
-   * /data/report.csv} but not {@code /data/old/report.csv}; {@code "/data/**"} matches both.
+   * Fires only for SFTP requests about exactly {@code path} (at {@link Stage#SFTP}). Paths are
+   * absolute and normalized, as the host resolves them ({@code /data/report.csv}, also for a client
+   * that sent {@code data/report.csv}); a request on an open file is about that file's path.
+   *
+   * @throws IllegalArgumentException when the path is not absolute and normalized, and so could
+   *     never match, naming the path the host would see
+   */
+  public static Trigger forPath(String path) {
+    return of(new ExactPath(notBlank(path, "path")));
+  }
+
+  /**
+   * Fires only for SFTP requests about a path matching {@code glob} (at {@link Stage#SFTP}), paths
+   * being as {@link #forPath(String)} says. In the glob, {@code *} matches any characters but
+   * {@code /}, {@code **} any characters, {@code ?} one character but {@code /}, {@code [abc]} and
+   * {@code [a-z]} one of a set, {@code {csv,txt}} one of the alternatives; everything else matches
+   * itself. {@code "/data/*.csv"} matches {@code /data/report.csv} but not {@code
+   * /data/old/report.csv}; {@code "/data/**"} matches both.
    *
    * @throws IllegalArgumentException naming the glob when it is malformed, or when it does not
    *     start with {@code /} or {@code *} and so could never match an absolute path
    */
-  public static Trigger pathGlob(String glob) {
+  public static Trigger forPathGlob(String glob) {
     return of(new PathGlob(notBlank(glob, "path glob")));
   }
 
@@ -137,7 +153,7 @@ public final class Trigger {
    *
    * @param p between 0.0 and 1.0
    */
-  public static Trigger probability(double p) {
+  public static Trigger withProbability(double p) {
     return of(new Probability(p));
   }
 
@@ -268,7 +284,7 @@ public final class Trigger {
 
     @Override
     public String toString() {
-      return "user(" + quote(name) + ")";
+      return "forUser(" + quote(name) + ")";
     }
   }
 
@@ -285,7 +301,7 @@ public final class Trigger {
 
     @Override
     public String toString() {
-      return "probability(" + p + ")";
+      return "withProbability(" + p + ")";
     }
   }
 
@@ -315,7 +331,7 @@ public final class Trigger {
     /** Validates and copies the actions. */
     public SftpRequest {
       notNull(actions, "SFTP actions");
-      Preconditions.check(!actions.isEmpty(), "sftp(...) needs at least one SFTP action");
+      Preconditions.check(!actions.isEmpty(), "forSftp(...) needs at least one SFTP action");
       actions = Set.copyOf(EnumSet.copyOf(actions));
     }
 
@@ -326,98 +342,75 @@ public final class Trigger {
 
     @Override
     public String toString() {
-      return "sftp("
+      return "forSftp("
           + actions.stream().sorted().map(SftpAction::name).collect(Collectors.joining(", "))
           + ")";
     }
   }
 
-  /** The SFTP request is about a path matching a glob; see {@link Trigger#pathGlob(String)}. */
-  public static final class PathGlob implements Condition {
+  /** The SFTP request is about exactly a path; see {@link Trigger#forPath(String)}. */
+  public static final class ExactPath implements Condition {
 
-    private final String glob;
-    private final Pattern pattern;
+    private final String path;
 
-    PathGlob(String glob) {
-      this.glob = glob;
-      if (!glob.startsWith("/") && !glob.startsWith("*")) {
+    ExactPath(String path) {
+      String normalized = normalize(path);
+      if (!path.startsWith("/") || !normalized.equals(path)) {
         throw new IllegalArgumentException(
-            "path glob "
-                + quote(glob)
-                + " can never match: the host sees absolute paths such as \"/data/report.csv\";"
-                + " start the glob with / (or with ** for any directory)");
+            "path "
+                + quote(path)
+                + " can never match: the host sees absolute, normalized paths, so write "
+                + quote(normalized));
       }
-      this.pattern = Pattern.compile(globToRegex(glob));
+      this.path = path;
     }
 
-    /** The glob as given. */
-    public String glob() {
-      return glob;
+    /** Whether {@code candidate} (absolute, normalized) is the path. */
+    public boolean matches(String candidate) {
+      return path.equals(candidate);
+    }
+
+    // What the host makes of a path a client sends, relative paths starting at "/".
+    private static String normalize(String path) {
+      Deque<String> segments = new ArrayDeque<>();
+      for (String segment : path.split("/")) {
+        if (segment.equals("..")) {
+          segments.pollLast();
+        } else if (!segment.isEmpty() && !segment.equals(".")) {
+          segments.addLast(segment);
+        }
+      }
+      return "/" + String.join("/", segments);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ExactPath that && path.equals(that.path);
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "forPath(" + quote(path) + ")";
+    }
+  }
+
+  /** The SFTP request is about a path matching a glob; see {@link Trigger#forPathGlob(String)}. */
+  public static final class PathGlob implements Condition {
+
+    private final Glob glob;
+
+    PathGlob(String glob) {
+      this.glob = Glob.path(glob);
     }
 
     /** Whether {@code path} (absolute, normalized) matches. */
     public boolean matches(String path) {
-      return pattern.matcher(path).matches();
-    }
-
-    private static String globToRegex(String glob) {
-      StringBuilder regex = new StringBuilder();
-      boolean inGroup = false;
-      for (int i = 0; i < glob.length(); i++) {
-        char c = glob.charAt(i);
-        switch (c) {
-          case '*' -> {
-            if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-              regex.append(".*");
-              i++;
-            } else {
-              regex.append("[^/]*");
-            }
-          }
-          case '?' -> regex.append("[^/]");
-          case '[' -> {
-            int end = glob.indexOf(']', i + 2);
-            if (end < 0) {
-              throw malformed(glob, "'[' at index " + i + " has no closing ']'");
-            }
-            String set = glob.substring(i + 1, end);
-            regex.append('[');
-            if (set.startsWith("!")) {
-              regex.append('^');
-              set = set.substring(1);
-            }
-            for (char s : set.toCharArray()) {
-              regex.append(s == '-' || Character.isLetterOrDigit(s) ? String.valueOf(s) : "\\" + s);
-            }
-            regex.append(']');
-            i = end;
-          }
-          case '{' -> {
-            if (inGroup) {
-              throw malformed(glob, "'{' at index " + i + " is inside another group");
-            }
-            if (glob.indexOf('}', i) < 0) {
-              throw malformed(glob, "'{' at index " + i + " has no closing '}'");
-            }
-            inGroup = true;
-            regex.append("(?:");
-          }
-          case '}' -> {
-            if (!inGroup) {
-              throw malformed(glob, "'}' at index " + i + " closes no group");
-            }
-            inGroup = false;
-            regex.append(')');
-          }
-          case ',' -> regex.append(inGroup ? "|" : ",");
-          default -> regex.append(Pattern.quote(String.valueOf(c)));
-        }
-      }
-      return regex.toString();
-    }
-
-    private static IllegalArgumentException malformed(String glob, String why) {
-      return new IllegalArgumentException("path glob " + quote(glob) + " is malformed: " + why);
+      return glob.matches(path);
     }
 
     @Override
@@ -432,7 +425,7 @@ public final class Trigger {
 
     @Override
     public String toString() {
-      return "pathGlob(" + quote(glob) + ")";
+      return "forPathGlob(" + quote(glob.glob()) + ")";
     }
   }
 
@@ -447,53 +440,22 @@ public final class Trigger {
 
     private final Syntax syntax;
     private final String expression;
-    private final Pattern pattern;
+    private final Predicate<String> matcher;
 
     Command(Syntax syntax, String expression) {
       this.syntax = syntax;
       this.expression = expression;
-      this.pattern =
+      this.matcher =
           switch (syntax) {
-            case EXACT -> null;
-            case GLOB -> Pattern.compile(globToRegex(expression));
-            case REGEX -> compile(expression);
+            case EXACT -> expression::equals;
+            case GLOB -> Glob.commandLine(expression)::matches;
+            case REGEX -> Regex.commandLine(expression).asMatchPredicate();
           };
     }
 
     /** Whether {@code commandLine} matches. */
     public boolean matches(String commandLine) {
-      return pattern == null
-          ? expression.equals(commandLine)
-          : pattern.matcher(commandLine).matches();
-    }
-
-    private static Pattern compile(String regex) {
-      try {
-        return Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-      }
-    }
-
-    private static String globToRegex(String glob) {
-      StringBuilder regex = new StringBuilder();
-      StringBuilder literal = new StringBuilder();
-      for (char c : glob.toCharArray()) {
-        if (c == '*' || c == '?') {
-          if (literal.length() > 0) {
-            regex.append(Pattern.quote(literal.toString()));
-            literal.setLength(0);
-          }
-          regex.append(c == '*' ? ".*" : ".");
-        } else {
-          literal.append(c);
-        }
-      }
-      if (literal.length() > 0) {
-        regex.append(Pattern.quote(literal.toString()));
-      }
-      return regex.toString();
+      return commandLine != null && matcher.test(commandLine);
     }
 
     @Override
@@ -511,9 +473,9 @@ public final class Trigger {
     @Override
     public String toString() {
       return switch (syntax) {
-        case EXACT -> "command(" + quote(expression) + ")";
-        case GLOB -> "commandGlob(" + quote(expression) + ")";
-        case REGEX -> "commandMatching(" + quote(expression) + ")";
+        case EXACT -> "forCommand(" + quote(expression) + ")";
+        case GLOB -> "forCommandGlob(" + quote(expression) + ")";
+        case REGEX -> "forCommandMatching(" + quote(expression) + ")";
       };
     }
   }

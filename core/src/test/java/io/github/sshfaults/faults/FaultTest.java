@@ -109,7 +109,7 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
         .withMessage(
-            "user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+            "forUser(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
                 + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but resetConnection() is at CONNECT");
   }
 
@@ -127,7 +127,7 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.rejectAuth().forCommand("ls"))
         .withMessage(
-            "command(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
+            "forCommand(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
                 + " rejectAuth() is at AUTH");
   }
 
@@ -260,7 +260,7 @@ class FaultTest {
   void readsAsTheCallsThatMadeIt() {
     assertThat(Fault.resetConnection()).hasToString("resetConnection() at CONNECT");
     assertThat(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096).forCommand("cat log"))
-        .hasToString("dropConnection() at OUTPUT after 4096 bytes when command(\"cat log\")");
+        .hasToString("dropConnection() at OUTPUT after 4096 bytes when forCommand(\"cat log\")");
     assertThat(
             Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
                 .onConnection(3)
@@ -271,7 +271,7 @@ class FaultTest {
     assertThat(Fault.throttle(1000, 10).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT))
         .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");
     assertThat(Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.PUBLIC_KEY).forUser("bob"))
-        .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when user(\"bob\")");
+        .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when forUser(\"bob\")");
   }
 
   @Test
@@ -287,7 +287,7 @@ class FaultTest {
   void combinesTriggerConditions() {
     Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
 
-    assertThat(fault.trigger()).isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
+    assertThat(fault.trigger()).isEqualTo(Trigger.forUser("bob").and(Trigger.firstAttempts(2)));
   }
 
   @Test
@@ -298,7 +298,7 @@ class FaultTest {
     assertThat(fault.effect())
         .isEqualTo(new Effect.SftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"));
     assertThat(Fault.sftpError(SftpStatus.NO_SUCH_FILE, "gone").forSftp(SftpAction.OPEN))
-        .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when sftp(OPEN)");
+        .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when forSftp(OPEN)");
   }
 
   @Test
@@ -310,10 +310,10 @@ class FaultTest {
 
   @Test
   void endsConnectionsAndDelaysAtSftp() {
-    assertThat(Fault.dropConnection().at(Stage.SFTP).afterBytes(100).forPath("/data/*"))
-        .hasToString("dropConnection() at SFTP after 100 bytes when pathGlob(\"/data/*\")");
+    assertThat(Fault.dropConnection().at(Stage.SFTP).afterBytes(100).forPathGlob("/data/*"))
+        .hasToString("dropConnection() at SFTP after 100 bytes when forPathGlob(\"/data/*\")");
     assertThat(Fault.hang().at(Stage.SFTP).forSftp(SftpAction.READ, SftpAction.OPEN))
-        .hasToString("hang() at SFTP when sftp(OPEN, READ)");
+        .hasToString("hang() at SFTP when forSftp(OPEN, READ)");
     assertThat(Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).stage()).isEqualTo(Stage.SFTP);
     assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024).afterBytes())
         .isEqualTo(1024);
@@ -324,12 +324,12 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).forSftp(SftpAction.READ))
         .withMessage(
-            "sftp(READ) needs stage SFTP, where the SFTP request is known, but dropConnection()"
+            "forSftp(READ) needs stage SFTP, where the SFTP request is known, but dropConnection()"
                 + " is at EXEC");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().forPath("/x"))
         .withMessage(
-            "pathGlob(\"/x\") needs stage SFTP, where the SFTP request is known, but"
+            "forPath(\"/x\") needs stage SFTP, where the SFTP request is known, but"
                 + " dropConnection() is at CONNECT");
   }
 

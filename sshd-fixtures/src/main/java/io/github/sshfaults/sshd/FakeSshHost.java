@@ -13,7 +13,9 @@ import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.internal.CheckReturnValue;
+import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.internal.NamedThreadFactory;
+import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.HostServer;
@@ -34,7 +36,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.sshd.server.SshServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -295,6 +296,23 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
+   * Starts a stub for every command line that {@code glob} matches as a whole: {@code *} matches
+   * any characters, {@code ?} one character, everything else itself, as in {@link
+   * io.github.sshfaults.faults.Trigger#forCommandGlob(String) fault triggers}. {@code
+   * commandGlob("systemctl *")} answers {@code systemctl restart nginx}. Nothing is registered
+   * until the returned stubbing is finished.
+   *
+   * @throws IllegalArgumentException when the glob is null or blank
+   * @throws IllegalStateException when the host is closed
+   */
+  @CheckReturnValue
+  public CommandStubbing commandGlob(String glob) {
+    checkOpen(STUB);
+    Glob compiled = Glob.commandLine(glob);
+    return new CommandStubbing(this, stubs, handler -> CommandStubs.glob(compiled, handler));
+  }
+
+  /**
    * Starts a stub for every command line that {@code regex} matches as a whole ({@link
    * java.util.regex.Matcher#matches()}). Nothing is registered until the returned stubbing is
    * finished.
@@ -305,15 +323,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   @CheckReturnValue
   public CommandStubbing commandMatching(String regex) {
     checkOpen(STUB);
-    notNull(regex, "command regex");
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-    }
-    return commandMatching(pattern);
+    return commandMatching(Regex.commandLine(regex));
   }
 
   /**

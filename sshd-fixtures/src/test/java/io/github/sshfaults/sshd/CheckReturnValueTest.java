@@ -67,7 +67,7 @@ class CheckReturnValueTest {
   @Test
   void marksStubsThatRegisterNothingUntilFinished() {
     assertThat(annotations(FakeSshHost.class).methods)
-        .containsExactlyInAnyOrder("command", "commandMatching");
+        .containsExactlyInAnyOrder("command", "commandGlob", "commandMatching");
   }
 
   @Test

@@ -312,6 +312,9 @@ public final class LivePlan implements HostFaults {
       if (condition instanceof Trigger.PathGlob p) {
         return occasion.path() != null && p.matches(occasion.path());
       }
+      if (condition instanceof Trigger.ExactPath p) {
+        return occasion.path() != null && p.matches(occasion.path());
+      }
       return true;
     }
   }

@@ -215,7 +215,7 @@ class LivePlanTest {
     plan.add(
         Fault.sftpError(SftpStatus.PERMISSION_DENIED)
             .forSftp(SftpAction.WRITE)
-            .forPath("/etc/**")
+            .forPathGlob("/etc/**")
             .forUser("bob"));
     ConnectionDice connection = plan.dice(1);
 

@@ -340,7 +340,7 @@ class FaultCatalogTest {
     host.files().write("/srv/data/orders.csv", "id\n");
     // tag::sftp-error[]
     host.faults().add(Fault.sftpError(SftpStatus.NO_SUCH_FILE)
-        .forSftp(SftpAction.OPEN).forPath("/srv/data/*.csv").firstAttempts(1));
+        .forSftp(SftpAction.OPEN).forPathGlob("/srv/data/*.csv").firstAttempts(1));
 
     try (ClientSession session = login(host);
         SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {

@@ -68,7 +68,7 @@ class SftpGuideTest {
     // tag::sftp-error[]
     host.files().write("/etc/app.conf", "port=8080\n").write("/srv/app.conf", "port=8080\n");
     host.faults().add(Fault.sftpError(SftpStatus.PERMISSION_DENIED)
-        .forSftp(SftpAction.OPEN).forPath("/etc/**"));
+        .forSftp(SftpAction.OPEN).forPathGlob("/etc/**"));
 
     try (SftpClient sftp = sftp(host)) {
       assertThatThrownBy(() -> download(sftp, "/etc/app.conf"))

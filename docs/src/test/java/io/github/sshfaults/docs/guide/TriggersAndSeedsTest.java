@@ -1,5 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
+import static io.github.sshfaults.sshd.journal.Verification.times;
+import static io.github.sshfaults.sshd.journal.Verification.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -55,7 +57,7 @@ class TriggersAndSeedsTest {
     // tag::refused-triggers[]
     assertThatThrownBy(() -> Fault.dropConnection().forUser("deploy"))   // at CONNECT
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("user(\"deploy\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+        .hasMessage("forUser(\"deploy\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
             + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but dropConnection() is at CONNECT");
     assertThatThrownBy(() -> Fault.dropConnection().withProbability(1.5))
         .isInstanceOf(IllegalArgumentException.class)
@@ -166,6 +168,20 @@ class TriggersAndSeedsTest {
   }
 
   @Test
+  void oneGlobEverywhere(FakeSshHost host) {
+    host.user("deploy", "secret");
+    // tag::globs[]
+    host.commandGlob("systemctl *").replies("ok\n");                          // a stub
+    host.faults().add(Fault.exitWith(1, "failed\n").forCommandGlob("* nginx"));   // a trigger
+
+    assertThat(run(host, "deploy", "systemctl restart nginx")).isEqualTo("failed");
+    assertThat(run(host, "deploy", "systemctl restart /srv/app/{a,b}")).isEqualTo("ok");
+    assertThat(run(host, "deploy", "systemctl")).isEqualTo("failed");   // no stub: exit 127
+    verify(host, times(2)).ranCommandGlob("systemctl *");                    // verification
+    // end::globs[]
+  }
+
+  @Test
   void probability() {
     // tag::probability[]
     Fault flaky = Fault.dropConnection().withProbability(0.3);
@@ -201,7 +217,7 @@ class TriggersAndSeedsTest {
     // tag::and[]
     host.faults().add(
         Fault.exitWith(1, "Failed to restart\n")
-            .when(Trigger.user("deploy").and(Trigger.commandGlob("systemctl *"))));
+            .when(Trigger.forUser("deploy").and(Trigger.forCommandGlob("systemctl *"))));
 
     assertThat(run(host, "deploy", "systemctl restart nginx")).isEqualTo("failed");
     assertThat(run(host, "alice", "systemctl restart nginx")).isEqualTo("ok");

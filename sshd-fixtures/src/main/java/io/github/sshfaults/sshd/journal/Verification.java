@@ -7,6 +7,8 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.internal.CheckReturnValue;
+import io.github.sshfaults.internal.Glob;
+import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.internal.NearMisses;
 import java.util.Comparator;
@@ -15,7 +17,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Verifies what a fake host saw, Mockito-style for the counts and WireMock-style for the failures:
@@ -148,6 +149,25 @@ public final class Verification {
   }
 
   /**
+   * Checks the runs of command lines that {@code glob} matches as a whole: {@code *} matches any
+   * characters, {@code ?} one character, everything else itself, as in {@link
+   * io.github.sshfaults.faults.Trigger#forCommandGlob(String) fault triggers} and {@link
+   * io.github.sshfaults.sshd.FakeSshHost#commandGlob(String) stubs}.
+   *
+   * @return the matching runs, in the order they ended
+   * @throws IllegalArgumentException when the glob is null or blank
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<CommandRun> ranCommandGlob(String glob) {
+    Glob compiled = Glob.commandLine(glob);
+    return occurrences(
+        "command matching glob " + quote(glob),
+        CommandRun.class,
+        run -> compiled.matches(run.commandLine()),
+        runs -> NearMisses.closest(runs, CommandRun::commandLine, glob, NEAR_MISSES));
+  }
+
+  /**
    * Checks the runs of command lines that {@code regex} matches as a whole.
    *
    * @return the matching runs, in the order they ended
@@ -155,14 +175,7 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<CommandRun> ranCommandMatching(String regex) {
-    notNull(regex, "command regex");
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-    }
+    Pattern pattern = Regex.commandLine(regex);
     return occurrences(
         "command matching /" + regex + "/",
         CommandRun.class,

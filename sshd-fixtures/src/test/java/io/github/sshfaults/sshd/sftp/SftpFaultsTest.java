@@ -69,7 +69,7 @@ class SftpFaultsTest {
         .add(
             Fault.sftpError(SftpStatus.PERMISSION_DENIED, "no access for alice")
                 .forSftp(SftpAction.OPEN)
-                .forPath("/secret/**"));
+                .forPathGlob("/secret/**"));
 
     try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
       Throwable thrown = catchThrowable(() -> sftp.download("/secret/key"));
