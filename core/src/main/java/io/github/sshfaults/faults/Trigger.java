@@ -1,23 +1,27 @@
 package io.github.sshfaults.faults;
 
-import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
-import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.internal.Condition;
+import io.github.sshfaults.faults.internal.Condition.AtMost;
+import io.github.sshfaults.faults.internal.Condition.ConnectionRange;
+import io.github.sshfaults.faults.internal.Condition.EveryNth;
+import io.github.sshfaults.faults.internal.Condition.FirstAttempts;
+import io.github.sshfaults.faults.internal.Condition.ForCommand;
+import io.github.sshfaults.faults.internal.Condition.ForPath;
+import io.github.sshfaults.faults.internal.Condition.ForPathGlob;
+import io.github.sshfaults.faults.internal.Condition.ForSftp;
+import io.github.sshfaults.faults.internal.Condition.ForUser;
+import io.github.sshfaults.faults.internal.Condition.WithProbability;
+import io.github.sshfaults.faults.internal.FaultSpec;
+import io.github.sshfaults.faults.internal.ModelAccess;
 import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.Glob;
-import io.github.sshfaults.internal.Preconditions;
-import io.github.sshfaults.internal.Regex;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * When a fault fires: a conjunction of conditions, all of which must hold on an occasion (see
@@ -32,12 +36,19 @@ import java.util.stream.Collectors;
  *
  * <p>Conditions are checked in this order, whatever order they were combined in: the connection
  * index, user, command, SFTP request and path; then the attempt count ({@link #firstAttempts(int)},
- * {@link #everyNth(int)}), which counts only occasions that passed the first group; then {@link
- * #withProbability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault
- * in a host's plan and start again when the plan is replaced or cleared.
+ * {@link #everyNth(int)}), which counts only the occasions that passed the first group and on which
+ * the fault's effect can act (a password request is no occasion for {@code
+ * rejectAuth(AuthMethod.PUBLIC_KEY)}); then {@link #withProbability(double)}; then {@link
+ * #atMost(int)}, which counts the times the fault took effect. Counts are per fault in a host's
+ * plan and start again when the plan is replaced or cleared.
  */
 @CheckReturnValue
 public final class Trigger {
+
+  static {
+    // The engine reads a trigger's conditions through this reader only; see ModelAccess.
+    ModelAccess.readTriggersWith(trigger -> trigger.conditions);
+  }
 
   private static final Trigger ALWAYS = new Trigger(List.of());
 
@@ -69,22 +80,22 @@ public final class Trigger {
 
   /** Fires on the first {@code count} occasions, then never: "fail twice, then succeed". */
   public static Trigger firstAttempts(int count) {
-    return of(new FirstAttempts(positive(count, "number of attempts")));
+    return of(new FirstAttempts(count));
   }
 
   /** Fires on every {@code n}-th occasion: the n-th, the 2n-th, and so on. */
   public static Trigger everyNth(int n) {
-    return of(new EveryNth(positive(n, "n of everyNth")));
+    return of(new EveryNth(n));
   }
 
   /** Fires only when the client authenticates, or has authenticated, as {@code user}. */
   public static Trigger forUser(String user) {
-    return of(new User(notBlank(user, "user name")));
+    return of(new ForUser(user));
   }
 
   /** Fires only for exactly this command line. */
   public static Trigger forCommand(String commandLine) {
-    return of(new Command(Command.Syntax.EXACT, notBlank(commandLine, "command line")));
+    return of(new ForCommand(ForCommand.Syntax.EXACT, commandLine));
   }
 
   /**
@@ -95,7 +106,7 @@ public final class Trigger {
    * Verification.ranCommandGlob}) read globs the same way.
    */
   public static Trigger forCommandGlob(String glob) {
-    return of(new Command(Command.Syntax.GLOB, notBlank(glob, "command glob")));
+    return of(new ForCommand(ForCommand.Syntax.GLOB, glob));
   }
 
   /**
@@ -104,7 +115,7 @@ public final class Trigger {
    * @throws IllegalArgumentException naming the expression when it does not compile
    */
   public static Trigger forCommandMatching(String regex) {
-    return of(new Command(Command.Syntax.REGEX, notNull(regex, "command regex")));
+    return of(new ForCommand(ForCommand.Syntax.REGEX, regex));
   }
 
   /**
@@ -114,9 +125,8 @@ public final class Trigger {
    */
   public static Trigger forSftp(SftpAction... actions) {
     notNull(actions, "SFTP actions");
-    Preconditions.check(actions.length > 0, "forSftp(...) needs at least one SFTP action");
     Arrays.stream(actions).forEach(action -> notNull(action, "SFTP action"));
-    return of(new SftpRequest(EnumSet.copyOf(Arrays.asList(actions))));
+    return of(new ForSftp(Set.copyOf(Arrays.asList(actions))));
   }
 
   /**
@@ -128,7 +138,7 @@ public final class Trigger {
    *     never match, naming the path the host would see
    */
   public static Trigger forPath(String path) {
-    return of(new ExactPath(notBlank(path, "path")));
+    return of(new ForPath(path));
   }
 
   /**
@@ -143,23 +153,23 @@ public final class Trigger {
    *     start with {@code /} or {@code *} and so could never match an absolute path
    */
   public static Trigger forPathGlob(String glob) {
-    return of(new PathGlob(notBlank(glob, "path glob")));
+    return of(new ForPathGlob(Glob.path(glob)));
   }
 
   /**
-   * Fires with probability {@code p} on each occasion. The draw comes from the connection's own
-   * generator, derived from the host's seed and the connection index only, so the same seed gives
+   * Fires with probability {@code p} on each occasion. The draw comes from a generator derived from
+   * the host's seed, the connection index, the fault and the occasion only, so the same seed gives
    * the same decisions whatever the thread timing.
    *
    * @param p between 0.0 and 1.0
    */
   public static Trigger withProbability(double p) {
-    return of(new Probability(p));
+    return of(new WithProbability(p));
   }
 
-  /** Fires at most {@code count} times in all, then never. */
+  /** Fires at most {@code count} times in all: the times the fault took effect, then never. */
   public static Trigger atMost(int count) {
-    return of(new AtMost(positive(count, "maximum number of firings")));
+    return of(new AtMost(count));
   }
 
   /** A trigger that fires when both this one and {@code other} would. */
@@ -168,16 +178,6 @@ public final class Trigger {
     List<Condition> all = new ArrayList<>(conditions);
     all.addAll(other.conditions);
     return new Trigger(all);
-  }
-
-  /** The conditions, in the order they were combined; empty for {@link #always()}. */
-  public List<Condition> conditions() {
-    return conditions;
-  }
-
-  /** Whether this trigger has no conditions and fires on every occasion. */
-  public boolean isAlways() {
-    return conditions.isEmpty();
   }
 
   private static Trigger of(Condition condition) {
@@ -199,284 +199,6 @@ public final class Trigger {
    */
   @Override
   public String toString() {
-    return conditions.isEmpty()
-        ? "always"
-        : conditions.stream().map(Object::toString).collect(Collectors.joining(" and "));
-  }
-
-  /** One condition of a trigger. */
-  public sealed interface Condition {}
-
-  /**
-   * The connection index lies between {@code from} and {@code to}, both included.
-   *
-   * @param from the first index, at least 1
-   * @param to the last index, at least {@code from}
-   */
-  public record ConnectionRange(int from, int to) implements Condition {
-    /** Validates the range. */
-    public ConnectionRange {
-      positive(from, "first connection index");
-      if (to < from) {
-        throw new IllegalArgumentException(
-            "last connection index must be at least " + from + ", but was " + to);
-      }
-    }
-
-    /** Whether {@code index} lies in the range. */
-    public boolean contains(int index) {
-      return index >= from && index <= to;
-    }
-
-    @Override
-    public String toString() {
-      if (from == to) {
-        return "onConnection(" + from + ")";
-      }
-      return from == 1 ? "firstConnections(" + to + ")" : "fromConnection(" + from + ")";
-    }
-  }
-
-  /**
-   * The occasion is among the first {@code count}.
-   *
-   * @param count at least 1
-   */
-  public record FirstAttempts(int count) implements Condition {
-    /** Validates the count. */
-    public FirstAttempts {
-      positive(count, "number of attempts");
-    }
-
-    @Override
-    public String toString() {
-      return "firstAttempts(" + count + ")";
-    }
-  }
-
-  /**
-   * The occasion's number is a multiple of {@code n}.
-   *
-   * @param n at least 1
-   */
-  public record EveryNth(int n) implements Condition {
-    /** Validates n. */
-    public EveryNth {
-      positive(n, "n of everyNth");
-    }
-
-    @Override
-    public String toString() {
-      return "everyNth(" + n + ")";
-    }
-  }
-
-  /**
-   * The client is, or is authenticating as, {@code name}.
-   *
-   * @param name the user name, not blank
-   */
-  public record User(String name) implements Condition {
-    /** Validates the name. */
-    public User {
-      notBlank(name, "user name");
-    }
-
-    @Override
-    public String toString() {
-      return "forUser(" + quote(name) + ")";
-    }
-  }
-
-  /**
-   * A random draw in {@code [0, 1)} falls below {@code p}.
-   *
-   * @param p between 0.0 and 1.0
-   */
-  public record Probability(double p) implements Condition {
-    /** Validates p. */
-    public Probability {
-      Preconditions.probability(p, "probability");
-    }
-
-    @Override
-    public String toString() {
-      return "withProbability(" + p + ")";
-    }
-  }
-
-  /**
-   * The fault has fired fewer than {@code count} times so far.
-   *
-   * @param count at least 1
-   */
-  public record AtMost(int count) implements Condition {
-    /** Validates the count. */
-    public AtMost {
-      positive(count, "maximum number of firings");
-    }
-
-    @Override
-    public String toString() {
-      return "atMost(" + count + ")";
-    }
-  }
-
-  /**
-   * The occasion is an SFTP request of one of {@code actions}.
-   *
-   * @param actions at least one
-   */
-  public record SftpRequest(Set<SftpAction> actions) implements Condition {
-    /** Validates and copies the actions. */
-    public SftpRequest {
-      notNull(actions, "SFTP actions");
-      Preconditions.check(!actions.isEmpty(), "forSftp(...) needs at least one SFTP action");
-      actions = Set.copyOf(EnumSet.copyOf(actions));
-    }
-
-    /** Whether {@code action} is one of the actions. */
-    public boolean matches(SftpAction action) {
-      return actions.contains(action);
-    }
-
-    @Override
-    public String toString() {
-      return "forSftp("
-          + actions.stream().sorted().map(SftpAction::name).collect(Collectors.joining(", "))
-          + ")";
-    }
-  }
-
-  /** The SFTP request is about exactly a path; see {@link Trigger#forPath(String)}. */
-  public static final class ExactPath implements Condition {
-
-    private final String path;
-
-    ExactPath(String path) {
-      String normalized = normalize(path);
-      if (!path.startsWith("/") || !normalized.equals(path)) {
-        throw new IllegalArgumentException(
-            "path "
-                + quote(path)
-                + " can never match: the host sees absolute, normalized paths, so write "
-                + quote(normalized));
-      }
-      this.path = path;
-    }
-
-    /** Whether {@code candidate} (absolute, normalized) is the path. */
-    public boolean matches(String candidate) {
-      return path.equals(candidate);
-    }
-
-    // What the host makes of a path a client sends, relative paths starting at "/".
-    private static String normalize(String path) {
-      Deque<String> segments = new ArrayDeque<>();
-      for (String segment : path.split("/")) {
-        if (segment.equals("..")) {
-          segments.pollLast();
-        } else if (!segment.isEmpty() && !segment.equals(".")) {
-          segments.addLast(segment);
-        }
-      }
-      return "/" + String.join("/", segments);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof ExactPath that && path.equals(that.path);
-    }
-
-    @Override
-    public int hashCode() {
-      return path.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "forPath(" + quote(path) + ")";
-    }
-  }
-
-  /** The SFTP request is about a path matching a glob; see {@link Trigger#forPathGlob(String)}. */
-  public static final class PathGlob implements Condition {
-
-    private final Glob glob;
-
-    PathGlob(String glob) {
-      this.glob = Glob.path(glob);
-    }
-
-    /** Whether {@code path} (absolute, normalized) matches. */
-    public boolean matches(String path) {
-      return glob.matches(path);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof PathGlob that && glob.equals(that.glob);
-    }
-
-    @Override
-    public int hashCode() {
-      return glob.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "forPathGlob(" + quote(glob.glob()) + ")";
-    }
-  }
-
-  /** The command line matches, exactly, as a glob or as a regular expression. */
-  public static final class Command implements Condition {
-
-    enum Syntax {
-      EXACT,
-      GLOB,
-      REGEX
-    }
-
-    private final Syntax syntax;
-    private final String expression;
-    private final Predicate<String> matcher;
-
-    Command(Syntax syntax, String expression) {
-      this.syntax = syntax;
-      this.expression = expression;
-      this.matcher =
-          switch (syntax) {
-            case EXACT -> expression::equals;
-            case GLOB -> Glob.commandLine(expression)::matches;
-            case REGEX -> Regex.commandLine(expression).asMatchPredicate();
-          };
-    }
-
-    /** Whether {@code commandLine} matches. */
-    public boolean matches(String commandLine) {
-      return commandLine != null && matcher.test(commandLine);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Command that
-          && syntax == that.syntax
-          && expression.equals(that.expression);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * syntax.hashCode() + expression.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return switch (syntax) {
-        case EXACT -> "forCommand(" + quote(expression) + ")";
-        case GLOB -> "forCommandGlob(" + quote(expression) + ")";
-        case REGEX -> "forCommandMatching(" + quote(expression) + ")";
-      };
-    }
+    return FaultSpec.describe(conditions);
   }
 }

@@ -49,16 +49,16 @@ class FaultTest {
   void rejectsDropAfterBytesAtTheConnectStage() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
-        .withMessageContaining("afterBytes(100) applies to dropConnection() and resetConnection()")
-        .withMessageContaining(
-            "this fault is dropConnection() at CONNECT; call at(Stage...) first");
+        .withMessage(
+            "afterBytes(100) does not apply to dropConnection() at CONNECT; it counts bytes at"
+                + " OUTPUT, SFTP, TRANSPORT: call at(Stage...) first");
   }
 
   @Test
   void rejectsMovingAByteCountingFaultToAStageWithoutBytes() {
     Fault cut = Fault.dropConnection().at(Stage.OUTPUT).afterBytes(10);
 
-    assertThat(cut.afterBytes()).isEqualTo(10);
+    assertThat(cut).hasToString("dropConnection() at OUTPUT after 10 bytes");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> cut.at(Stage.AUTH))
         .withMessageContaining("at AUTH");
@@ -74,18 +74,23 @@ class FaultTest {
   @Test
   void acceptsADirectionOnlyForStreamFaultsAtTheTransportStage() {
     Fault upload = Fault.throttle(1000, 100).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT);
-    assertThat(upload.direction()).isEqualTo(Direction.FROM_CLIENT);
+    assertThat(upload)
+        .hasToString("throttle(1000 bytes/s, chunks of 100) at TRANSPORT FROM_CLIENT");
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.throttle(1000, 100).direction(Direction.FROM_CLIENT))
-        .withMessageContaining("direction FROM_CLIENT applies to");
+        .withMessage(
+            "direction FROM_CLIENT does not apply to throttle(1000 bytes/s, chunks of 100) at EXEC;"
+                + " it takes one at TRANSPORT: call at(Stage.TRANSPORT) first");
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 Fault.delay(Duration.ofMillis(1))
                     .at(Stage.TRANSPORT)
                     .direction(Direction.FROM_CLIENT))
-        .withMessageContaining("but this fault is delay(fixed(1ms)) at TRANSPORT");
+        .withMessage(
+            "direction FROM_CLIENT does not apply to delay(fixed(1ms)) at TRANSPORT;"
+                + " delay(fixed(1ms)) acts on no single direction");
   }
 
   @Test
@@ -94,9 +99,8 @@ class FaultTest {
             Fault.resetConnection()
                 .at(Stage.TRANSPORT)
                 .direction(Direction.FROM_CLIENT)
-                .afterBytes(10)
-                .direction())
-        .isEqualTo(Direction.FROM_CLIENT);
+                .afterBytes(10))
+        .hasToString("resetConnection() at TRANSPORT after 10 bytes FROM_CLIENT");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
         .withMessageStartingWith(
@@ -287,7 +291,9 @@ class FaultTest {
   void combinesTriggerConditions() {
     Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
 
-    assertThat(fault.trigger()).isEqualTo(Trigger.forUser("bob").and(Trigger.firstAttempts(2)));
+    assertThat(fault)
+        .isEqualTo(Fault.rejectAuth().when(Trigger.forUser("bob").and(Trigger.firstAttempts(2))))
+        .hasToString("rejectAuth() at AUTH when forUser(\"bob\") and firstAttempts(2)");
   }
 
   @Test
@@ -295,8 +301,9 @@ class FaultTest {
     Fault fault = Fault.sftpError(SftpStatus.PERMISSION_DENIED);
 
     assertThat(fault.stage()).isEqualTo(Stage.SFTP);
-    assertThat(fault.effect())
-        .isEqualTo(new Effect.SftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"));
+    assertThat(fault)
+        .isEqualTo(Fault.sftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"))
+        .hasToString("sftpError(PERMISSION_DENIED, \"Permission denied\") at SFTP");
     assertThat(Fault.sftpError(SftpStatus.NO_SUCH_FILE, "gone").forSftp(SftpAction.OPEN))
         .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when forSftp(OPEN)");
   }
@@ -315,8 +322,10 @@ class FaultTest {
     assertThat(Fault.hang().at(Stage.SFTP).forSftp(SftpAction.READ, SftpAction.OPEN))
         .hasToString("hang() at SFTP when forSftp(OPEN, READ)");
     assertThat(Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).stage()).isEqualTo(Stage.SFTP);
-    assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024).afterBytes())
-        .isEqualTo(1024);
+    assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024))
+        .hasToString(
+            "sftpError(NO_SPACE_ON_FILESYSTEM, \"No space left on file system\") at SFTP after 1024"
+                + " bytes");
   }
 
   @Test
@@ -337,7 +346,8 @@ class FaultTest {
   void rejectsAnSftpDelayAfterBytes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).afterBytes(10))
-        .withMessageContaining(
-            "to sftpError() at SFTP, but this fault is delay(fixed(5ms)) at SFTP");
+        .withMessage(
+            "afterBytes(10) does not apply to delay(fixed(5ms)) at SFTP; delay(fixed(5ms)) never"
+                + " counts bytes");
   }
 }

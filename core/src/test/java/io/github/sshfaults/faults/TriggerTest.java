@@ -3,12 +3,21 @@ package io.github.sshfaults.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.sshfaults.faults.internal.ModelAccess;
+import io.github.sshfaults.faults.internal.Occasion;
 import org.junit.jupiter.api.Test;
 
 class TriggerTest {
 
+  // Matching is the engine's business: read the condition through the engine's door.
   private static boolean matches(Trigger trigger, String commandLine) {
-    return ((Trigger.Command) trigger.conditions().get(0)).matches(commandLine);
+    return ModelAccess.conditions(trigger).get(0).matches(1, Occasion.of("bob", commandLine));
+  }
+
+  private static boolean matchesPath(Trigger trigger, String path) {
+    return ModelAccess.conditions(trigger)
+        .get(0)
+        .matches(1, Occasion.sftp("bob", SftpAction.READ, path));
   }
 
   @Test
@@ -59,11 +68,10 @@ class TriggerTest {
 
   @Test
   void matchesAnExactPathOnly() {
-    Trigger.ExactPath exact =
-        (Trigger.ExactPath) Trigger.forPath("/data/a.csv").conditions().get(0);
+    Trigger exact = Trigger.forPath("/data/a.csv");
 
-    assertThat(exact.matches("/data/a.csv")).isTrue();
-    assertThat(exact.matches("/data/a.csv.bak")).isFalse();
+    assertThat(matchesPath(exact, "/data/a.csv")).isTrue();
+    assertThat(matchesPath(exact, "/data/a.csv.bak")).isFalse();
     assertThat(Trigger.forPath("/data/a.csv")).hasToString("forPath(\"/data/a.csv\")");
   }
 
@@ -87,6 +95,8 @@ class TriggerTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Trigger.forSftp())
         .withMessage("forSftp(...) needs at least one SFTP action");
+    assertThat(Trigger.forSftp(SftpAction.READ, SftpAction.READ))
+        .isEqualTo(Trigger.forSftp(SftpAction.READ));
   }
 
   @Test

@@ -1,12 +1,16 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Effect;
+import io.github.sshfaults.faults.Delay;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.internal.FaultSpec;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
+import io.github.sshfaults.faults.internal.SftpEffect;
+import io.github.sshfaults.faults.internal.SftpTransferEffect;
 import io.github.sshfaults.internal.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +78,9 @@ final class FaultySftp extends SftpSubsystem {
       return;
     }
     lastStatus = SftpConstants.SSH_FX_OK;
-    if (connection != null && engine.plan().has(Stage.SFTP) && !faultsAnswer(request, buffer)) {
+    if (connection != null
+        && engine.plan().has(OccasionKind.SFTP)
+        && !faultsAnswer(request, buffer)) {
       return;
     }
     answering = request;
@@ -88,62 +93,131 @@ final class FaultySftp extends SftpSubsystem {
     Transfer ending = endAfterReply;
     if (ending != null) {
       endAfterReply = null;
-      applyCut(ending);
+      if (!applyCut(ending)) {
+        forgetCut(ending); // the fault may no longer take effect: the transfer goes on
+      }
     }
   }
 
   /**
-   * Applies the per-request faults that fire on {@code request}.
+   * Applies the per-request faults that fire on {@code request}: one delay, then one answer instead
+   * of the host's (a status, silence, or the end of the connection), each the first that takes
+   * effect.
    *
    * @return whether the host should go on and answer the request
    */
   private boolean faultsAnswer(Request request, Buffer buffer) throws IOException {
-    List<Firing> firings =
-        engine
-            .plan()
-            .fireOn(
-                Stage.SFTP,
-                connection.dice(),
-                Occasion.sftp(connection.user(), request.action(), request.path()),
-                fault -> fault.afterBytes() == 0);
-    if (firings.isEmpty()) {
-      return true;
-    }
-    String what = describe(request.action(), request.path());
-    for (Firing firing : firings) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.Delayed delayed) {
-        Duration delay = delayed.delay().sample(firing.random());
-        engine.fired(
-            connection,
-            Stage.SFTP,
-            firing,
-            "delayed the answer to " + what + " by " + Durations.format(delay));
-        try {
-          TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          silent = true; // the channel is being destroyed
-          return false;
-        }
-      } else if (effect instanceof Effect.SftpError error) {
-        engine.fired(
-            connection, Stage.SFTP, firing, "answered " + what + " with " + error.status());
-        answering = request;
-        sendStatus(prepareReply(buffer), request.id(), error.status().code(), error.message(), "");
-        return false;
-      } else if (effect instanceof Effect.Hang) {
-        silent = true;
-        engine.fired(connection, Stage.SFTP, firing, "stops answering SFTP at " + what);
-        record(request.with("no answer"));
-        return false;
-      } else if (engine.endConnection(connection, Stage.SFTP, firing, "at " + what)) {
-        silent = true;
-        record(request.with("connection ended"));
+    RequestDecision decision = new RequestDecision(describe(request.action(), request.path()));
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.SFTP,
+            connection.dice(),
+            Occasion.sftp(connection.user(), request.action(), request.path()),
+            decision);
+    if (decision.delay.apply()) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(decision.late.toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        silent = true; // the channel is being destroyed
         return false;
       }
     }
-    return true;
+    if (!decision.answer.apply()) {
+      return true;
+    }
+    if (decision.status != null) {
+      answering = request;
+      sendStatus(prepareReply(buffer), request.id(), decision.status.code(), decision.message, "");
+    } else {
+      silent = true;
+      record(request.with(decision.silence));
+    }
+    return false;
+  }
+
+  /** What the per-request faults of one SFTP request ask for. */
+  private final class RequestDecision implements SftpEffect.Injector {
+
+    private final String what;
+    final OneOf delay = new OneOf();
+    final OneOf answer = new OneOf();
+    Duration late;
+    SftpStatus status;
+    String message;
+    String silence;
+
+    RequestDecision(String what) {
+      this.what = what;
+    }
+
+    @Override
+    public void delayAnswer(Delay delay, Firing firing) {
+      this.delay.add(
+          () -> {
+            Duration sample = firing.sample(delay);
+            if (!engine.fired(
+                connection,
+                firing,
+                "delayed the answer to " + what + " by " + Durations.format(sample))) {
+              return false;
+            }
+            late = sample;
+            return true;
+          });
+    }
+
+    @Override
+    public void answerWith(SftpStatus status, String message, Firing firing) {
+      answer.add(
+          () -> {
+            if (!engine.fired(connection, firing, "answered " + what + " with " + status)) {
+              return false;
+            }
+            this.status = status;
+            this.message = message;
+            return true;
+          });
+    }
+
+    @Override
+    public void hang(Firing firing) {
+      answer.add(
+          () -> {
+            if (!engine.fired(connection, firing, "stops answering SFTP at " + what)) {
+              return false;
+            }
+            silence = "no answer";
+            return true;
+          });
+    }
+
+    @Override
+    public void drop(Firing firing) {
+      endInstead(Ending.drop(firing));
+    }
+
+    @Override
+    public void reset(Firing firing) {
+      endInstead(Ending.reset(firing));
+    }
+
+    @Override
+    public void disconnect(int reasonCode, String message, Firing firing) {
+      endInstead(Ending.disconnect(reasonCode, message, firing));
+    }
+
+    private void endInstead(Ending ending) {
+      answer.add(
+          () -> {
+            if (!engine.end(connection, ending, "at " + what)) {
+              return false;
+            }
+            silence = "connection ended";
+            return true;
+          });
+    }
   }
 
   /** The request in {@code buffer}, read without consuming it; null when no fault can match it. */
@@ -226,27 +300,29 @@ final class FaultySftp extends SftpSubsystem {
       return super.doRead(id, handle, offset, length, data, doff, eof);
     }
     if (transfer.due) {
-      throw cut(transfer);
+      throwCut(transfer);
     }
     // The file's size is looked up only when a cut is in play, not on every read of every host.
     LongSupplier reach = () -> transfer.bytes + Math.min(length, remaining(handle, offset));
-    Firing cut = decideCut(transfer, reach);
-    boolean crossing = cut != null && reach.getAsLong() > cut.fault().afterBytes();
+    TransferCut cut = decideCut(transfer, reach);
+    boolean crossing = cut != null && reach.getAsLong() > cut.afterBytes();
     int allowed = length;
     if (crossing) {
-      long left = cut.fault().afterBytes() - transfer.bytes;
+      long left = cut.afterBytes() - transfer.bytes;
       if (left <= 0) {
         transfer.due = true;
-        throw cut(transfer);
+        throwCut(transfer);
+        crossing = false;
+      } else {
+        allowed = (int) Math.min(length, left);
       }
-      allowed = (int) Math.min(length, left);
     }
     int read = super.doRead(id, handle, offset, allowed, data, doff, eof);
     transfer.bytes += Math.max(read, 0);
     if (crossing) {
       // The first bytes go out with this answer; the cut comes right after it.
       transfer.due = true;
-      if (!(cut.fault().effect() instanceof Effect.SftpError)) {
+      if (cut.status() == null) {
         endAfterReply = transfer;
       }
     }
@@ -263,20 +339,23 @@ final class FaultySftp extends SftpSubsystem {
       return;
     }
     if (transfer.due) {
-      throw cut(transfer);
+      throwCut(transfer);
     }
-    Firing cut = decideCut(transfer, () -> transfer.bytes + length);
-    if (cut != null && transfer.bytes + length > cut.fault().afterBytes()) {
-      int left = (int) (cut.fault().afterBytes() - transfer.bytes);
+    int written = 0;
+    TransferCut cut = decideCut(transfer, () -> transfer.bytes + length);
+    if (cut != null && transfer.bytes + length > cut.afterBytes()) {
+      int left = (int) (cut.afterBytes() - transfer.bytes);
       if (left > 0) {
         super.doWrite(id, handle, offset, left, data, doff, remaining);
         transfer.bytes += left;
+        written = left;
       }
       transfer.due = true;
-      throw cut(transfer);
+      throwCut(transfer);
     }
-    super.doWrite(id, handle, offset, length, data, doff, remaining);
-    transfer.bytes += length;
+    int rest = length - written;
+    super.doWrite(id, handle, offset + written, rest, data, doff + written, remaining - written);
+    transfer.bytes += rest;
   }
 
   /** The transfer through {@code handle}, created at its first read or write; null if none. */
@@ -306,63 +385,126 @@ final class FaultySftp extends SftpSubsystem {
    * The cut of {@code transfer}: decided the first time the transfer is about to reach past a
    * fault's byte count, each fault considered once per transfer.
    */
-  private Firing decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
+  private TransferCut decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
     if (transfer.cut != null) {
       return transfer.cut;
     }
-    if (connection == null || !engine.plan().has(Stage.SFTP)) {
+    if (connection == null || !engine.plan().has(OccasionKind.SFTP_TRANSFER)) {
       return null;
     }
     long reach = reachIfAnswered.getAsLong();
-    List<Firing> firings =
-        engine
-            .plan()
-            .fireOn(
-                Stage.SFTP,
-                connection.dice(),
-                Occasion.sftp(connection.user(), transfer.action, transfer.path),
-                fault ->
-                    fault.afterBytes() > 0
-                        && fault.afterBytes() < reach
-                        && transfer.considered.add(fault));
-    transfer.cut = firings.isEmpty() ? null : firings.get(0);
+    TransferDecision decision = new TransferDecision();
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.SFTP_TRANSFER,
+            connection.dice(),
+            Occasion.sftp(connection.user(), transfer.action, transfer.path),
+            fault -> fault.afterBytes() < reach && transfer.considered.add(fault),
+            decision);
+    transfer.cut = decision.first;
     return transfer.cut;
   }
 
-  /** Applies the cut of {@code transfer}; returns the exception that aborts the request. */
-  private IOException cut(Transfer transfer) {
-    Effect effect = transfer.cut.fault().effect();
-    if (effect instanceof Effect.SftpError error) {
+  /**
+   * Applies the cut of {@code transfer} and throws what aborts the request; returns when the cut's
+   * fault may no longer take effect, and the transfer goes on.
+   */
+  private void throwCut(Transfer transfer) throws IOException {
+    TransferCut cut = transfer.cut;
+    if (cut.status() != null) {
       if (!transfer.cutFired) {
-        transfer.cutFired = true;
-        engine.fired(
+        if (!engine.fired(
             connection,
-            Stage.SFTP,
-            transfer.cut,
+            cut.firing(),
             "answered "
                 + describe(transfer.action, transfer.path)
                 + " with "
-                + error.status()
+                + cut.status()
                 + " after "
                 + transfer.bytes
-                + " bytes");
+                + " bytes")) {
+          forgetCut(transfer);
+          return;
+        }
+        transfer.cutFired = true;
       }
-      return new FaultStatus(error.status(), error.message());
+      throw new FaultStatus(cut.status(), cut.message());
     }
-    applyCut(transfer);
-    return new Silenced();
+    if (!applyCut(transfer)) {
+      forgetCut(transfer);
+      return;
+    }
+    throw new Silenced();
   }
 
-  private void applyCut(Transfer transfer) {
-    silent = true;
+  /** Ends the connection, or stops answering, as the cut of {@code transfer} says; if it may. */
+  private boolean applyCut(Transfer transfer) {
     String when =
         "after " + transfer.bytes + " bytes of " + describe(transfer.action, transfer.path);
-    if (transfer.cut.fault().effect() instanceof Effect.Hang) {
-      engine.fired(connection, Stage.SFTP, transfer.cut, "stops answering SFTP " + when);
-    } else {
-      engine.endConnection(connection, Stage.SFTP, transfer.cut, when);
+    Ending ending = transfer.cut.ending();
+    boolean applied =
+        ending.how() == Ending.How.HANG
+            ? engine.fired(connection, ending.firing(), "stops answering SFTP " + when)
+            : engine.end(connection, ending, when);
+    if (applied) {
+      silent = true;
+      transfer.outcome = "cut " + when;
     }
-    transfer.outcome = "cut " + when;
+    return applied;
+  }
+
+  /** The cut of {@code transfer} can no longer take effect: the transfer goes on as if none. */
+  private static void forgetCut(Transfer transfer) {
+    transfer.cut = null;
+    transfer.due = false;
+  }
+
+  /**
+   * What a fault with a byte count does to a transfer that goes past it: fail the crossing request
+   * with a status, or end (or stall) the connection.
+   */
+  private record TransferCut(Firing firing, SftpStatus status, String message, Ending ending) {
+    long afterBytes() {
+      return firing.afterBytes();
+    }
+  }
+
+  /** The faults with a byte count of one transfer: the first that fired cuts it. */
+  private static final class TransferDecision implements SftpTransferEffect.Injector {
+
+    TransferCut first;
+
+    @Override
+    public void failWith(SftpStatus status, String message, Firing firing) {
+      decide(new TransferCut(firing, status, message, null));
+    }
+
+    @Override
+    public void drop(Firing firing) {
+      decide(new TransferCut(firing, null, null, Ending.drop(firing)));
+    }
+
+    @Override
+    public void reset(Firing firing) {
+      decide(new TransferCut(firing, null, null, Ending.reset(firing)));
+    }
+
+    @Override
+    public void hang(Firing firing) {
+      decide(new TransferCut(firing, null, null, Ending.hang(firing)));
+    }
+
+    @Override
+    public void disconnect(int reasonCode, String message, Firing firing) {
+      decide(new TransferCut(firing, null, null, Ending.disconnect(reasonCode, message, firing)));
+    }
+
+    private void decide(TransferCut cut) {
+      if (first == null) {
+        first = cut;
+      }
+    }
   }
 
   // ------------------------------------------------------------------ answers
@@ -485,9 +627,9 @@ final class FaultySftp extends SftpSubsystem {
   private static final class Transfer {
     final SftpAction action;
     final String path;
-    final Set<Fault> considered = new HashSet<>();
+    final Set<FaultSpec> considered = new HashSet<>();
     long bytes;
-    Firing cut;
+    TransferCut cut;
     boolean due;
     boolean cutFired;
     String outcome = "ok";

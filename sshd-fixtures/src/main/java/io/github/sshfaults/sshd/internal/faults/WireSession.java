@@ -1,6 +1,5 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Delay;
 import java.io.IOException;
 import java.io.WriteAbortedException;
 import java.net.SocketAddress;
@@ -10,8 +9,9 @@ import java.nio.channels.CompletionHandler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import java.util.random.RandomGenerator;
+import java.util.function.LongSupplier;
 import org.apache.sshd.common.PropertyResolver;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.future.CloseFuture;
@@ -222,13 +222,12 @@ final class WireSession extends Nio2Session {
     private boolean finQueued;
     private boolean aborted;
     private long notBeforeNanos;
-    private Delay latency;
-    private RandomGenerator latencyRandom;
+    private LongSupplier latency;
     private long outRate;
     private int outChunk = Integer.MAX_VALUE;
     private long outNextSlot;
     private long outCutAt = -1;
-    private Runnable onOutCut;
+    private BooleanSupplier onOutCut;
     private long sent;
     private Runnable afterNextWrite;
 
@@ -242,7 +241,7 @@ final class WireSession extends Nio2Session {
     private int inChunk = Integer.MAX_VALUE;
     private long inNextSlot;
     private long inCutAt = -1;
-    private Runnable onInCut;
+    private BooleanSupplier onInCut;
     private boolean inCutDue;
     private long received;
 
@@ -253,10 +252,9 @@ final class WireSession extends Nio2Session {
       notBeforeNanos = System.nanoTime() + delayNanos;
     }
 
-    /** Delays each later write by a sample of {@code delay}, in order. */
-    synchronized void delayEachWrite(Delay delay, RandomGenerator random) {
-      latency = delay;
-      latencyRandom = random;
+    /** Delays each later write by a new sample of {@code latencyNanos}, in order. */
+    synchronized void delayEachWrite(LongSupplier latencyNanos) {
+      latency = latencyNanos;
     }
 
     /** Sends at most {@code bytesPerSecond} to the client, in chunks of at most {@code chunk}. */
@@ -271,16 +269,21 @@ final class WireSession extends Nio2Session {
       inChunk = chunk;
     }
 
-    /** Runs {@code action} once {@code bytes} bytes have gone to the client; nothing more goes. */
-    synchronized void cutWritesAfter(long bytes, Runnable action) {
+    /**
+     * Asks {@code action} once {@code bytes} bytes have gone to the client, before anything more
+     * goes: when it answers true (it applied its ending), nothing more goes; else the bytes flow
+     * on.
+     */
+    synchronized void cutWritesAfter(long bytes, BooleanSupplier action) {
       outCutAt = bytes;
       onOutCut = action;
     }
 
     /**
-     * Runs {@code action} once {@code bytes} bytes have come from the client; no more reach SSH.
+     * Asks {@code action} once {@code bytes} bytes have come from the client, at SSH's next read:
+     * when it answers true (it applied its ending), no more reach SSH; else they flow on.
      */
-    synchronized void cutReadsAfter(long bytes, Runnable action) {
+    synchronized void cutReadsAfter(long bytes, BooleanSupplier action) {
       inCutAt = bytes;
       onInCut = action;
     }
@@ -422,7 +425,7 @@ final class WireSession extends Nio2Session {
           return writeThrough(buffer);
         }
         byte[] bytes = buffer.getCompactData();
-        long due = latency == null ? now : now + latency.sample(latencyRandom).toNanos();
+        long due = latency == null ? now : now + latency.getAsLong();
         future = new PendingWrite(WireSession.this);
         queue.add(new Outgoing(bytes, due, future));
         if (afterNextWrite != null) {
@@ -504,7 +507,7 @@ final class WireSession extends Nio2Session {
         return;
       }
       List<PendingWrite> done = new ArrayList<>(1);
-      Runnable cut = null;
+      BooleanSupplier cut = null;
       synchronized (this) {
         head.offset += length;
         sent += length;
@@ -516,25 +519,44 @@ final class WireSession extends Nio2Session {
           done.add(head.future);
         }
         if (outCutAt >= 0 && sent >= outCutAt) {
+          // Still pumping while the cut is decided, so that nothing more goes out meanwhile.
           cut = onOutCut;
           outCutAt = -1;
           onOutCut = null;
+        } else {
+          pumping = false;
+        }
+      }
+      done.forEach(PendingWrite::written);
+      if (cut != null) {
+        cutWrites(cut);
+      }
+      pump();
+    }
+
+    /** Cuts the writes if {@code cut} applies its ending; else lets them flow on. */
+    private void cutWrites(BooleanSupplier cut) {
+      boolean applied = false;
+      try {
+        applied = cut.getAsBoolean();
+      } catch (RuntimeException e) {
+        LOG.debug("A fault action failed on {}", WireSession.this, e);
+      }
+      List<PendingWrite> lost = new ArrayList<>();
+      synchronized (this) {
+        if (applied) {
           writesClosed = true;
           // Nothing after the cut reaches the wire; SSH believes it did, as with a lost link.
           for (Outgoing rest : queue) {
             if (rest.future != null) {
-              done.add(rest.future);
+              lost.add(rest.future);
             }
           }
           queue.removeIf(rest -> rest.future != null);
         }
         pumping = false;
       }
-      done.forEach(PendingWrite::written);
-      if (cut != null) {
-        runQuietly(cut);
-      }
-      pump();
+      lost.forEach(PendingWrite::written);
     }
 
     private void failAll(Throwable cause) {
@@ -597,7 +619,7 @@ final class WireSession extends Nio2Session {
 
     /** Takes over MINA SSHD's next read. */
     void read(ByteBuffer buffer, Nio2CompletionHandler<Integer, Object> completion) {
-      Runnable cutAction = null;
+      BooleanSupplier cutAction = null;
       synchronized (this) {
         if (readsHeld) {
           parkedRead = () -> read(buffer, completion);
@@ -610,7 +632,8 @@ final class WireSession extends Nio2Session {
         }
       }
       if (cutAction != null) {
-        cutAction.run();
+        // When the fault applies its ending, the read mode changes before the switch below.
+        cutAction.getAsBoolean();
       }
       switch (readMode) {
         case DISCARD -> discard(buffer);
