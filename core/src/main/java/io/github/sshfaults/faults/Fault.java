@@ -49,6 +49,17 @@ import java.util.Set;
  *
  * <p>Each effect has a default stage and a set of stages where it can happen; {@link #at(Stage)}
  * rejects the others, naming the allowed ones. Without a trigger a fault fires on every occasion.
+ *
+ * <p><b>The newest wins.</b> When several faults of a plan fire on one occasion, those that exclude
+ * each other do not add up: the most recently added takes effect, and the others are passed over,
+ * as the most recently added command stub answers. Faults exclude each other when they do the same
+ * thing twice or two things that cannot both happen: two endings of the connection (a drop and a
+ * reset, a hang and a disconnect), two answers to one request (a rejection and a drop), two exit
+ * codes, two banners, two delays or two throttles of the same thing. Faults that do different
+ * things combine: a delay and a drop (the drop comes late), a delay and an exit code, a swapped
+ * host key and a disconnect. So a narrower fault added later overrides a broad one, for the
+ * occasions it matches. A fault passed over has not fired: it counts nothing, neither in {@link
+ * HostFaults#describe()} nor against {@link #atMost(int)}.
  */
 @CheckReturnValue
 public final class Fault {

@@ -61,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * command not found} on stderr, as a shell does. Every host also serves its {@linkplain #files()
  * files}, an in-memory file system, over SFTP.
  *
+ * <p>One precedence rule holds for stubs and faults alike: the newest wins. When several stubs
+ * match a command line, the one added last answers; when several faults fire on one occasion and
+ * exclude each other (two endings, two exit codes), the one added last takes effect, while faults
+ * that combine (a delay and a drop) all apply. So a narrow stub or fault added later overrides a
+ * broad one added before.
+ *
  * <p>Users and stubs may be added while clients are connected; they apply from the next
  * authentication or command on. Everything the host sees is recorded in its {@link #journal()}.
  * {@link #reset()} returns a host to its {@linkplain #markBaseline() baseline}, so one host can
@@ -412,7 +418,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * }</pre>
    *
    * <p>A change applies to new connections and to the next occasion of open ones (see {@link
-   * HostFaults}). On a closed host the plan can still be read and described, but {@code add},
+   * HostFaults}). Among faults that exclude each other, the one added last takes effect (see {@link
+   * Fault}). On a closed host the plan can still be read and described, but {@code add},
    * {@code replace} and {@code clear} throw an {@link IllegalStateException}.
    */
   public HostFaults faults() {

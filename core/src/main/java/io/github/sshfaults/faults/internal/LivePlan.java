@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Every occasion is decided in one place, {@link #dispatch}, in two phases: first each fault of
  * the occasion's kind is matched against it (its trigger, and whether its effect can act there);
- * then each fault that fired is handed to its effect, which tells the occasion's injector what to
- * do. The injector, implemented by the engine, applies what it was told and calls {@link
+ * then each fault that fired is handed to its effect, newest first, which tells the occasion's
+ * injector what to do. The injector, implemented by the engine, applies what it was told and calls {@link
  * Firing#takeEffect()} for what it applies: only then is the fault counted as fired, so a fault
  * passed over counts nothing.
  */
@@ -76,10 +76,13 @@ public final class LivePlan implements HostFaults {
   /**
    * Decides one occasion of {@code kind} on {@code connection}: matches the faults of that kind
    * that {@code reachable} accepts (at {@link io.github.sshfaults.faults.Stage#OUTPUT}: those whose
-   * byte count the command reaches), then hands each that fired, in plan order, to its effect,
-   * which tells {@code injector} what to do.
+   * byte count the command reaches), then hands each that fired to its effect, which tells {@code
+   * injector} what to do, newest first: the most recently added fault is told first, and where
+   * faults exclude each other the injector applies the first it is told of that can take effect.
+   * So the newest wins, as the newest command stub answers. Each fault draws from its own
+   * generator, so the order changes no random decision.
    *
-   * @return the faults that fired, in the order their effects were told
+   * @return the faults that fired, in the order their effects were told: newest first
    */
   public <E extends Effect, I> List<Firing> dispatch(
       OccasionKind<E, I> kind,
@@ -92,7 +95,8 @@ public final class LivePlan implements HostFaults {
       return List.of();
     }
     List<Firing> firings = new ArrayList<>(1);
-    for (Rule rule : candidates) {
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      Rule rule = candidates.get(i);
       if (reachable.test(rule.spec) && kind.acts(rule.spec.effect(), injector)) {
         Firing firing = rule.consider(connection, occasion);
         if (firing != null) {

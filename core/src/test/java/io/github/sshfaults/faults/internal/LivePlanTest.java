@@ -169,10 +169,10 @@ class LivePlanTest {
   }
 
   @Test
-  void tellsEachEffectWhatTheInjectorShouldDo() {
+  void tellsEachEffectWhatTheInjectorShouldDoNewestFirst() {
     plan.add(Fault.dropConnection(), Fault.hang(), Fault.resetConnection());
 
-    assertThat(connect(1)).containsExactly("drop 1", "hang 2", "reset 3");
+    assertThat(connect(1)).containsExactly("reset 3", "hang 2", "drop 1");
   }
 
   @Test
@@ -259,6 +259,27 @@ class LivePlanTest {
   }
 
   @Test
+  void drawsForEachFaultWhateverTheOtherFaultsOfTheOccasionDo() {
+    // The second fault of two plans sees the same draws, whatever the first did and whatever the
+    // order in which the dispatch tells the effects.
+    plan.add(Fault.hang(), Fault.resetConnection().withProbability(0.5));
+    LivePlan other = new LivePlan(42, () -> {});
+    other.add(
+        Fault.dropConnection().withProbability(0.3), Fault.resetConnection().withProbability(0.5));
+
+    for (int index = 1; index <= 100; index++) {
+      Recorder mine = new Recorder();
+      plan.dispatch(OccasionKind.CONNECT, plan.dice(index), Occasion.none(), mine);
+      Recorder theirs = new Recorder();
+      other.dispatch(OccasionKind.CONNECT, other.dice(index), Occasion.none(), theirs);
+
+      assertThat(mine.told.contains("reset 2"))
+          .as("connection %d", index)
+          .isEqualTo(theirs.told.contains("reset 2"));
+    }
+  }
+
+  @Test
   void decidesDifferentlyWithAnotherSeed() {
     plan.add(Fault.resetConnection().withProbability(0.5));
     LivePlan other = new LivePlan(43, () -> {});
@@ -330,24 +351,24 @@ class LivePlanTest {
     Recorder recorder = new Recorder(AuthMethod.PASSWORD, true);
     plan.dispatch(OccasionKind.CONNECT, plan.dice(1), Occasion.none(), recorder);
 
-    assertThat(recorder.told).containsExactly("drop 1", "reset 2");
-    assertThat(recorder.applied).containsExactly("drop 1");
+    assertThat(recorder.told).containsExactly("reset 2", "drop 1");
+    assertThat(recorder.applied).containsExactly("reset 2");
     assertThat(plan.describe())
         .isEqualTo(
             "seed 42, faults:\n"
-                + "  1. dropConnection() at CONNECT  [fired 1 time in 1 occasion]\n"
-                + "  2. resetConnection() at CONNECT  [fired 0 times in 1 occasion]");
+                + "  1. dropConnection() at CONNECT  [fired 0 times in 1 occasion]\n"
+                + "  2. resetConnection() at CONNECT  [fired 1 time in 1 occasion]");
   }
 
   @Test
   void passingOverDoesNotUseUpALimit() {
-    plan.add(Fault.dropConnection().firstAttempts(1), Fault.resetConnection().atMost(1));
+    plan.add(Fault.resetConnection().atMost(1), Fault.dropConnection().firstAttempts(1));
     Recorder first = new Recorder(AuthMethod.PASSWORD, true);
     plan.dispatch(OccasionKind.CONNECT, plan.dice(1), Occasion.none(), first);
 
-    assertThat(first.told).containsExactly("drop 1", "reset 2");
-    assertThat(first.applied).containsExactly("drop 1");
-    assertThat(connect(2)).containsExactly("reset 2");
+    assertThat(first.told).containsExactly("drop 2", "reset 1");
+    assertThat(first.applied).containsExactly("drop 2");
+    assertThat(connect(2)).containsExactly("reset 1");
     assertThat(connect(3)).isEmpty();
   }
 

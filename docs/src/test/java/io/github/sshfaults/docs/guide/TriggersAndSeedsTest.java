@@ -82,13 +82,26 @@ class TriggersAndSeedsTest {
   void describesWhatEachFaultDid(FakeSshHost host) {
     usersAndStubs(host);
     // tag::counts[]
-    host.faults().add(Fault.dropConnection().firstAttempts(1), Fault.resetConnection());
+    host.faults().add(Fault.resetConnection(), Fault.dropConnection().firstAttempts(1));
 
     assertThat(connect(host, 2)).containsExactly("failed", "failed");
     assertThat(host.faults().describe()).endsWith(
-        "  1. dropConnection() at CONNECT when firstAttempts(1)  [fired 1 time in 2 occasions]\n"
-            + "  2. resetConnection() at CONNECT  [fired 1 time in 2 occasions]");
+        "  1. resetConnection() at CONNECT  [fired 1 time in 2 occasions]\n"
+            + "  2. dropConnection() at CONNECT when firstAttempts(1)  [fired 1 time in 2 occasions]");
     // end::counts[]
+  }
+
+  @Test
+  void newestWins(FakeSshHost host) {
+    usersAndStubs(host);
+    // tag::newest-wins[]
+    host.faults().add(
+        Fault.exitWith(1, "maintenance\n").forCommandGlob("*"),       // every command...
+        Fault.exitWith(0, "").forCommand("uptime"));                  // ...but uptime, added later
+
+    assertThat(run(host, "deploy", "deploy")).isEqualTo("failed");
+    assertThat(run(host, "deploy", "uptime")).isEqualTo("ok");        // two exit codes: the newest
+    // end::newest-wins[]
   }
 
   @Test

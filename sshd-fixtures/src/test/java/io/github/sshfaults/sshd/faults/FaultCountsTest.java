@@ -47,7 +47,7 @@ class FaultCountsTest {
 
   @Test
   void countsOnlyTheFaultThatEndedTheConnection() throws Exception {
-    host.faults().add(Fault.dropConnection(), Fault.resetConnection());
+    host.faults().add(Fault.resetConnection(), Fault.dropConnection());
 
     assertThat(RawProbe.firstSign(host.host(), host.port(), Duration.ofSeconds(5)).ending())
         .isEqualTo(Ending.FIN);
@@ -55,11 +55,11 @@ class FaultCountsTest {
     assertThat(host.faults().describe())
         .isEqualTo(
             "seed 11, faults:\n"
-                + "  1. dropConnection() at CONNECT  [fired 1 time in 1 occasion]\n"
-                + "  2. resetConnection() at CONNECT  [fired 0 times in 1 occasion]");
+                + "  1. resetConnection() at CONNECT  [fired 0 times in 1 occasion]\n"
+                + "  2. dropConnection() at CONNECT  [fired 1 time in 1 occasion]");
     assertThat(host.journal().events(FaultFired.class))
         .extracting(FaultFired::rule)
-        .containsExactly("#1 dropConnection() at CONNECT");
+        .containsExactly("#2 dropConnection() at CONNECT");
   }
 
   @Test
