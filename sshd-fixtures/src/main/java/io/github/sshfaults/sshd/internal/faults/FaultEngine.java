@@ -277,7 +277,7 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   private void applyEnding(Connection connection, Ending ending) {
-    WireSession.Wire wire = connection.wire().wire();
+    Wire wire = connection.wire().wire();
     switch (ending.how()) {
       case DROP -> wire.drop();
       case RESET -> {

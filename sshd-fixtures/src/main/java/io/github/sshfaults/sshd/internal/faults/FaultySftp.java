@@ -1,21 +1,15 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Delay;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.FaultSpec;
-import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.Occasion;
 import io.github.sshfaults.faults.internal.OccasionKind;
-import io.github.sshfaults.faults.internal.SftpEffect;
-import io.github.sshfaults.faults.internal.SftpTransferEffect;
-import io.github.sshfaults.internal.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -107,7 +101,8 @@ final class FaultySftp extends SftpSubsystem {
    * @return whether the host should go on and answer the request
    */
   private boolean faultsAnswer(Request request, Buffer buffer) throws IOException {
-    RequestDecision decision = new RequestDecision(describe(request.action(), request.path()));
+    SftpRequestDecision decision =
+        new SftpRequestDecision(engine, connection, describe(request.action(), request.path()));
     engine
         .plan()
         .dispatch(
@@ -135,89 +130,6 @@ final class FaultySftp extends SftpSubsystem {
       record(request.with(decision.silence));
     }
     return false;
-  }
-
-  /** What the per-request faults of one SFTP request ask for. */
-  private final class RequestDecision implements SftpEffect.Injector {
-
-    private final String what;
-    final OneOf delay = new OneOf();
-    final OneOf answer = new OneOf();
-    Duration late;
-    SftpStatus status;
-    String message;
-    String silence;
-
-    RequestDecision(String what) {
-      this.what = what;
-    }
-
-    @Override
-    public void delayAnswer(Delay delay, Firing firing) {
-      this.delay.add(
-          () -> {
-            Duration sample = firing.sample(delay);
-            if (!engine.fired(
-                connection,
-                firing,
-                "delayed the answer to " + what + " by " + Durations.format(sample))) {
-              return false;
-            }
-            late = sample;
-            return true;
-          });
-    }
-
-    @Override
-    public void answerWith(SftpStatus status, String message, Firing firing) {
-      answer.add(
-          () -> {
-            if (!engine.fired(connection, firing, "answered " + what + " with " + status)) {
-              return false;
-            }
-            this.status = status;
-            this.message = message;
-            return true;
-          });
-    }
-
-    @Override
-    public void hang(Firing firing) {
-      answer.add(
-          () -> {
-            if (!engine.fired(connection, firing, "stops answering SFTP at " + what)) {
-              return false;
-            }
-            silence = "no answer";
-            return true;
-          });
-    }
-
-    @Override
-    public void drop(Firing firing) {
-      endInstead(Ending.drop(firing));
-    }
-
-    @Override
-    public void reset(Firing firing) {
-      endInstead(Ending.reset(firing));
-    }
-
-    @Override
-    public void disconnect(int reasonCode, String message, Firing firing) {
-      endInstead(Ending.disconnect(reasonCode, message, firing));
-    }
-
-    private void endInstead(Ending ending) {
-      answer.add(
-          () -> {
-            if (!engine.end(connection, ending, "at " + what)) {
-              return false;
-            }
-            silence = "connection ended";
-            return true;
-          });
-    }
   }
 
   /** The request in {@code buffer}, read without consuming it; null when no fault can match it. */
@@ -304,7 +216,7 @@ final class FaultySftp extends SftpSubsystem {
     }
     // The file's size is looked up only when a cut is in play, not on every read of every host.
     LongSupplier reach = () -> transfer.bytes + Math.min(length, remaining(handle, offset));
-    TransferCut cut = decideCut(transfer, reach);
+    SftpTransferDecision.Cut cut = decideCut(transfer, reach);
     boolean crossing = cut != null && reach.getAsLong() > cut.afterBytes();
     int allowed = length;
     if (crossing) {
@@ -342,7 +254,7 @@ final class FaultySftp extends SftpSubsystem {
       throwCut(transfer);
     }
     int written = 0;
-    TransferCut cut = decideCut(transfer, () -> transfer.bytes + length);
+    SftpTransferDecision.Cut cut = decideCut(transfer, () -> transfer.bytes + length);
     if (cut != null && transfer.bytes + length > cut.afterBytes()) {
       int left = (int) (cut.afterBytes() - transfer.bytes);
       if (left > 0) {
@@ -385,7 +297,7 @@ final class FaultySftp extends SftpSubsystem {
    * The cut of {@code transfer}: decided the first time the transfer is about to reach past a
    * fault's byte count, each fault considered once per transfer.
    */
-  private TransferCut decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
+  private SftpTransferDecision.Cut decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
     if (transfer.cut != null) {
       return transfer.cut;
     }
@@ -393,7 +305,7 @@ final class FaultySftp extends SftpSubsystem {
       return null;
     }
     long reach = reachIfAnswered.getAsLong();
-    TransferDecision decision = new TransferDecision();
+    SftpTransferDecision decision = new SftpTransferDecision();
     engine
         .plan()
         .dispatch(
@@ -411,7 +323,7 @@ final class FaultySftp extends SftpSubsystem {
    * fault may no longer take effect, and the transfer goes on.
    */
   private void throwCut(Transfer transfer) throws IOException {
-    TransferCut cut = transfer.cut;
+    SftpTransferDecision.Cut cut = transfer.cut;
     if (cut.status() != null) {
       if (!transfer.cutFired) {
         if (!engine.fired(
@@ -458,53 +370,6 @@ final class FaultySftp extends SftpSubsystem {
   private static void forgetCut(Transfer transfer) {
     transfer.cut = null;
     transfer.due = false;
-  }
-
-  /**
-   * What a fault with a byte count does to a transfer that goes past it: fail the crossing request
-   * with a status, or end (or stall) the connection.
-   */
-  private record TransferCut(Firing firing, SftpStatus status, String message, Ending ending) {
-    long afterBytes() {
-      return firing.afterBytes();
-    }
-  }
-
-  /** The faults with a byte count of one transfer: the first that fired cuts it. */
-  private static final class TransferDecision implements SftpTransferEffect.Injector {
-
-    TransferCut first;
-
-    @Override
-    public void failWith(SftpStatus status, String message, Firing firing) {
-      decide(new TransferCut(firing, status, message, null));
-    }
-
-    @Override
-    public void drop(Firing firing) {
-      decide(new TransferCut(firing, null, null, Ending.drop(firing)));
-    }
-
-    @Override
-    public void reset(Firing firing) {
-      decide(new TransferCut(firing, null, null, Ending.reset(firing)));
-    }
-
-    @Override
-    public void hang(Firing firing) {
-      decide(new TransferCut(firing, null, null, Ending.hang(firing)));
-    }
-
-    @Override
-    public void disconnect(int reasonCode, String message, Firing firing) {
-      decide(new TransferCut(firing, null, null, Ending.disconnect(reasonCode, message, firing)));
-    }
-
-    private void decide(TransferCut cut) {
-      if (first == null) {
-        first = cut;
-      }
-    }
   }
 
   // ------------------------------------------------------------------ answers
@@ -629,7 +494,7 @@ final class FaultySftp extends SftpSubsystem {
     final String path;
     final Set<FaultSpec> considered = new HashSet<>();
     long bytes;
-    TransferCut cut;
+    SftpTransferDecision.Cut cut;
     boolean due;
     boolean cutFired;
     String outcome = "ok";

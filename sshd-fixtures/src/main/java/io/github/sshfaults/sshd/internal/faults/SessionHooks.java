@@ -239,7 +239,7 @@ final class SessionHooks implements SessionListener {
     }
 
     private void afterTheAnswer(Ending ending) {
-      WireSession.Wire wire = connection.wire().wire();
+      Wire wire = connection.wire().wire();
       switch (ending.how()) {
         case RESET -> wire.resetAfterNextWrite();
         case DROP -> {

@@ -20,7 +20,7 @@ final class TransportShaping implements TransportEffect.Injector, TransportCutEf
 
   private final FaultEngine engine;
   private final Connection connection;
-  private final WireSession.Wire wire;
+  private final Wire wire;
   private boolean delaysWrites;
   private final Set<Direction> throttled = EnumSet.noneOf(Direction.class);
   private final Set<Direction> cut = EnumSet.noneOf(Direction.class);
