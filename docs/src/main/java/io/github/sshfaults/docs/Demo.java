@@ -188,7 +188,7 @@ public final class Demo {
     String refusals =
         logins.stream()
             .filter(login -> !login.accepted())
-            .map(login -> login.method() + ": " + login.reason())
+            .map(login -> login.method().protocolName() + ": " + login.reason())
             .distinct()
             .collect(Collectors.joining(", "));
     StringBuilder line =

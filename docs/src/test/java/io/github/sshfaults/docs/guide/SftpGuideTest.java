@@ -143,8 +143,8 @@ class SftpGuideTest {
     assertThat(upload.bytes()).isEqualTo(4);
     verify(host, never()).sftp(SftpAction.REMOVE, "/data/in.csv");
     assertThat(host.journal().sftpOperations())
-        .extracting(SftpOperation::operation)
-        .contains("open", "read", "write", "close");
+        .extracting(SftpOperation::action)
+        .contains(SftpAction.OPEN, SftpAction.READ, SftpAction.WRITE, SftpAction.CLOSE);
     // end::journal[]
   }
 

@@ -235,7 +235,7 @@ public final class Verification {
     return occurrences(
         "SFTP " + operation + " of " + quote(path),
         SftpOperation.class,
-        op -> operation.equals(op.operation()) && path.equals(op.path()),
+        op -> op.action() == action && path.equals(op.path()),
         ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
   }
 
@@ -247,7 +247,7 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<SftpOperation> downloaded(String path) {
-    return transfers("download", "read", path);
+    return transfers("download", SftpAction.READ, path);
   }
 
   /**
@@ -258,21 +258,21 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<SftpOperation> uploaded(String path) {
-    return transfers("upload", "write", path);
+    return transfers("upload", SftpAction.WRITE, path);
   }
 
-  private List<SftpOperation> transfers(String what, String operation, String path) {
+  private List<SftpOperation> transfers(String what, SftpAction action, String path) {
     notBlank(path, "path");
+    String operation = action.name().toLowerCase(Locale.ROOT);
     return occurrences(
         "complete " + what + " of " + quote(path),
         SftpOperation.class,
-        op ->
-            operation.equals(op.operation()) && path.equals(op.path()) && "ok".equals(op.outcome()),
+        op -> op.action() == action && path.equals(op.path()) && "ok".equals(op.outcome()),
         ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
   }
 
   private static String sftpKey(SftpOperation op) {
-    return op.operation() + " " + op.path();
+    return op.action().name().toLowerCase(Locale.ROOT) + " " + op.path();
   }
 
   /**

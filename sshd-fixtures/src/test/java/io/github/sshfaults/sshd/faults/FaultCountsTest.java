@@ -2,6 +2,7 @@ package io.github.sshfaults.sshd.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
@@ -58,8 +59,8 @@ class FaultCountsTest {
                 + "  1. resetConnection() at CONNECT  [fired 0 times in 1 occasion]\n"
                 + "  2. dropConnection() at CONNECT  [fired 1 time in 1 occasion]");
     assertThat(host.journal().events(FaultFired.class))
-        .extracting(FaultFired::rule)
-        .containsExactly("#2 dropConnection() at CONNECT");
+        .extracting(FaultFired::rule, FaultFired::fault)
+        .containsExactly(tuple(2, Fault.dropConnection()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.Firing;
@@ -321,9 +322,14 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   void sftpOperation(
-      Connection connection, SftpAction action, String path, String outcome, long bytes) {
+      Connection connection,
+      SftpAction action,
+      String path,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
     try {
-      listener.sftpOperation(connection.index(), action, path, outcome, bytes);
+      listener.sftpOperation(connection.index(), action, path, status, outcome, bytes);
     } catch (RuntimeException e) {
       LOG.warn("Fault listener failed on an SFTP operation of {}", connection, e);
     }

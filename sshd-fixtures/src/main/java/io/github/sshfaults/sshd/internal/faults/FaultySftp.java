@@ -362,6 +362,7 @@ final class FaultySftp extends SftpSubsystem {
     if (applied) {
       silent = true;
       transfer.outcome = "cut " + when;
+      transfer.status = null;
     }
     return applied;
   }
@@ -408,16 +409,19 @@ final class FaultySftp extends SftpSubsystem {
 
   private void record(Request request) {
     String outcome = request.outcome() != null ? request.outcome() : outcome(lastStatus);
+    SftpStatus status = request.outcome() != null ? null : status(lastStatus);
     switch (request.action()) {
       case READ, WRITE -> {
         Transfer transfer = request.handle() == null ? null : transfers.get(request.handle());
         if (transfer == null) {
-          report(request.action(), request.path(), outcome, 0);
+          report(request.action(), request.path(), status, outcome, 0);
         } else if (request.outcome() != null) {
           transfer.outcome = request.outcome();
+          transfer.status = null;
         } else if (lastStatus != SftpConstants.SSH_FX_OK
             && lastStatus != SftpConstants.SSH_FX_EOF) {
           transfer.outcome = outcome;
+          transfer.status = status;
         }
         return;
       }
@@ -434,16 +438,17 @@ final class FaultySftp extends SftpSubsystem {
       }
       default -> {}
     }
-    report(request.action(), request.path(), outcome, 0);
+    report(request.action(), request.path(), status, outcome, 0);
   }
 
   private void report(Transfer transfer) {
-    report(transfer.action, transfer.path, transfer.outcome, transfer.bytes);
+    report(transfer.action, transfer.path, transfer.status, transfer.outcome, transfer.bytes);
   }
 
-  private void report(SftpAction action, String path, String outcome, long bytes) {
+  private void report(
+      SftpAction action, String path, SftpStatus status, String outcome, long bytes) {
     if (connection != null) {
-      engine.sftpOperation(connection, action, path, outcome, bytes);
+      engine.sftpOperation(connection, action, path, status, outcome, bytes);
     }
   }
 
@@ -451,11 +456,18 @@ final class FaultySftp extends SftpSubsystem {
     if (status == SftpConstants.SSH_FX_OK) {
       return "ok";
     }
-    try {
-      return SftpStatus.of(status).message().toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "status " + status;
+    SftpStatus known = status(status);
+    return known != null ? known.message().toLowerCase(Locale.ROOT) : "status " + status;
+  }
+
+  /** The status the host answered with, or null for none or one outside SFTP's codes. */
+  private static SftpStatus status(int code) {
+    for (SftpStatus status : SftpStatus.values()) {
+      if (status.code() == code) {
+        return status;
+      }
     }
+    return null;
   }
 
   @Override
@@ -494,6 +506,7 @@ final class FaultySftp extends SftpSubsystem {
     final String path;
     final Set<FaultSpec> considered = new HashSet<>();
     long bytes;
+    SftpStatus status;
     SftpTransferDecision.Cut cut;
     boolean due;
     boolean cutFired;

@@ -47,9 +47,7 @@ public final class JournalHooks implements SessionListener, ChannelListener {
     server.addChannelListener(hooks);
     List<UserAuthFactory> methods = ServerAuthenticationManager.resolveUserAuthFactories(server);
     server.setUserAuthFactories(
-        methods.stream()
-            .<UserAuthFactory>map(method -> new RecordingUserAuthFactory(method, journal))
-            .toList());
+        methods.stream().map(method -> RecordingUserAuthFactory.wrap(method, journal)).toList());
     CommandFactory commands = server.getCommandFactory();
     server.setCommandFactory(
         (channel, commandLine) ->
