@@ -22,4 +22,20 @@ public enum AuthMethod {
   public String protocolName() {
     return protocolName;
   }
+
+  /**
+   * The method named {@code protocolName} on the wire.
+   *
+   * @throws IllegalArgumentException when no method has that name
+   */
+  public static AuthMethod of(String protocolName) {
+    for (AuthMethod method : values()) {
+      if (method.protocolName.equals(protocolName)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException(
+        "authentication method must be password, publickey or keyboard-interactive, but was "
+            + (protocolName == null ? "null" : "\"" + protocolName + "\""));
+  }
 }

@@ -5,11 +5,12 @@ import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
+import io.github.sshfaults.faults.internal.DelaySpec;
+import io.github.sshfaults.faults.internal.DelaySpec.Kind;
+import io.github.sshfaults.faults.internal.ModelAccess;
 import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.Durations;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * How long a {@linkplain Fault#delay(Delay) delay} lasts: a fixed duration or a random one drawn,
@@ -31,22 +32,15 @@ public final class Delay {
   /** The longest delay any distribution yields: longer samples are cut to it. */
   public static final Duration LONGEST = Duration.ofHours(1);
 
-  private enum Kind {
-    FIXED,
-    UNIFORM,
-    LOGNORMAL
+  static {
+    // The engine reads a delay's distribution through this reader only; see ModelAccess.
+    ModelAccess.readDelaysWith(delay -> delay.spec);
   }
 
-  private final Kind kind;
-  private final Duration first;
-  private final Duration second;
-  private final double sigma;
+  private final DelaySpec spec;
 
   private Delay(Kind kind, Duration first, Duration second, double sigma) {
-    this.kind = kind;
-    this.first = first;
-    this.second = second;
-    this.sigma = sigma;
+    this.spec = new DelaySpec(kind, first, second, sigma, LONGEST);
   }
 
   /**
@@ -100,44 +94,19 @@ public final class Delay {
     return new Delay(Kind.LOGNORMAL, median, median, sigma);
   }
 
-  /** Draws one delay from this distribution with {@code random}; a fixed delay ignores it. */
-  public Duration sample(RandomGenerator random) {
-    notNull(random, "random generator");
-    return switch (kind) {
-      case FIXED -> first;
-      case UNIFORM -> {
-        long min = first.toNanos();
-        long span = second.toNanos() - min;
-        yield Duration.ofNanos(min + random.nextLong(span + 1));
-      }
-      case LOGNORMAL -> {
-        double nanos = first.toNanos() * Math.exp(sigma * random.nextGaussian());
-        yield nanos >= LONGEST.toNanos() ? LONGEST : Duration.ofNanos((long) nanos);
-      }
-    };
-  }
-
   @Override
   public boolean equals(Object other) {
-    return other instanceof Delay that
-        && kind == that.kind
-        && first.equals(that.first)
-        && second.equals(that.second)
-        && Double.compare(sigma, that.sigma) == 0;
+    return other instanceof Delay that && spec.equals(that.spec);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, first, second, sigma);
+    return spec.hashCode();
   }
 
   /** {@code fixed(500ms)}, {@code uniform(40ms..60ms)} or {@code lognormal(200ms, sigma=0.5)}. */
   @Override
   public String toString() {
-    return switch (kind) {
-      case FIXED -> "fixed(" + Durations.format(first) + ")";
-      case UNIFORM -> "uniform(" + Durations.format(first) + ".." + Durations.format(second) + ")";
-      case LOGNORMAL -> "lognormal(" + Durations.format(first) + ", sigma=" + sigma + ")";
-    };
+    return spec.toString();
   }
 }

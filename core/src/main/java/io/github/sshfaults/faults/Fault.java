@@ -1,27 +1,46 @@
 package io.github.sshfaults.faults;
 
-import static io.github.sshfaults.internal.Preconditions.notNegative;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.faults.internal.Effect;
+import io.github.sshfaults.faults.internal.FaultSpec;
+import io.github.sshfaults.faults.internal.ModelAccess;
+import io.github.sshfaults.faults.internal.effects.Delayed;
+import io.github.sshfaults.faults.internal.effects.Disconnect;
+import io.github.sshfaults.faults.internal.effects.Drop;
+import io.github.sshfaults.faults.internal.effects.ExitWith;
+import io.github.sshfaults.faults.internal.effects.GarbageText;
+import io.github.sshfaults.faults.internal.effects.Hang;
+import io.github.sshfaults.faults.internal.effects.LimitChannels;
+import io.github.sshfaults.faults.internal.effects.LimitSessions;
+import io.github.sshfaults.faults.internal.effects.NoCommonAlgorithm;
+import io.github.sshfaults.faults.internal.effects.RandomGarbage;
+import io.github.sshfaults.faults.internal.effects.Refuse;
+import io.github.sshfaults.faults.internal.effects.RejectAuth;
+import io.github.sshfaults.faults.internal.effects.RejectChannelOpen;
+import io.github.sshfaults.faults.internal.effects.RequireAuthMethods;
+import io.github.sshfaults.faults.internal.effects.Reset;
+import io.github.sshfaults.faults.internal.effects.SftpError;
+import io.github.sshfaults.faults.internal.effects.SwapHostKey;
+import io.github.sshfaults.faults.internal.effects.Throttle;
+import io.github.sshfaults.faults.internal.effects.TooManyAuthFailures;
 import io.github.sshfaults.internal.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * One thing that goes wrong on a fake host: an {@link Effect} at a {@link Stage} of a connection,
- * when a {@link Trigger} says so. Immutable: each fluent call returns a new fault, and checks at
- * once that the combination makes sense.
+ * One thing that goes wrong on a fake host: an effect (what) at a {@link Stage} of a connection
+ * (where), when a {@link Trigger} says so (when). A plain value: each fluent call returns a new
+ * fault, and checks at once that the combination makes sense; {@code toString()} reads back as the
+ * calls that made it.
  *
  * <pre>{@code
  * host.faults().add(Fault.resetConnection());                                   // every connection
  * host.faults().add(Fault.rejectAuth().forUser("deploy").firstAttempts(2));     // fail twice
- * host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance")
+ * host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
  *     .at(Stage.AFTER_AUTH).onConnection(3));
  * host.faults().add(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096)
  *     .forCommand("cat big.log"));
@@ -30,94 +49,37 @@ import java.util.stream.Collectors;
  *
  * <p>Each effect has a default stage and a set of stages where it can happen; {@link #at(Stage)}
  * rejects the others, naming the allowed ones. Without a trigger a fault fires on every occasion.
+ *
+ * <p><b>The newest wins.</b> When several faults of a plan fire on one occasion, those that exclude
+ * each other do not add up: the most recently added takes effect, and the others are passed over,
+ * as the most recently added command stub answers. Faults exclude each other when they do the same
+ * thing twice or two things that cannot both happen: two endings of the connection (a drop and a
+ * reset, a hang and a disconnect), two answers to one request (a rejection and a drop), two exit
+ * codes, two banners, two delays or two throttles of the same thing. Faults that do different
+ * things combine: a delay and a drop (the drop comes late), a delay and an exit code, a swapped
+ * host key and a disconnect. So a narrower fault added later overrides a broad one, for the
+ * occasions it matches. A fault passed over has not fired: it counts nothing, neither in {@link
+ * HostFaults#describe()} nor against {@link #atMost(int)}.
  */
 @CheckReturnValue
 public final class Fault {
 
-  private static final Map<Class<? extends Effect>, List<Stage>> STAGES =
-      Map.ofEntries(
-          Map.entry(Effect.Refuse.class, List.of(Stage.CONNECT)),
-          Map.entry(
-              Effect.Drop.class,
-              List.of(
-                  Stage.CONNECT,
-                  Stage.KEX,
-                  Stage.AUTH,
-                  Stage.AFTER_AUTH,
-                  Stage.CHANNEL_OPEN,
-                  Stage.EXEC,
-                  Stage.OUTPUT,
-                  Stage.SFTP,
-                  Stage.TRANSPORT)),
-          Map.entry(
-              Effect.Reset.class,
-              List.of(
-                  Stage.CONNECT,
-                  Stage.KEX,
-                  Stage.AFTER_AUTH,
-                  Stage.CHANNEL_OPEN,
-                  Stage.EXEC,
-                  Stage.OUTPUT,
-                  Stage.SFTP,
-                  Stage.TRANSPORT)),
-          Map.entry(
-              Effect.Hang.class,
-              List.of(
-                  Stage.CONNECT,
-                  Stage.KEX,
-                  Stage.AUTH,
-                  Stage.CHANNEL_OPEN,
-                  Stage.EXEC,
-                  Stage.OUTPUT,
-                  Stage.SFTP)),
-          Map.entry(
-              Effect.Delayed.class,
-              List.of(Stage.BANNER, Stage.AUTH, Stage.EXEC, Stage.SFTP, Stage.TRANSPORT)),
-          Map.entry(Effect.GarbageText.class, List.of(Stage.BANNER)),
-          Map.entry(Effect.RandomGarbage.class, List.of(Stage.BANNER)),
-          Map.entry(
-              Effect.Disconnect.class,
-              List.of(
-                  Stage.AFTER_AUTH,
-                  Stage.KEX,
-                  Stage.AUTH,
-                  Stage.CHANNEL_OPEN,
-                  Stage.EXEC,
-                  Stage.OUTPUT,
-                  Stage.SFTP)),
-          Map.entry(Effect.NoCommonAlgorithm.class, List.of(Stage.KEX)),
-          Map.entry(Effect.SwapHostKey.class, List.of(Stage.KEX)),
-          Map.entry(Effect.RejectAuth.class, List.of(Stage.AUTH)),
-          Map.entry(Effect.RequireAuthMethods.class, List.of(Stage.AUTH)),
-          Map.entry(Effect.TooManyAuthFailures.class, List.of(Stage.AUTH)),
-          Map.entry(Effect.RejectChannelOpen.class, List.of(Stage.CHANNEL_OPEN)),
-          Map.entry(Effect.LimitChannels.class, List.of(Stage.CHANNEL_OPEN)),
-          Map.entry(Effect.LimitSessions.class, List.of(Stage.AFTER_AUTH)),
-          Map.entry(Effect.ExitWith.class, List.of(Stage.EXEC)),
-          Map.entry(Effect.Throttle.class, List.of(Stage.EXEC, Stage.TRANSPORT)),
-          Map.entry(Effect.SftpError.class, List.of(Stage.SFTP)));
+  static {
+    // The engine reads a fault through this reader only; see ModelAccess.
+    ModelAccess.readFaultsWith(fault -> fault.spec);
+  }
 
   /** The length of {@link #garbageBanner()}'s random bytes. */
   static final int RANDOM_GARBAGE_LENGTH = 64;
 
-  private final Effect effect;
-  private final Stage stage;
-  private final Trigger trigger;
-  private final long afterBytes;
-  private final Direction direction;
+  private final FaultSpec spec;
 
-  private Fault(Effect effect, Stage stage, Trigger trigger, long afterBytes, Direction direction) {
-    this.effect = effect;
-    this.stage = stage;
-    this.trigger = trigger;
-    this.afterBytes = afterBytes;
-    this.direction = direction;
-    validate();
+  private Fault(FaultSpec spec) {
+    this.spec = spec;
   }
 
   private static Fault of(Effect effect) {
-    return new Fault(
-        effect, STAGES.get(effect.getClass()).get(0), Trigger.always(), 0, Direction.TO_CLIENT);
+    return new Fault(FaultSpec.of(effect));
   }
 
   // ---------------------------------------------------------------- effects
@@ -129,7 +91,7 @@ public final class Fault {
    * accepted, so there is nothing to count or match.
    */
   public static Fault refuse() {
-    return of(new Effect.Refuse());
+    return of(new Refuse());
   }
 
   /**
@@ -138,7 +100,7 @@ public final class Fault {
    * stage {@link Stage#CONNECT}: accepted, then closed before the banner.
    */
   public static Fault dropConnection() {
-    return of(new Effect.Drop());
+    return of(new Drop());
   }
 
   /**
@@ -149,7 +111,7 @@ public final class Fault {
    * #dropConnection()}.
    */
   public static Fault resetConnection() {
-    return of(new Effect.Reset());
+    return of(new Reset());
   }
 
   /**
@@ -158,13 +120,13 @@ public final class Fault {
    * identification line and nothing more; at {@link Stage#AUTH} it never answers the authentication
    * request; at {@link Stage#CHANNEL_OPEN} it never answers the channel request. Clients fail at
    * their own timeouts, if they have one. At {@link Stage#EXEC} the command sends all its output
-   * but never its exit status nor end of file, and at {@link Stage#OUTPUT} it stops after {@link
+   * but never its exit code nor end of file, and at {@link Stage#OUTPUT} it stops after {@link
    * #afterBytes(long)} bytes of stdout: the command hangs, the connection still works. At {@link
    * Stage#SFTP} the SFTP subsystem stops answering, from the request that fired on (or once a
    * transfer went past {@link #afterBytes(long)} bytes); other channels still work.
    */
   public static Fault hang() {
-    return of(new Effect.Hang());
+    return of(new Hang());
   }
 
   /**
@@ -174,7 +136,7 @@ public final class Fault {
    * the fault fires on; at {@link Stage#TRANSPORT} every write, in order.
    */
   public static Fault delay(Delay delay) {
-    return of(new Effect.Delayed(delay));
+    return of(new Delayed(delay));
   }
 
   /** {@link #delay(Delay)} by a fixed duration. */
@@ -187,26 +149,35 @@ public final class Fault {
    * client sees when an HTTP server or a wrong service listens on the port.
    */
   public static Fault garbageBanner(String text) {
-    return of(new Effect.GarbageText(text));
+    return of(new GarbageText(text));
   }
 
   /**
    * The host sends 64 random bytes (from the seed) instead of its identification line, then closes.
    */
   public static Fault garbageBanner() {
-    return of(new Effect.RandomGarbage(RANDOM_GARBAGE_LENGTH));
+    return of(new RandomGarbage(RANDOM_GARBAGE_LENGTH));
   }
 
   /**
-   * The host sends {@code SSH_MSG_DISCONNECT} with {@code reasonCode} and {@code message}, then
-   * closes. Default stage {@link Stage#AFTER_AUTH}, sent after the client has learnt it is
-   * authenticated.
-   *
-   * @param reasonCode 1 to 15 (RFC 4253 §11.1), see {@link ReasonCodes}
-   * @throws IllegalArgumentException when the reason code lies outside that range
+   * The host sends {@code SSH_MSG_DISCONNECT} with {@code reason} and {@code message}, then closes.
+   * Default stage {@link Stage#AFTER_AUTH}, sent after the client has learnt it is authenticated.
    */
-  public static Fault disconnect(int reasonCode, String message) {
-    return of(new Effect.Disconnect(reasonCode, message));
+  public static Fault disconnect(DisconnectReason reason, String message) {
+    return disconnectWithCode(notNull(reason, "disconnect reason").code(), message);
+  }
+
+  /**
+   * {@link #disconnect(DisconnectReason, String)} with any reason code, also one RFC 4253 does not
+   * define: to see how a client copes with a code it does not know. A code that RFC 4253 defines
+   * makes the same fault as {@link #disconnect(DisconnectReason, String)}.
+   *
+   * @param reasonCode 0 or more (a {@code uint32} on the wire, of which Java's {@code int} reaches
+   *     the lower half)
+   * @throws IllegalArgumentException when the code is negative
+   */
+  public static Fault disconnectWithCode(int reasonCode, String message) {
+    return of(new Disconnect(reasonCode, message));
   }
 
   /**
@@ -214,7 +185,7 @@ public final class Fault {
    * fails as against a server with an incompatible configuration. Only at {@link Stage#KEX}.
    */
   public static Fault noCommonAlgorithm(AlgorithmKind kind) {
-    return of(new Effect.NoCommonAlgorithm(kind));
+    return of(new NoCommonAlgorithm(kind));
   }
 
   /**
@@ -223,7 +194,7 @@ public final class Fault {
    * #fromConnection(int)} to swap the key from one connection to the next.
    */
   public static Fault swapHostKey() {
-    return of(new Effect.SwapHostKey());
+    return of(new SwapHostKey());
   }
 
   /**
@@ -233,7 +204,7 @@ public final class Fault {
   public static Fault rejectAuth(AuthMethod... methods) {
     notNull(methods, "authentication methods");
     Arrays.stream(methods).forEach(m -> notNull(m, "authentication method"));
-    return of(new Effect.RejectAuth(Set.copyOf(Arrays.asList(methods))));
+    return of(new RejectAuth(Set.copyOf(Arrays.asList(methods))));
   }
 
   /**
@@ -248,7 +219,7 @@ public final class Fault {
     methods.add(notNull(second, "second authentication method"));
     Arrays.stream(notNull(more, "authentication methods"))
         .forEach(m -> methods.add(notNull(m, "authentication method")));
-    return of(new Effect.RequireAuthMethods(methods));
+    return of(new RequireAuthMethods(methods));
   }
 
   /**
@@ -257,36 +228,47 @@ public final class Fault {
    * OpenSSH does at {@code MaxAuthTries}. Only at {@link Stage#AUTH}.
    */
   public static Fault tooManyAuthFailures(int maxTries) {
-    return of(new Effect.TooManyAuthFailures(maxTries));
+    return of(new TooManyAuthFailures(maxTries));
   }
 
   /**
    * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and {@code
-   * reasonCode}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
+   * reason}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
    * Stage#CHANNEL_OPEN}.
-   *
-   * @param reasonCode 1 to 4 (RFC 4254 §5.1), see {@link ReasonCodes}
    */
-  public static Fault rejectChannelOpen(int reasonCode) {
-    return of(new Effect.RejectChannelOpen(reasonCode));
+  public static Fault rejectChannelOpen(ChannelOpenFailure reason) {
+    return rejectChannelOpenWithCode(notNull(reason, "channel open failure reason").code());
+  }
+
+  /**
+   * {@link #rejectChannelOpen(ChannelOpenFailure)} with any reason code, also one RFC 4254 does not
+   * define. A code that RFC 4254 defines makes the same fault as {@link
+   * #rejectChannelOpen(ChannelOpenFailure)}.
+   *
+   * @param reasonCode 0 or more (a {@code uint32} on the wire, of which Java's {@code int} reaches
+   *     the lower half)
+   * @throws IllegalArgumentException when the code is negative
+   */
+  public static Fault rejectChannelOpenWithCode(int reasonCode) {
+    return of(new RejectChannelOpen(reasonCode));
   }
 
   /**
    * The host refuses a channel when the connection already has {@code max} open, with reason {@link
-   * ReasonCodes#OPEN_ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code MaxSessions}. Only
-   * at {@link Stage#CHANNEL_OPEN}.
+   * ChannelOpenFailure#ADMINISTRATIVELY_PROHIBITED}, as OpenSSH does beyond {@code MaxSessions}.
+   * Only at {@link Stage#CHANNEL_OPEN}.
    */
   public static Fault limitChannels(int max) {
-    return of(new Effect.LimitChannels(max));
+    return of(new LimitChannels(max));
   }
 
   /**
    * The host disconnects a connection that has just authenticated when {@code max} authenticated
-   * connections are already open, with reason {@link ReasonCodes#DISCONNECT_TOO_MANY_CONNECTIONS}.
-   * Only at {@link Stage#AFTER_AUTH}.
+   * connections are already open, with reason {@link DisconnectReason#TOO_MANY_CONNECTIONS}. Only
+   * at {@link Stage#AFTER_AUTH}.
    */
   public static Fault limitSessions(int max) {
-    return of(new Effect.LimitSessions(max));
+    return of(new LimitSessions(max));
   }
 
   /**
@@ -297,7 +279,7 @@ public final class Fault {
    * @param exitCode 0 to 255
    */
   public static Fault exitWith(int exitCode, String stderr) {
-    return of(new Effect.ExitWith(exitCode, stderr));
+    return of(new ExitWith(exitCode, stderr));
   }
 
   /**
@@ -306,14 +288,15 @@ public final class Fault {
    * connection, in the fault's {@link #direction(Direction)}.
    */
   public static Fault throttle(long bytesPerSecond, int chunkSize) {
-    return of(new Effect.Throttle(bytesPerSecond, chunkSize));
+    return of(new Throttle(bytesPerSecond, chunkSize));
   }
 
   /**
    * The host answers an SFTP request with an {@code SSH_FXP_STATUS} error of {@code status} and its
    * usual message ({@link SftpStatus#message()}), instead of doing what was asked. Only at {@link
-   * Stage#SFTP}; combine with {@link #forSftp(SftpAction...)} and {@link #forPath(String)} to fail
-   * one kind of request on some paths. Clients report it as their SFTP exception with that code.
+   * Stage#SFTP}; combine with {@link #forSftp(SftpAction...)} and {@link #forPathGlob(String)} to
+   * fail one kind of request on some paths. Clients report it as their SFTP exception with that
+   * code.
    */
   public static Fault sftpError(SftpStatus status) {
     notNull(status, "SFTP status");
@@ -322,7 +305,7 @@ public final class Fault {
 
   /** {@link #sftpError(SftpStatus)} with {@code message} as the status message. */
   public static Fault sftpError(SftpStatus status, String message) {
-    return of(new Effect.SftpError(status, message));
+    return of(new SftpError(status, message));
   }
 
   // ---------------------------------------------------------------- where
@@ -334,8 +317,7 @@ public final class Fault {
    *     it can, or when the trigger needs something the stage does not know (a user, a command)
    */
   public Fault at(Stage stage) {
-    notNull(stage, "stage");
-    return new Fault(effect, stage, trigger, afterBytes, direction);
+    return new Fault(spec.withStage(stage));
   }
 
   /**
@@ -343,7 +325,7 @@ public final class Fault {
    * Stage#OUTPUT}, of one open file's transfer (read or written, counted per open file) at {@link
    * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For {@link
    * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT} and {@link
-   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(int, String)}, and {@link
+   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(DisconnectReason, String)}, and {@link
    * #sftpError(SftpStatus)} at {@link Stage#SFTP}. There the host passes on the first {@code bytes}
    * bytes of a file, then fails the read or write that would go past them (a disk that fills up
    * during an upload: {@code sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1 << 20)});
@@ -353,7 +335,7 @@ public final class Fault {
    *     yet (call {@link #at(Stage)} first)
    */
   public Fault afterBytes(long bytes) {
-    return new Fault(effect, stage, trigger, notNegative(bytes, "byte count"), direction);
+    return new Fault(spec.withAfterBytes(bytes));
   }
 
   /**
@@ -363,16 +345,14 @@ public final class Fault {
    * since only unread bytes from the client make the kernel send an RST.
    */
   public Fault direction(Direction direction) {
-    notNull(direction, "direction");
-    return new Fault(effect, stage, trigger, afterBytes, direction);
+    return new Fault(spec.withDirection(direction));
   }
 
   // ---------------------------------------------------------------- when
 
   /** This fault, firing only when {@code trigger} also holds (the conditions add up). */
   public Fault when(Trigger trigger) {
-    notNull(trigger, "trigger");
-    return new Fault(effect, stage, this.trigger.and(trigger), afterBytes, direction);
+    return new Fault(spec.withConditions(ModelAccess.conditions(trigger)));
   }
 
   /** Shorthand for {@code when(Trigger.onConnection(index))}. */
@@ -402,39 +382,44 @@ public final class Fault {
     return when(Trigger.everyNth(n));
   }
 
-  /** Shorthand for {@code when(Trigger.user(user))}. */
+  /** Shorthand for {@code when(Trigger.forUser(user))}. */
   public Fault forUser(String user) {
-    return when(Trigger.user(user));
+    return when(Trigger.forUser(user));
   }
 
-  /** Shorthand for {@code when(Trigger.command(commandLine))}. */
+  /** Shorthand for {@code when(Trigger.forCommand(commandLine))}. */
   public Fault forCommand(String commandLine) {
-    return when(Trigger.command(commandLine));
+    return when(Trigger.forCommand(commandLine));
   }
 
-  /** Shorthand for {@code when(Trigger.commandGlob(glob))}. */
+  /** Shorthand for {@code when(Trigger.forCommandGlob(glob))}. */
   public Fault forCommandGlob(String glob) {
-    return when(Trigger.commandGlob(glob));
+    return when(Trigger.forCommandGlob(glob));
   }
 
-  /** Shorthand for {@code when(Trigger.commandMatching(regex))}. */
+  /** Shorthand for {@code when(Trigger.forCommandMatching(regex))}. */
   public Fault forCommandMatching(String regex) {
-    return when(Trigger.commandMatching(regex));
+    return when(Trigger.forCommandMatching(regex));
   }
 
-  /** Shorthand for {@code when(Trigger.sftp(actions))}. */
+  /** Shorthand for {@code when(Trigger.forSftp(actions))}. */
   public Fault forSftp(SftpAction... actions) {
-    return when(Trigger.sftp(actions));
+    return when(Trigger.forSftp(actions));
   }
 
-  /** Shorthand for {@code when(Trigger.pathGlob(glob))}. */
-  public Fault forPath(String glob) {
-    return when(Trigger.pathGlob(glob));
+  /** Shorthand for {@code when(Trigger.forPath(path))}. */
+  public Fault forPath(String path) {
+    return when(Trigger.forPath(path));
   }
 
-  /** Shorthand for {@code when(Trigger.probability(p))}. */
+  /** Shorthand for {@code when(Trigger.forPathGlob(glob))}. */
+  public Fault forPathGlob(String glob) {
+    return when(Trigger.forPathGlob(glob));
+  }
+
+  /** Shorthand for {@code when(Trigger.withProbability(p))}. */
   public Fault withProbability(double p) {
-    return when(Trigger.probability(p));
+    return when(Trigger.withProbability(p));
   }
 
   /** Shorthand for {@code when(Trigger.atMost(count))}. */
@@ -444,198 +429,27 @@ public final class Fault {
 
   // ---------------------------------------------------------------- reading
 
-  /** What the fault does. */
-  public Effect effect() {
-    return effect;
-  }
-
-  /** Where it strikes. */
+  /** Where the fault strikes. */
   public Stage stage() {
-    return stage;
-  }
-
-  /** When it fires. */
-  public Trigger trigger() {
-    return trigger;
-  }
-
-  /** The byte count of {@link #afterBytes(long)}; 0 unless set. */
-  public long afterBytes() {
-    return afterBytes;
-  }
-
-  /** The direction of {@link #direction(Direction)}; {@link Direction#TO_CLIENT} unless set. */
-  public Direction direction() {
-    return direction;
-  }
-
-  /** The stages where this fault's effect can happen, its default first. */
-  public List<Stage> allowedStages() {
-    return STAGES.get(effect.getClass());
-  }
-
-  // ---------------------------------------------------------------- validation
-
-  private void validate() {
-    List<Stage> allowed = allowedStages();
-    if (!allowed.contains(stage)) {
-      throw new IllegalArgumentException(
-          effect + " cannot happen at stage " + stage + "; it can at " + names(allowed));
-    }
-    if (afterBytes > 0) {
-      checkAfterBytes();
-    }
-    if (direction != Direction.TO_CLIENT) {
-      boolean streamFault =
-          effect instanceof Effect.Drop
-              || effect instanceof Effect.Reset
-              || effect instanceof Effect.Throttle;
-      if (stage != Stage.TRANSPORT || !streamFault) {
-        throw new IllegalArgumentException(
-            "direction "
-                + direction
-                + " applies to dropConnection(), resetConnection() and"
-                + " throttle() at stage TRANSPORT, but this fault is "
-                + effect
-                + " at "
-                + stage);
-      }
-    }
-    if (stage == Stage.TRANSPORT
-        && effect instanceof Effect.Reset
-        && afterBytes > 0
-        && direction == Direction.TO_CLIENT) {
-      throw new IllegalArgumentException(
-          "resetConnection() after "
-              + afterBytes
-              + " bytes at stage TRANSPORT counts what the"
-              + " client sends: call direction(Direction.FROM_CLIENT) before afterBytes. A reset"
-              + " needs unread bytes from the client, and a client cut off in the middle of a"
-              + " packet sends none; use dropConnection() to cut what the host sends");
-    }
-    for (Trigger.Condition condition : trigger.conditions()) {
-      checkCondition(condition);
-    }
-  }
-
-  private void checkAfterBytes() {
-    Set<Class<? extends Effect>> counting =
-        switch (stage) {
-          case OUTPUT ->
-              Set.of(
-                  Effect.Drop.class,
-                  Effect.Reset.class,
-                  Effect.Hang.class,
-                  Effect.Disconnect.class);
-          case SFTP ->
-              Set.of(
-                  Effect.Drop.class,
-                  Effect.Reset.class,
-                  Effect.Hang.class,
-                  Effect.Disconnect.class,
-                  Effect.SftpError.class);
-          case TRANSPORT -> Set.of(Effect.Drop.class, Effect.Reset.class);
-          default -> Set.of();
-        };
-    if (!counting.contains(effect.getClass())) {
-      throw new IllegalArgumentException(
-          "afterBytes("
-              + afterBytes
-              + ") applies to dropConnection() and resetConnection() at stage"
-              + " OUTPUT, SFTP or TRANSPORT, to hang() and disconnect() at OUTPUT and SFTP, and to"
-              + " sftpError() at SFTP, but this fault is "
-              + effect
-              + " at "
-              + stage
-              + (counting.isEmpty() ? "; call at(Stage...) first" : ""));
-    }
-  }
-
-  private void checkCondition(Trigger.Condition condition) {
-    if (effect instanceof Effect.Refuse) {
-      throw new IllegalArgumentException(
-          "refuse() cannot have a trigger ("
-              + trigger
-              + "): a refused connection is never accepted,"
-              + " so there is nothing to count or match; remove the fault to accept connections"
-              + " again");
-    }
-    if (condition instanceof Trigger.User && !stage.knowsUser()) {
-      throw new IllegalArgumentException(
-          condition
-              + " needs a stage where the user is known ("
-              + names(userStages())
-              + "), but "
-              + effect
-              + " is at "
-              + stage);
-    }
-    if (condition instanceof Trigger.User && effect instanceof Effect.RequireAuthMethods) {
-      throw new IllegalArgumentException(
-          condition
-              + " cannot trigger "
-              + effect
-              + ": the host announces its methods before the"
-              + " client names its user");
-    }
-    if ((condition instanceof Trigger.SftpRequest || condition instanceof Trigger.PathGlob)
-        && !stage.knowsSftpRequest()) {
-      throw new IllegalArgumentException(
-          condition
-              + " needs stage SFTP, where the SFTP request is known, but "
-              + effect
-              + " is at "
-              + stage);
-    }
-    if (condition instanceof Trigger.Command && !stage.knowsCommand()) {
-      throw new IllegalArgumentException(
-          condition
-              + " needs stage EXEC or OUTPUT, where the command is known, but "
-              + effect
-              + " is at "
-              + stage);
-    }
-  }
-
-  private static List<Stage> userStages() {
-    return Arrays.stream(Stage.values()).filter(Stage::knowsUser).toList();
-  }
-
-  private static String names(List<Stage> stages) {
-    return stages.stream().map(Stage::name).collect(Collectors.joining(", "));
+    return spec.stage();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Fault that
-        && effect.equals(that.effect)
-        && stage == that.stage
-        && trigger.equals(that.trigger)
-        && afterBytes == that.afterBytes
-        && direction == that.direction;
+    return other instanceof Fault that && spec.equals(that.spec);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(effect, stage, trigger, afterBytes, direction);
+    return spec.hashCode();
   }
 
   /**
    * The fault as it reads in a plan: {@code dropConnection() at OUTPUT after 4096 bytes when
-   * command("cat big.log")}.
+   * forCommand("cat big.log")}.
    */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder().append(effect).append(" at ").append(stage);
-    if (afterBytes > 0 || stage == Stage.OUTPUT) {
-      text.append(" after ").append(afterBytes).append(afterBytes == 1 ? " byte" : " bytes");
-    }
-    if (direction != Direction.TO_CLIENT) {
-      text.append(" ").append(direction);
-    }
-    if (!trigger.isAlways()) {
-      text.append(" when ").append(trigger);
-    }
-    return text.toString();
+    return spec.toString();
   }
 }

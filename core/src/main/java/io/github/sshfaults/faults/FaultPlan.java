@@ -9,9 +9,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * An immutable, ordered list of faults. When several faults fire on the same occasion and exclude
- * each other (a reset and a drop, say), the one earlier in the plan wins; faults that combine (a
- * delay and a rejection) all apply.
+ * An immutable, ordered list of faults, oldest first. When several faults fire on the same occasion
+ * and exclude each other (a reset and a drop, two exit codes), the one later in the plan, the most
+ * recently added, wins, as the most recently added command stub answers; faults that combine (a
+ * delay and a rejection) all apply. See {@link Fault} for which faults exclude each other.
  *
  * <pre>{@code
  * FaultPlan plan = FaultPlan.of(
@@ -48,7 +49,7 @@ public final class FaultPlan {
     return faults.isEmpty() ? EMPTY : new FaultPlan(new ArrayList<>(faults));
   }
 
-  /** A plan with this plan's faults followed by {@code more}. */
+  /** A plan with this plan's faults followed by {@code more}, which take precedence over them. */
   public FaultPlan with(Fault... more) {
     List<Fault> all = new ArrayList<>(faults);
     all.addAll(of(more).faults);

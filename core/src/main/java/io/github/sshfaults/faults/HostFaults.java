@@ -9,6 +9,10 @@ package io.github.sshfaults.faults;
  * host.faults().clear();
  * }</pre>
  *
+ * <p>The newest fault wins: among faults that fire on one occasion and exclude each other, the one
+ * added last takes effect, as the command stub added last answers; faults that combine all apply
+ * (see {@link Fault}).
+ *
  * <p>A change applies to every decision taken after it: to new connections, and to open ones at
  * their next occasion (their next authentication request, channel or command). What is already
  * under way stays: a connection whose transport was shaped at accept keeps that shaping, a delay
@@ -28,7 +32,10 @@ public interface HostFaults {
    */
   String SEED_PROPERTY = "sshfaults.seed";
 
-  /** Appends faults to the plan, keeping the counts of the faults already there. */
+  /**
+   * Appends faults to the plan, keeping the counts of the faults already there. The new faults take
+   * precedence over those already there, and the last given over the others.
+   */
   HostFaults add(Fault... faults);
 
   /** Replaces the whole plan. */

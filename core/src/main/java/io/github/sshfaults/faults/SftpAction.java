@@ -1,7 +1,7 @@
 package io.github.sshfaults.faults;
 
 /**
- * The kinds of SFTP request a fault can be limited to with {@link Trigger#sftp(SftpAction...)}.
+ * The kinds of SFTP request a fault can be limited to with {@link Trigger#forSftp(SftpAction...)}.
  * Each groups the protocol's requests ({@code SSH_FXP_*}) that do the same thing.
  */
 public enum SftpAction {

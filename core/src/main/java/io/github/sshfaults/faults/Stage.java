@@ -53,20 +53,5 @@ public enum Stage {
    * The connection's byte stream, from accept to close: latency per write, bandwidth, cut after a
    * number of bytes ({@link Fault#afterBytes(long)}) in a {@link Direction}.
    */
-  TRANSPORT;
-
-  /** Whether the name of the authenticating user is known when this stage is reached. */
-  boolean knowsUser() {
-    return compareTo(AUTH) >= 0 && this != TRANSPORT;
-  }
-
-  /** Whether the command line is known when this stage is reached. */
-  boolean knowsCommand() {
-    return this == EXEC || this == OUTPUT;
-  }
-
-  /** Whether the SFTP request and its path are known when this stage is reached. */
-  boolean knowsSftpRequest() {
-    return this == SFTP;
-  }
+  TRANSPORT
 }

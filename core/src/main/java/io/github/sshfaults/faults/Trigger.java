@@ -1,40 +1,54 @@
 package io.github.sshfaults.faults;
 
-import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
-import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.internal.Condition;
+import io.github.sshfaults.faults.internal.Condition.AtMost;
+import io.github.sshfaults.faults.internal.Condition.ConnectionRange;
+import io.github.sshfaults.faults.internal.Condition.EveryNth;
+import io.github.sshfaults.faults.internal.Condition.FirstAttempts;
+import io.github.sshfaults.faults.internal.Condition.ForCommand;
+import io.github.sshfaults.faults.internal.Condition.ForPath;
+import io.github.sshfaults.faults.internal.Condition.ForPathGlob;
+import io.github.sshfaults.faults.internal.Condition.ForSftp;
+import io.github.sshfaults.faults.internal.Condition.ForUser;
+import io.github.sshfaults.faults.internal.Condition.WithProbability;
+import io.github.sshfaults.faults.internal.FaultSpec;
+import io.github.sshfaults.faults.internal.ModelAccess;
 import io.github.sshfaults.internal.CheckReturnValue;
-import io.github.sshfaults.internal.Preconditions;
+import io.github.sshfaults.internal.Glob;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * When a fault fires: a conjunction of conditions, all of which must hold on an occasion (see
  * {@link Stage} for what an occasion is at each stage). Immutable; {@link #and(Trigger)} combines.
  *
  * <pre>{@code
- * Trigger.onConnection(3);                                   // only the third connection
- * Trigger.user("deploy").and(Trigger.firstAttempts(2));      // deploy's first two tries
- * Trigger.commandGlob("systemctl *").and(Trigger.probability(0.1));
- * Trigger.sftp(SftpAction.READ).and(Trigger.pathGlob("/data/**.csv"));
+ * Trigger.onConnection(3);                                    // only the third connection
+ * Trigger.forUser("deploy").and(Trigger.firstAttempts(2));    // deploy's first two tries
+ * Trigger.forCommandGlob("systemctl *").and(Trigger.withProbability(0.1));
+ * Trigger.forSftp(SftpAction.READ).and(Trigger.forPathGlob("/data/**.csv"));
  * }</pre>
  *
  * <p>Conditions are checked in this order, whatever order they were combined in: the connection
  * index, user, command, SFTP request and path; then the attempt count ({@link #firstAttempts(int)},
- * {@link #everyNth(int)}), which counts only occasions that passed the first group; then {@link
- * #probability(double)}; then {@link #atMost(int)}, which counts firings. Counts are per fault in a
- * host's plan and start again when the plan is replaced or cleared.
+ * {@link #everyNth(int)}), which counts only the occasions that passed the first group and on which
+ * the fault's effect can act (a password request is no occasion for {@code
+ * rejectAuth(AuthMethod.PUBLIC_KEY)}); then {@link #withProbability(double)}; then {@link
+ * #atMost(int)}, which counts the times the fault took effect. Counts are per fault in a host's
+ * plan and start again when the plan is replaced or cleared.
  */
 @CheckReturnValue
 public final class Trigger {
+
+  static {
+    // The engine reads a trigger's conditions through this reader only; see ModelAccess.
+    ModelAccess.readTriggersWith(trigger -> trigger.conditions);
+  }
 
   private static final Trigger ALWAYS = new Trigger(List.of());
 
@@ -66,31 +80,33 @@ public final class Trigger {
 
   /** Fires on the first {@code count} occasions, then never: "fail twice, then succeed". */
   public static Trigger firstAttempts(int count) {
-    return of(new FirstAttempts(positive(count, "number of attempts")));
+    return of(new FirstAttempts(count));
   }
 
   /** Fires on every {@code n}-th occasion: the n-th, the 2n-th, and so on. */
   public static Trigger everyNth(int n) {
-    return of(new EveryNth(positive(n, "n of everyNth")));
+    return of(new EveryNth(n));
   }
 
   /** Fires only when the client authenticates, or has authenticated, as {@code user}. */
-  public static Trigger user(String user) {
-    return of(new User(notBlank(user, "user name")));
+  public static Trigger forUser(String user) {
+    return of(new ForUser(user));
   }
 
   /** Fires only for exactly this command line. */
-  public static Trigger command(String commandLine) {
-    return of(new Command(Command.Syntax.EXACT, notBlank(commandLine, "command line")));
+  public static Trigger forCommand(String commandLine) {
+    return of(new ForCommand(ForCommand.Syntax.EXACT, commandLine));
   }
 
   /**
    * Fires only for command lines matching a glob as a whole: {@code *} matches any characters,
-   * {@code ?} one character, everything else itself. {@code "systemctl *"} matches {@code
-   * "systemctl restart nginx"}.
+   * {@code ?} one character, everything else itself (braces, brackets and slashes are shell syntax
+   * in a command line, not glob syntax). {@code "systemctl *"} matches {@code "systemctl restart
+   * nginx"}. Command stubs ({@code FakeSshHost.commandGlob}) and verification ({@code
+   * Verification.ranCommandGlob}) read globs the same way.
    */
-  public static Trigger commandGlob(String glob) {
-    return of(new Command(Command.Syntax.GLOB, notBlank(glob, "command glob")));
+  public static Trigger forCommandGlob(String glob) {
+    return of(new ForCommand(ForCommand.Syntax.GLOB, glob));
   }
 
   /**
@@ -98,8 +114,8 @@ public final class Trigger {
    *
    * @throws IllegalArgumentException naming the expression when it does not compile
    */
-  public static Trigger commandMatching(String regex) {
-    return of(new Command(Command.Syntax.REGEX, notNull(regex, "command regex")));
+  public static Trigger forCommandMatching(String regex) {
+    return of(new ForCommand(ForCommand.Syntax.REGEX, regex));
   }
 
   /**
@@ -107,43 +123,53 @@ public final class Trigger {
    *
    * @throws IllegalArgumentException when no action is given
    */
-  public static Trigger sftp(SftpAction... actions) {
+  public static Trigger forSftp(SftpAction... actions) {
     notNull(actions, "SFTP actions");
-    Preconditions.check(actions.length > 0, "sftp(...) needs at least one SFTP action");
     Arrays.stream(actions).forEach(action -> notNull(action, "SFTP action"));
-    return of(new SftpRequest(EnumSet.copyOf(Arrays.asList(actions))));
+    return of(new ForSftp(Set.copyOf(Arrays.asList(actions))));
   }
 
   /**
-   * Fires only for SFTP requests about a path matching {@code glob} (at {@link Stage#SFTP}). Paths
-   * are absolute and normalized, as the host resolves them ({@code /data/report.csv}, also for a
-   * client that sent {@code data/report.csv}); a request on an open file is about that file's path.
-   * In the glob, {@code *} matches any characters but {@code /}, {@code **} any characters, {@code
-   * ?} one character but {@code /}, {@code [abc]} and {@code [a-z]} one of a set, {@code {csv,txt}}
-   * one of the alternatives; everything else matches itself. {@code "/data/*.csv"} matches {@code
-   * /data/report.csv} but not {@code /data/old/report.csv}; {@code "/data/**"} matches both.
+   * Fires only for SFTP requests about exactly {@code path} (at {@link Stage#SFTP}). Paths are
+   * absolute and normalized, as the host resolves them ({@code /data/report.csv}, also for a client
+   * that sent {@code data/report.csv}); a request on an open file is about that file's path.
+   *
+   * @throws IllegalArgumentException when the path is not absolute and normalized, and so could
+   *     never match, naming the path the host would see
+   */
+  public static Trigger forPath(String path) {
+    return of(new ForPath(path));
+  }
+
+  /**
+   * Fires only for SFTP requests about a path matching {@code glob} (at {@link Stage#SFTP}), paths
+   * being as {@link #forPath(String)} says. In the glob, {@code *} matches any characters but
+   * {@code /}, {@code **} any characters, {@code ?} one character but {@code /}, {@code [abc]} and
+   * {@code [a-z]} one of a set, {@code {csv,txt}} one of the alternatives; everything else matches
+   * itself. {@code "/data/*.csv"} matches {@code /data/report.csv} but not {@code
+   * /data/old/report.csv}; {@code "/data/**"} matches both.
    *
    * @throws IllegalArgumentException naming the glob when it is malformed, or when it does not
    *     start with {@code /} or {@code *} and so could never match an absolute path
    */
-  public static Trigger pathGlob(String glob) {
-    return of(new PathGlob(notBlank(glob, "path glob")));
+  public static Trigger forPathGlob(String glob) {
+    return of(new ForPathGlob(Glob.path(glob)));
   }
 
   /**
-   * Fires with probability {@code p} on each occasion. The draw comes from the connection's own
-   * generator, derived from the host's seed and the connection index only, so the same seed gives
+   * Fires with probability {@code p} on each occasion. The draw comes from a generator derived from
+   * the host's seed, the connection index, the fault and the occasion only, so the same seed gives
    * the same decisions whatever the thread timing.
    *
    * @param p between 0.0 and 1.0
    */
-  public static Trigger probability(double p) {
-    return of(new Probability(p));
+  public static Trigger withProbability(double p) {
+    return of(new WithProbability(p));
   }
 
-  /** Fires at most {@code count} times in all, then never. */
+  /** Fires at most {@code count} times in all: the times the fault took effect, then never. */
   public static Trigger atMost(int count) {
-    return of(new AtMost(positive(count, "maximum number of firings")));
+    return of(new AtMost(count));
   }
 
   /** A trigger that fires when both this one and {@code other} would. */
@@ -152,16 +178,6 @@ public final class Trigger {
     List<Condition> all = new ArrayList<>(conditions);
     all.addAll(other.conditions);
     return new Trigger(all);
-  }
-
-  /** The conditions, in the order they were combined; empty for {@link #always()}. */
-  public List<Condition> conditions() {
-    return conditions;
-  }
-
-  /** Whether this trigger has no conditions and fires on every occasion. */
-  public boolean isAlways() {
-    return conditions.isEmpty();
   }
 
   private static Trigger of(Condition condition) {
@@ -183,338 +199,6 @@ public final class Trigger {
    */
   @Override
   public String toString() {
-    return conditions.isEmpty()
-        ? "always"
-        : conditions.stream().map(Object::toString).collect(Collectors.joining(" and "));
-  }
-
-  /** One condition of a trigger. */
-  public sealed interface Condition {}
-
-  /**
-   * The connection index lies between {@code from} and {@code to}, both included.
-   *
-   * @param from the first index, at least 1
-   * @param to the last index, at least {@code from}
-   */
-  public record ConnectionRange(int from, int to) implements Condition {
-    /** Validates the range. */
-    public ConnectionRange {
-      positive(from, "first connection index");
-      if (to < from) {
-        throw new IllegalArgumentException(
-            "last connection index must be at least " + from + ", but was " + to);
-      }
-    }
-
-    /** Whether {@code index} lies in the range. */
-    public boolean contains(int index) {
-      return index >= from && index <= to;
-    }
-
-    @Override
-    public String toString() {
-      if (from == to) {
-        return "onConnection(" + from + ")";
-      }
-      return from == 1 ? "firstConnections(" + to + ")" : "fromConnection(" + from + ")";
-    }
-  }
-
-  /**
-   * The occasion is among the first {@code count}.
-   *
-   * @param count at least 1
-   */
-  public record FirstAttempts(int count) implements Condition {
-    /** Validates the count. */
-    public FirstAttempts {
-      positive(count, "number of attempts");
-    }
-
-    @Override
-    public String toString() {
-      return "firstAttempts(" + count + ")";
-    }
-  }
-
-  /**
-   * The occasion's number is a multiple of {@code n}.
-   *
-   * @param n at least 1
-   */
-  public record EveryNth(int n) implements Condition {
-    /** Validates n. */
-    public EveryNth {
-      positive(n, "n of everyNth");
-    }
-
-    @Override
-    public String toString() {
-      return "everyNth(" + n + ")";
-    }
-  }
-
-  /**
-   * The client is, or is authenticating as, {@code name}.
-   *
-   * @param name the user name, not blank
-   */
-  public record User(String name) implements Condition {
-    /** Validates the name. */
-    public User {
-      notBlank(name, "user name");
-    }
-
-    @Override
-    public String toString() {
-      return "user(" + quote(name) + ")";
-    }
-  }
-
-  /**
-   * A random draw in {@code [0, 1)} falls below {@code p}.
-   *
-   * @param p between 0.0 and 1.0
-   */
-  public record Probability(double p) implements Condition {
-    /** Validates p. */
-    public Probability {
-      Preconditions.probability(p, "probability");
-    }
-
-    @Override
-    public String toString() {
-      return "probability(" + p + ")";
-    }
-  }
-
-  /**
-   * The fault has fired fewer than {@code count} times so far.
-   *
-   * @param count at least 1
-   */
-  public record AtMost(int count) implements Condition {
-    /** Validates the count. */
-    public AtMost {
-      positive(count, "maximum number of firings");
-    }
-
-    @Override
-    public String toString() {
-      return "atMost(" + count + ")";
-    }
-  }
-
-  /**
-   * The occasion is an SFTP request of one of {@code actions}.
-   *
-   * @param actions at least one
-   */
-  public record SftpRequest(Set<SftpAction> actions) implements Condition {
-    /** Validates and copies the actions. */
-    public SftpRequest {
-      notNull(actions, "SFTP actions");
-      Preconditions.check(!actions.isEmpty(), "sftp(...) needs at least one SFTP action");
-      actions = Set.copyOf(EnumSet.copyOf(actions));
-    }
-
-    /** Whether {@code action} is one of the actions. */
-    public boolean matches(SftpAction action) {
-      return actions.contains(action);
-    }
-
-    @Override
-    public String toString() {
-      return "sftp("
-          + actions.stream().sorted().map(SftpAction::name).collect(Collectors.joining(", "))
-          + ")";
-    }
-  }
-
-  /** The SFTP request is about a path matching a glob; see {@link Trigger#pathGlob(String)}. */
-  public static final class PathGlob implements Condition {
-
-    private final String glob;
-    private final Pattern pattern;
-
-    PathGlob(String glob) {
-      this.glob = glob;
-      if (!glob.startsWith("/") && !glob.startsWith("*")) {
-        throw new IllegalArgumentException(
-            "path glob "
-                + quote(glob)
-                + " can never match: the host sees absolute paths such as \"/data/report.csv\";"
-                + " start the glob with / (or with ** for any directory)");
-      }
-      this.pattern = Pattern.compile(globToRegex(glob));
-    }
-
-    /** The glob as given. */
-    public String glob() {
-      return glob;
-    }
-
-    /** Whether {@code path} (absolute, normalized) matches. */
-    public boolean matches(String path) {
-      return pattern.matcher(path).matches();
-    }
-
-    private static String globToRegex(String glob) {
-      StringBuilder regex = new StringBuilder();
-      boolean inGroup = false;
-      for (int i = 0; i < glob.length(); i++) {
-        char c = glob.charAt(i);
-        switch (c) {
-          case '*' -> {
-            if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-              regex.append(".*");
-              i++;
-            } else {
-              regex.append("[^/]*");
-            }
-          }
-          case '?' -> regex.append("[^/]");
-          case '[' -> {
-            int end = glob.indexOf(']', i + 2);
-            if (end < 0) {
-              throw malformed(glob, "'[' at index " + i + " has no closing ']'");
-            }
-            String set = glob.substring(i + 1, end);
-            regex.append('[');
-            if (set.startsWith("!")) {
-              regex.append('^');
-              set = set.substring(1);
-            }
-            for (char s : set.toCharArray()) {
-              regex.append(s == '-' || Character.isLetterOrDigit(s) ? String.valueOf(s) : "\\" + s);
-            }
-            regex.append(']');
-            i = end;
-          }
-          case '{' -> {
-            if (inGroup) {
-              throw malformed(glob, "'{' at index " + i + " is inside another group");
-            }
-            if (glob.indexOf('}', i) < 0) {
-              throw malformed(glob, "'{' at index " + i + " has no closing '}'");
-            }
-            inGroup = true;
-            regex.append("(?:");
-          }
-          case '}' -> {
-            if (!inGroup) {
-              throw malformed(glob, "'}' at index " + i + " closes no group");
-            }
-            inGroup = false;
-            regex.append(')');
-          }
-          case ',' -> regex.append(inGroup ? "|" : ",");
-          default -> regex.append(Pattern.quote(String.valueOf(c)));
-        }
-      }
-      return regex.toString();
-    }
-
-    private static IllegalArgumentException malformed(String glob, String why) {
-      return new IllegalArgumentException("path glob " + quote(glob) + " is malformed: " + why);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof PathGlob that && glob.equals(that.glob);
-    }
-
-    @Override
-    public int hashCode() {
-      return glob.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "pathGlob(" + quote(glob) + ")";
-    }
-  }
-
-  /** The command line matches, exactly, as a glob or as a regular expression. */
-  public static final class Command implements Condition {
-
-    enum Syntax {
-      EXACT,
-      GLOB,
-      REGEX
-    }
-
-    private final Syntax syntax;
-    private final String expression;
-    private final Pattern pattern;
-
-    Command(Syntax syntax, String expression) {
-      this.syntax = syntax;
-      this.expression = expression;
-      this.pattern =
-          switch (syntax) {
-            case EXACT -> null;
-            case GLOB -> Pattern.compile(globToRegex(expression));
-            case REGEX -> compile(expression);
-          };
-    }
-
-    /** Whether {@code commandLine} matches. */
-    public boolean matches(String commandLine) {
-      return pattern == null
-          ? expression.equals(commandLine)
-          : pattern.matcher(commandLine).matches();
-    }
-
-    private static Pattern compile(String regex) {
-      try {
-        return Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-      }
-    }
-
-    private static String globToRegex(String glob) {
-      StringBuilder regex = new StringBuilder();
-      StringBuilder literal = new StringBuilder();
-      for (char c : glob.toCharArray()) {
-        if (c == '*' || c == '?') {
-          if (literal.length() > 0) {
-            regex.append(Pattern.quote(literal.toString()));
-            literal.setLength(0);
-          }
-          regex.append(c == '*' ? ".*" : ".");
-        } else {
-          literal.append(c);
-        }
-      }
-      if (literal.length() > 0) {
-        regex.append(Pattern.quote(literal.toString()));
-      }
-      return regex.toString();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Command that
-          && syntax == that.syntax
-          && expression.equals(that.expression);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * syntax.hashCode() + expression.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return switch (syntax) {
-        case EXACT -> "command(" + quote(expression) + ")";
-        case GLOB -> "commandGlob(" + quote(expression) + ")";
-        case REGEX -> "commandMatching(" + quote(expression) + ")";
-      };
-    }
+    return FaultSpec.describe(conditions);
   }
 }

@@ -16,7 +16,8 @@ class FaultTest {
     assertThat(Fault.refuse().stage()).isEqualTo(Stage.CONNECT);
     assertThat(Fault.resetConnection().stage()).isEqualTo(Stage.CONNECT);
     assertThat(Fault.delay(Duration.ofMillis(5)).stage()).isEqualTo(Stage.BANNER);
-    assertThat(Fault.disconnect(11, "bye").stage()).isEqualTo(Stage.AFTER_AUTH);
+    assertThat(Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye").stage())
+        .isEqualTo(Stage.AFTER_AUTH);
     assertThat(Fault.rejectAuth().stage()).isEqualTo(Stage.AUTH);
     assertThat(Fault.throttle(1000, 100).stage()).isEqualTo(Stage.EXEC);
     assertThat(Fault.swapHostKey().stage()).isEqualTo(Stage.KEX);
@@ -48,16 +49,16 @@ class FaultTest {
   void rejectsDropAfterBytesAtTheConnectStage() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
-        .withMessageContaining("afterBytes(100) applies to dropConnection() and resetConnection()")
-        .withMessageContaining(
-            "this fault is dropConnection() at CONNECT; call at(Stage...) first");
+        .withMessage(
+            "afterBytes(100) does not apply to dropConnection() at CONNECT; it counts bytes at"
+                + " OUTPUT, SFTP, TRANSPORT: call at(Stage...) first");
   }
 
   @Test
   void rejectsMovingAByteCountingFaultToAStageWithoutBytes() {
     Fault cut = Fault.dropConnection().at(Stage.OUTPUT).afterBytes(10);
 
-    assertThat(cut.afterBytes()).isEqualTo(10);
+    assertThat(cut).hasToString("dropConnection() at OUTPUT after 10 bytes");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> cut.at(Stage.AUTH))
         .withMessageContaining("at AUTH");
@@ -73,18 +74,23 @@ class FaultTest {
   @Test
   void acceptsADirectionOnlyForStreamFaultsAtTheTransportStage() {
     Fault upload = Fault.throttle(1000, 100).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT);
-    assertThat(upload.direction()).isEqualTo(Direction.FROM_CLIENT);
+    assertThat(upload)
+        .hasToString("throttle(1000 bytes/s, chunks of 100) at TRANSPORT FROM_CLIENT");
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.throttle(1000, 100).direction(Direction.FROM_CLIENT))
-        .withMessageContaining("direction FROM_CLIENT applies to");
+        .withMessage(
+            "direction FROM_CLIENT does not apply to throttle(1000 bytes/s, chunks of 100) at EXEC;"
+                + " it takes one at TRANSPORT: call at(Stage.TRANSPORT) first");
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 Fault.delay(Duration.ofMillis(1))
                     .at(Stage.TRANSPORT)
                     .direction(Direction.FROM_CLIENT))
-        .withMessageContaining("but this fault is delay(fixed(1ms)) at TRANSPORT");
+        .withMessage(
+            "direction FROM_CLIENT does not apply to delay(fixed(1ms)) at TRANSPORT;"
+                + " delay(fixed(1ms)) acts on no single direction");
   }
 
   @Test
@@ -93,9 +99,8 @@ class FaultTest {
             Fault.resetConnection()
                 .at(Stage.TRANSPORT)
                 .direction(Direction.FROM_CLIENT)
-                .afterBytes(10)
-                .direction())
-        .isEqualTo(Direction.FROM_CLIENT);
+                .afterBytes(10))
+        .hasToString("resetConnection() at TRANSPORT after 10 bytes FROM_CLIENT");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
         .withMessageStartingWith(
@@ -108,7 +113,7 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
         .withMessage(
-            "user(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+            "forUser(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
                 + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but resetConnection() is at CONNECT");
   }
 
@@ -126,7 +131,7 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.rejectAuth().forCommand("ls"))
         .withMessage(
-            "command(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
+            "forCommand(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
                 + " rejectAuth() is at AUTH");
   }
 
@@ -146,21 +151,53 @@ class FaultTest {
         .withMessageContaining("before the client names its user");
   }
 
+  @Test
+  void sendsReasonCodesOutsideTheRfcOnlyWhenAskedByName() {
+    assertThat(Fault.disconnectWithCode(11, "bye"))
+        .isEqualTo(Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye"))
+        .hasToString("disconnect(BY_APPLICATION, \"bye\") at AFTER_AUTH");
+    assertThat(Fault.disconnectWithCode(0, "odd"))
+        .hasToString("disconnectWithCode(0, \"odd\") at AFTER_AUTH");
+    assertThat(Fault.disconnectWithCode(4096, "odd").at(Stage.KEX))
+        .hasToString("disconnectWithCode(4096, \"odd\") at KEX");
+    assertThat(Fault.rejectChannelOpenWithCode(4))
+        .isEqualTo(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE))
+        .hasToString("rejectChannelOpen(RESOURCE_SHORTAGE) at CHANNEL_OPEN");
+    assertThat(Fault.rejectChannelOpenWithCode(99))
+        .hasToString("rejectChannelOpenWithCode(99) at CHANNEL_OPEN");
+  }
+
+  @Test
+  void rejectsNegativeReasonCodes() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.disconnectWithCode(-1, "bye"))
+        .withMessage("disconnect reason code must be 0 or more, but was -1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.rejectChannelOpenWithCode(-4))
+        .withMessage("channel open failure reason code must be 0 or more, but was -4");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 16, -1})
-  void rejectsADisconnectReasonOutsideTheSshRange(int code) {
+  void knowsTheDisconnectReasonsOfTheRfcOnly(int code) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.disconnect(code, "bye"))
+        .isThrownBy(() -> DisconnectReason.of(code))
         .withMessage(
             "disconnect reason code (RFC 4253 §11.1) must be between 1 and 15, but was " + code);
+    assertThat(DisconnectReason.of(11)).isEqualTo(DisconnectReason.BY_APPLICATION);
+    assertThat(DisconnectReason.BY_APPLICATION.rfcName())
+        .isEqualTo("SSH_DISCONNECT_BY_APPLICATION");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 5})
-  void rejectsAChannelOpenReasonOutsideTheSshRange(int code) {
+  void knowsTheChannelOpenFailuresOfTheRfcOnly(int code) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.rejectChannelOpen(code))
+        .isThrownBy(() -> ChannelOpenFailure.of(code))
         .withMessageContaining("must be between 1 and 4, but was " + code);
+    assertThat(ChannelOpenFailure.of(1)).isEqualTo(ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED);
+    assertThat(ChannelOpenFailure.RESOURCE_SHORTAGE.rfcName())
+        .isEqualTo("SSH_OPEN_RESOURCE_SHORTAGE");
   }
 
   @Test
@@ -212,7 +249,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
         .withMessage("authentication method must not be null");
     assertThatNullPointerException()
-        .isThrownBy(() -> Fault.disconnect(11, null))
+        .isThrownBy(() -> Fault.disconnect(DisconnectReason.BY_APPLICATION, null))
         .withMessage("disconnect message must not be null");
   }
 
@@ -227,15 +264,18 @@ class FaultTest {
   void readsAsTheCallsThatMadeIt() {
     assertThat(Fault.resetConnection()).hasToString("resetConnection() at CONNECT");
     assertThat(Fault.dropConnection().at(Stage.OUTPUT).afterBytes(4096).forCommand("cat log"))
-        .hasToString("dropConnection() at OUTPUT after 4096 bytes when command(\"cat log\")");
-    assertThat(Fault.disconnect(11, "maintenance").onConnection(3).atMost(1))
+        .hasToString("dropConnection() at OUTPUT after 4096 bytes when forCommand(\"cat log\")");
+    assertThat(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
+                .onConnection(3)
+                .atMost(1))
         .hasToString(
-            "disconnect(11 BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
+            "disconnect(BY_APPLICATION, \"maintenance\") at AFTER_AUTH"
                 + " when onConnection(3) and atMost(1)");
     assertThat(Fault.throttle(1000, 10).at(Stage.TRANSPORT).direction(Direction.FROM_CLIENT))
         .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");
     assertThat(Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.PUBLIC_KEY).forUser("bob"))
-        .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when user(\"bob\")");
+        .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when forUser(\"bob\")");
   }
 
   @Test
@@ -251,7 +291,9 @@ class FaultTest {
   void combinesTriggerConditions() {
     Fault fault = Fault.rejectAuth().forUser("bob").firstAttempts(2);
 
-    assertThat(fault.trigger()).isEqualTo(Trigger.user("bob").and(Trigger.firstAttempts(2)));
+    assertThat(fault)
+        .isEqualTo(Fault.rejectAuth().when(Trigger.forUser("bob").and(Trigger.firstAttempts(2))))
+        .hasToString("rejectAuth() at AUTH when forUser(\"bob\") and firstAttempts(2)");
   }
 
   @Test
@@ -259,10 +301,11 @@ class FaultTest {
     Fault fault = Fault.sftpError(SftpStatus.PERMISSION_DENIED);
 
     assertThat(fault.stage()).isEqualTo(Stage.SFTP);
-    assertThat(fault.effect())
-        .isEqualTo(new Effect.SftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"));
+    assertThat(fault)
+        .isEqualTo(Fault.sftpError(SftpStatus.PERMISSION_DENIED, "Permission denied"))
+        .hasToString("sftpError(PERMISSION_DENIED, \"Permission denied\") at SFTP");
     assertThat(Fault.sftpError(SftpStatus.NO_SUCH_FILE, "gone").forSftp(SftpAction.OPEN))
-        .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when sftp(OPEN)");
+        .hasToString("sftpError(NO_SUCH_FILE, \"gone\") at SFTP when forSftp(OPEN)");
   }
 
   @Test
@@ -274,13 +317,15 @@ class FaultTest {
 
   @Test
   void endsConnectionsAndDelaysAtSftp() {
-    assertThat(Fault.dropConnection().at(Stage.SFTP).afterBytes(100).forPath("/data/*"))
-        .hasToString("dropConnection() at SFTP after 100 bytes when pathGlob(\"/data/*\")");
+    assertThat(Fault.dropConnection().at(Stage.SFTP).afterBytes(100).forPathGlob("/data/*"))
+        .hasToString("dropConnection() at SFTP after 100 bytes when forPathGlob(\"/data/*\")");
     assertThat(Fault.hang().at(Stage.SFTP).forSftp(SftpAction.READ, SftpAction.OPEN))
-        .hasToString("hang() at SFTP when sftp(OPEN, READ)");
+        .hasToString("hang() at SFTP when forSftp(OPEN, READ)");
     assertThat(Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).stage()).isEqualTo(Stage.SFTP);
-    assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024).afterBytes())
-        .isEqualTo(1024);
+    assertThat(Fault.sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1024))
+        .hasToString(
+            "sftpError(NO_SPACE_ON_FILESYSTEM, \"No space left on file system\") at SFTP after 1024"
+                + " bytes");
   }
 
   @Test
@@ -288,12 +333,12 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).forSftp(SftpAction.READ))
         .withMessage(
-            "sftp(READ) needs stage SFTP, where the SFTP request is known, but dropConnection()"
+            "forSftp(READ) needs stage SFTP, where the SFTP request is known, but dropConnection()"
                 + " is at EXEC");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.dropConnection().forPath("/x"))
         .withMessage(
-            "pathGlob(\"/x\") needs stage SFTP, where the SFTP request is known, but"
+            "forPath(\"/x\") needs stage SFTP, where the SFTP request is known, but"
                 + " dropConnection() is at CONNECT");
   }
 
@@ -301,7 +346,8 @@ class FaultTest {
   void rejectsAnSftpDelayAfterBytes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.delay(Duration.ofMillis(5)).at(Stage.SFTP).afterBytes(10))
-        .withMessageContaining(
-            "to sftpError() at SFTP, but this fault is delay(fixed(5ms)) at SFTP");
+        .withMessage(
+            "afterBytes(10) does not apply to delay(fixed(5ms)) at SFTP; delay(fixed(5ms)) never"
+                + " counts bytes");
   }
 }

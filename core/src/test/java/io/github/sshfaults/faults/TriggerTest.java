@@ -3,23 +3,32 @@ package io.github.sshfaults.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.sshfaults.faults.internal.ModelAccess;
+import io.github.sshfaults.faults.internal.Occasion;
 import org.junit.jupiter.api.Test;
 
 class TriggerTest {
 
+  // Matching is the engine's business: read the condition through the engine's door.
   private static boolean matches(Trigger trigger, String commandLine) {
-    return ((Trigger.Command) trigger.conditions().get(0)).matches(commandLine);
+    return ModelAccess.conditions(trigger).get(0).matches(1, Occasion.of("bob", commandLine));
+  }
+
+  private static boolean matchesPath(Trigger trigger, String path) {
+    return ModelAccess.conditions(trigger)
+        .get(0)
+        .matches(1, Occasion.sftp("bob", SftpAction.READ, path));
   }
 
   @Test
   void matchesAnExactCommandLineOnly() {
-    assertThat(matches(Trigger.command("ls -l"), "ls -l")).isTrue();
-    assertThat(matches(Trigger.command("ls -l"), "ls -la")).isFalse();
+    assertThat(matches(Trigger.forCommand("ls -l"), "ls -l")).isTrue();
+    assertThat(matches(Trigger.forCommand("ls -l"), "ls -la")).isFalse();
   }
 
   @Test
   void matchesAGlobAsAWholeWithRegexCharactersTakenLiterally() {
-    Trigger glob = Trigger.commandGlob("systemctl * nginx.service?");
+    Trigger glob = Trigger.forCommandGlob("systemctl * nginx.service?");
 
     assertThat(matches(glob, "systemctl restart nginx.service!")).isTrue();
     assertThat(matches(glob, "systemctl restart nginxXservice!")).isFalse();
@@ -28,70 +37,74 @@ class TriggerTest {
 
   @Test
   void matchesARegexAsAWhole() {
-    assertThat(matches(Trigger.commandMatching("cat .*\\.log"), "cat app.log")).isTrue();
-    assertThat(matches(Trigger.commandMatching("cat"), "cat app.log")).isFalse();
+    assertThat(matches(Trigger.forCommandMatching("cat .*\\.log"), "cat app.log")).isTrue();
+    assertThat(matches(Trigger.forCommandMatching("cat"), "cat app.log")).isFalse();
   }
 
   @Test
   void rejectsARegexThatDoesNotCompile() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.commandMatching("cat ("))
+        .isThrownBy(() -> Trigger.forCommandMatching("cat ("))
         .withMessage("command regex \"cat (\" does not compile: Unclosed group");
   }
 
   @Test
   void rejectsBlankUsersAndCommands() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.user(" "))
+        .isThrownBy(() -> Trigger.forUser(" "))
         .withMessage("user name must not be blank, but was \" \"");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.commandGlob(""))
+        .isThrownBy(() -> Trigger.forCommandGlob(""))
         .withMessage("command glob must not be blank, but was \"\"");
   }
 
   @Test
   void readsAsItsConditions() {
     assertThat(Trigger.always()).hasToString("always");
-    assertThat(Trigger.firstConnections(2).and(Trigger.probability(0.25)))
-        .hasToString("firstConnections(2) and probability(0.25)");
+    assertThat(Trigger.firstConnections(2).and(Trigger.withProbability(0.25)))
+        .hasToString("firstConnections(2) and withProbability(0.25)");
     assertThat(Trigger.fromConnection(4)).hasToString("fromConnection(4)");
   }
 
-  private static boolean matchesPath(Trigger trigger, String path) {
-    return ((Trigger.PathGlob) trigger.conditions().get(0)).matches(path);
+  @Test
+  void matchesAnExactPathOnly() {
+    Trigger exact = Trigger.forPath("/data/a.csv");
+
+    assertThat(matchesPath(exact, "/data/a.csv")).isTrue();
+    assertThat(matchesPath(exact, "/data/a.csv.bak")).isFalse();
+    assertThat(Trigger.forPath("/data/a.csv")).hasToString("forPath(\"/data/a.csv\")");
   }
 
   @Test
-  void matchesPathGlobsSegmentBySegment() {
-    assertThat(matchesPath(Trigger.pathGlob("/data/*.csv"), "/data/report.csv")).isTrue();
-    assertThat(matchesPath(Trigger.pathGlob("/data/*.csv"), "/data/old/report.csv")).isFalse();
-    assertThat(matchesPath(Trigger.pathGlob("/data/**"), "/data/old/report.csv")).isTrue();
-    assertThat(matchesPath(Trigger.pathGlob("**/report.?sv"), "/a/b/report.tsv")).isTrue();
-    assertThat(matchesPath(Trigger.pathGlob("/f[0-9].{txt,log}"), "/f7.log")).isTrue();
-    assertThat(matchesPath(Trigger.pathGlob("/f[0-9].{txt,log}"), "/fx.log")).isFalse();
-    assertThat(matchesPath(Trigger.pathGlob("/a+b(c)"), "/a+b(c)")).isTrue();
-  }
-
-  @Test
-  void rejectsMalformedOrRelativePathGlobs() {
+  void rejectsAPathTheHostNeverSees() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.pathGlob("/data/[abc"))
+        .isThrownBy(() -> Trigger.forPath("data/a.csv"))
+        .withMessage(
+            "path \"data/a.csv\" can never match: the host sees absolute, normalized paths, so"
+                + " write \"/data/a.csv\"");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Trigger.forPath("/data/./old/../a.csv/"))
+        .withMessageEndingWith("so write \"/data/a.csv\"");
+  }
+
+  @Test
+  void rejectsMalformedPathGlobsAndEmptyActionLists() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Trigger.forPathGlob("/data/[abc"))
         .withMessage("path glob \"/data/[abc\" is malformed: '[' at index 6 has no closing ']'");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.pathGlob("/data/{a,b"))
-        .withMessage("path glob \"/data/{a,b\" is malformed: '{' at index 6 has no closing '}'");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.pathGlob("data/*.csv"))
-        .withMessageStartingWith("path glob \"data/*.csv\" can never match");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> Trigger.sftp())
-        .withMessage("sftp(...) needs at least one SFTP action");
+        .isThrownBy(() -> Trigger.forSftp())
+        .withMessage("forSftp(...) needs at least one SFTP action");
+    assertThat(Trigger.forSftp(SftpAction.READ, SftpAction.READ))
+        .isEqualTo(Trigger.forSftp(SftpAction.READ));
   }
 
   @Test
   void readsSftpConditions() {
-    assertThat(Trigger.sftp(SftpAction.WRITE, SftpAction.OPEN).and(Trigger.pathGlob("/up/**")))
-        .hasToString("sftp(OPEN, WRITE) and pathGlob(\"/up/**\")")
-        .isEqualTo(Trigger.sftp(SftpAction.OPEN, SftpAction.WRITE).and(Trigger.pathGlob("/up/**")));
+    assertThat(
+            Trigger.forSftp(SftpAction.WRITE, SftpAction.OPEN).and(Trigger.forPathGlob("/up/**")))
+        .hasToString("forSftp(OPEN, WRITE) and forPathGlob(\"/up/**\")")
+        .isEqualTo(
+            Trigger.forSftp(SftpAction.OPEN, SftpAction.WRITE).and(Trigger.forPathGlob("/up/**")));
   }
 }

@@ -76,7 +76,7 @@ public final class Demo {
 
       out.println("sshfaults demo: six fake SSH hosts, each failing its own way");
       for (FakeSshHost host : fleet) {
-        out.printf("  %-6s %s%n", host.displayName(), what(host, locked));
+        out.printf("  %-6s %s%n", host.displayName(), what(host, locked, flaky));
       }
       out.println();
       out.println("Running 'uptime' on all six at once, a thread and a MINA SSHD client each:");
@@ -127,18 +127,15 @@ public final class Demo {
     return FakeSshHost.builder().name(name);
   }
 
-  private static String what(FakeSshHost host, FakeSshHost locked) {
+  private static String what(FakeSshHost host, FakeSshHost locked, FakeSshHost flaky) {
     if (host == locked) {
       return "wrong credentials: deploy's password was changed";
     }
     FaultPlan plan = host.faults().plan();
-    return plan.isEmpty() ? "healthy" : plan.faults().get(0) + seedNote(host);
-  }
-
-  private static String seedNote(FakeSshHost host) {
-    return host.faults().plan().faults().get(0).trigger().isAlways()
-        ? ""
-        : ", seed " + host.seed();
+    // Only the flaky host's fault draws at random: its seed is worth showing.
+    return plan.isEmpty()
+        ? "healthy"
+        : plan.faults().get(0) + (host == flaky ? ", seed " + host.seed() : "");
   }
 
   /**
@@ -191,7 +188,7 @@ public final class Demo {
     String refusals =
         logins.stream()
             .filter(login -> !login.accepted())
-            .map(login -> login.method() + ": " + login.reason())
+            .map(login -> login.method().protocolName() + ": " + login.reason())
             .distinct()
             .collect(Collectors.joining(", "));
     StringBuilder line =

@@ -31,7 +31,7 @@ class FailureDiagnosticsTest {
         .contains("host key ECDSA_P256 SHA256:", "algorithms FAST", "closed")
         .contains("journal of FakeSshHost[web, 127.0.0.1:")
         .contains("no faults", "(replay this host's random decisions with @FakeHost(seed = ")
-        .containsPattern("auth user=\"alice\" method=\"[a-z-]+\" accepted=true")
+        .containsPattern("auth user=\"alice\" method=\"[A-Z_]+\" accepted=true")
         .contains("command user=\"alice\" commandLine=\"uptime\" exitCode=0");
     assertThat(failed.get("sshfaults.host.shared")).contains(", shared", "nothing recorded");
     assertThat(failed.get("sshfaults.host.gateway")).contains(", shared");

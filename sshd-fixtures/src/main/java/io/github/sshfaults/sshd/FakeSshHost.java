@@ -13,7 +13,9 @@ import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.internal.CheckReturnValue;
+import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.internal.NamedThreadFactory;
+import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.HostServer;
@@ -34,7 +36,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.sshd.server.SshServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,12 @@ import org.slf4j.LoggerFactory;
  * #acceptAnyCredentials()}. A command with no stub exits with status 127 and {@code <program>:
  * command not found} on stderr, as a shell does. Every host also serves its {@linkplain #files()
  * files}, an in-memory file system, over SFTP.
+ *
+ * <p>One precedence rule holds for stubs and faults alike: the newest wins. When several stubs
+ * match a command line, the one added last answers; when several faults fire on one occasion and
+ * exclude each other (two endings, two exit codes), the one added last takes effect, while faults
+ * that combine (a delay and a drop) all apply. So a narrow stub or fault added later overrides a
+ * broad one added before.
  *
  * <p>Users and stubs may be added while clients are connected; they apply from the next
  * authentication or command on. Everything the host sees is recorded in its {@link #journal()}.
@@ -295,6 +302,23 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
+   * Starts a stub for every command line that {@code glob} matches as a whole: {@code *} matches
+   * any characters, {@code ?} one character, everything else itself, as in {@link
+   * io.github.sshfaults.faults.Trigger#forCommandGlob(String) fault triggers}. {@code
+   * commandGlob("systemctl *")} answers {@code systemctl restart nginx}. Nothing is registered
+   * until the returned stubbing is finished.
+   *
+   * @throws IllegalArgumentException when the glob is null or blank
+   * @throws IllegalStateException when the host is closed
+   */
+  @CheckReturnValue
+  public CommandStubbing commandGlob(String glob) {
+    checkOpen(STUB);
+    Glob compiled = Glob.commandLine(glob);
+    return new CommandStubbing(this, stubs, handler -> CommandStubs.glob(compiled, handler));
+  }
+
+  /**
    * Starts a stub for every command line that {@code regex} matches as a whole ({@link
    * java.util.regex.Matcher#matches()}). Nothing is registered until the returned stubbing is
    * finished.
@@ -305,15 +329,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   @CheckReturnValue
   public CommandStubbing commandMatching(String regex) {
     checkOpen(STUB);
-    notNull(regex, "command regex");
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-    }
-    return commandMatching(pattern);
+    return commandMatching(Regex.commandLine(regex));
   }
 
   /**
@@ -402,7 +418,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * }</pre>
    *
    * <p>A change applies to new connections and to the next occasion of open ones (see {@link
-   * HostFaults}). On a closed host the plan can still be read and described, but {@code add},
+   * HostFaults}). Among faults that exclude each other, the one added last takes effect (see {@link
+   * Fault}). On a closed host the plan can still be read and described, but {@code add},
    * {@code replace} and {@code clear} throw an {@link IllegalStateException}.
    */
   public HostFaults faults() {

@@ -13,8 +13,9 @@ import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.faults.ChannelOpenFailure;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +144,7 @@ class FailureKindsFromFaultsTest {
         row(
             FailureKind.DISCONNECTED,
             "disconnect(11) after auth",
-            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance")),
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")),
         row(
             FailureKind.DISCONNECTED,
             "dropConnection() at CHANNEL_OPEN",
@@ -164,7 +164,7 @@ class FailureKindsFromFaultsTest {
         row(
             FailureKind.DISCONNECTED,
             "disconnect(11) at EXEC",
-            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "killed").at(Stage.EXEC)),
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "killed").at(Stage.EXEC)),
         // MINA and JSch throw nothing: the output just ends without an exit status.
         row(
             FailureKind.DISCONNECTED,
@@ -209,20 +209,20 @@ class FailureKindsFromFaultsTest {
         row(
             FailureKind.PROTOCOL,
             "disconnect(2) at KEX",
-            Fault.disconnect(ReasonCodes.DISCONNECT_PROTOCOL_ERROR, "bad packet").at(Stage.KEX)),
+            Fault.disconnect(DisconnectReason.PROTOCOL_ERROR, "bad packet").at(Stage.KEX)),
         row(
             FailureKind.PROTOCOL,
             "disconnect(3) at KEX",
-            Fault.disconnect(ReasonCodes.DISCONNECT_KEY_EXCHANGE_FAILED, "no kex").at(Stage.KEX)),
+            Fault.disconnect(DisconnectReason.KEY_EXCHANGE_FAILED, "no kex").at(Stage.KEX)),
         // CHANNEL: the host refuses the session channel (JSch: "channel is not opened.").
         row(
             FailureKind.CHANNEL,
             "rejectChannelOpen(4)",
-            Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE)),
+            Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE)),
         row(
             FailureKind.CHANNEL,
             "rejectChannelOpen(1)",
-            Fault.rejectChannelOpen(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED)),
+            Fault.rejectChannelOpen(ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED)),
         // COMMAND_FAILED: the command ran and exited non-zero.
         row(FailureKind.COMMAND_FAILED, "exitWith(1)", Fault.exitWith(1, "cat: app.log: EIO\n")));
   }
@@ -266,7 +266,9 @@ class FailureKindsFromFaultsTest {
     assertThat(report.outcomes().get(0).failure().orElseThrow())
         .isInstanceOfSatisfying(
             TransportException.class,
-            e -> assertThat(e.getDisconnectReason()).isEqualTo(DisconnectReason.PROTOCOL_ERROR))
+            e ->
+                assertThat(e.getDisconnectReason())
+                    .isEqualTo(net.schmizz.sshj.common.DisconnectReason.PROTOCOL_ERROR))
         .hasMessage("Too many authentication failures")
         .as("sshj's own exception, kept as the cause")
         .hasCauseInstanceOf(SSHException.class);
@@ -311,7 +313,8 @@ class FailureKindsFromFaultsTest {
   @Test
   void jschAdapterTellsAChannelOpenNeverAnsweredFromARefusedOne() {
     startHost(Fault.hang().at(Stage.CHANNEL_OPEN).onConnection(1));
-    host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE).onConnection(2));
+    host.faults()
+        .add(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE).onConnection(2));
 
     RunReport<String, CommandOutput> report =
         runner.run(

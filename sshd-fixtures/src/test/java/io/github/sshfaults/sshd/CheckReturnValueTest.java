@@ -68,7 +68,7 @@ class CheckReturnValueTest {
   @Test
   void marksStubsThatRegisterNothingUntilFinished() {
     assertThat(annotations(FakeSshHost.class).methods)
-        .containsExactlyInAnyOrder("command", "commandMatching");
+        .containsExactlyInAnyOrder("command", "commandGlob", "commandMatching");
   }
 
   @Test

@@ -3,26 +3,29 @@ package io.github.sshfaults.faults.internal;
 import static io.github.sshfaults.internal.Preconditions.check;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
-import io.github.sshfaults.faults.Effect;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
-import io.github.sshfaults.faults.Stage;
-import io.github.sshfaults.faults.Trigger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * The live plan of one host and the decisions taken from it. The plan is an immutable snapshot
  * swapped atomically, so deciding never locks; an empty plan costs one volatile read.
+ *
+ * <p>Every occasion is decided in one place, {@link #dispatch}, in two phases: first each fault of
+ * the occasion's kind is matched against it (its trigger, and whether its effect can act there);
+ * then each fault that fired is handed to its effect, newest first, which tells the occasion's
+ * injector what to do. The injector, implemented by the engine, applies what it was told and calls {@link
+ * Firing#takeEffect()} for what it applies: only then is the fault counted as fired, so a fault
+ * passed over counts nothing.
  */
 public final class LivePlan implements HostFaults {
 
@@ -47,19 +50,14 @@ public final class LivePlan implements HostFaults {
     return rules.all.isEmpty();
   }
 
-  /** Whether any fault of the plan is at {@code stage}. */
-  public boolean has(Stage stage) {
-    return !rules.at(stage).isEmpty();
+  /** Whether any fault of the plan fires on occasions of {@code kind}. */
+  public boolean has(OccasionKind<?, ?> kind) {
+    return !rules.of(kind).isEmpty();
   }
 
-  /** Whether any fault of the plan has an effect of {@code type}. */
-  public boolean contains(Class<? extends Effect> type) {
-    for (Rule rule : rules.all) {
-      if (type.isInstance(rule.fault.effect())) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a fault of the plan says that nothing may listen on the host's port. */
+  public boolean refuses() {
+    return has(OccasionKind.LISTEN);
   }
 
   /** The dice of connection {@code index}. */
@@ -68,46 +66,46 @@ public final class LivePlan implements HostFaults {
   }
 
   /**
-   * The faults at {@code stage} that fire on this occasion, in plan order.
+   * {@link #dispatch(OccasionKind, ConnectionDice, Occasion, Predicate, Object)} for every fault.
+   */
+  public <E extends Effect, I> List<Firing> dispatch(
+      OccasionKind<E, I> kind, ConnectionDice connection, Occasion occasion, I injector) {
+    return dispatch(kind, connection, occasion, fault -> true, injector);
+  }
+
+  /**
+   * Decides one occasion of {@code kind} on {@code connection}: matches the faults of that kind
+   * that {@code reachable} accepts (at {@link io.github.sshfaults.faults.Stage#OUTPUT}: those whose
+   * byte count the command reaches), then hands each that fired to its effect, which tells {@code
+   * injector} what to do, newest first: the most recently added fault is told first, and where
+   * faults exclude each other the injector applies the first it is told of that can take effect.
+   * So the newest wins, as the newest command stub answers. Each fault draws from its own
+   * generator, so the order changes no random decision.
    *
-   * @param user the user name when known, else null
-   * @param command the command line when known, else null
+   * @return the faults that fired, in the order their effects were told: newest first
    */
-  public List<Firing> fire(Stage stage, ConnectionDice connection, String user, String command) {
-    return fire(stage, connection, user, command, fault -> true);
-  }
-
-  /**
-   * The faults at {@code stage} that fire on this occasion, considering only those {@code
-   * reachable} accepts (at {@link Stage#OUTPUT}: those whose byte count the command reaches).
-   */
-  public List<Firing> fire(
-      Stage stage,
+  public <E extends Effect, I> List<Firing> dispatch(
+      OccasionKind<E, I> kind,
       ConnectionDice connection,
-      String user,
-      String command,
-      Predicate<Fault> reachable) {
-    return fireOn(stage, connection, Occasion.of(user, command), reachable);
-  }
-
-  /**
-   * The faults at {@code stage} that fire on {@code occasion}, considering only those {@code
-   * reachable} accepts, in plan order.
-   */
-  public List<Firing> fireOn(
-      Stage stage, ConnectionDice connection, Occasion occasion, Predicate<Fault> reachable) {
-    List<Rule> candidates = rules.at(stage);
+      Occasion occasion,
+      Predicate<FaultSpec> reachable,
+      I injector) {
+    List<Rule> candidates = rules.of(kind);
     if (candidates.isEmpty()) {
       return List.of();
     }
     List<Firing> firings = new ArrayList<>(1);
-    for (Rule rule : candidates) {
-      if (reachable.test(rule.fault)) {
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      Rule rule = candidates.get(i);
+      if (reachable.test(rule.spec) && kind.acts(rule.spec.effect(), injector)) {
         Firing firing = rule.consider(connection, occasion);
         if (firing != null) {
           firings.add(firing);
         }
       }
+    }
+    for (Firing firing : firings) {
+      kind.apply(firing, injector);
     }
     return firings;
   }
@@ -159,21 +157,21 @@ public final class LivePlan implements HostFaults {
 
   /**
    * The seed, then each fault of the plan with what it did: {@code [fired 2 times in 5 occasions]},
-   * counting the times it took effect (the engine's {@link Firing#applied()}) among the occasions
-   * that matched its trigger's user, command and connection conditions. A {@link Fault#refuse()} is
-   * never counted, since a refused connection never reaches the host: its line says so.
+   * counting the times it took effect ({@link Firing#takeEffect()}) among the occasions that
+   * matched its trigger's connection, user, command and request conditions and on which its effect
+   * could act. A {@link Fault#refuse()} is never counted, since a refused connection never reaches
+   * the host: its line says so.
    */
   @Override
   public String describe() {
-    return describe(fault -> null);
+    return describe(() -> null);
   }
 
   /**
-   * {@link #describe()}, with the bracketed state of each fault for which {@code state} answers
-   * (not null) replaced by that answer: the engine knows since when a refusing host's port is
-   * closed.
+   * {@link #describe()}, with the bracketed state of each fault that refuses connections replaced
+   * by what {@code refusal} answers, when not null: the engine knows since when the port is closed.
    */
-  public String describe(Function<Fault, String> state) {
+  public String describe(Supplier<String> refusal) {
     StringBuilder text = new StringBuilder("seed ").append(seed);
     List<Rule> all = rules.all;
     if (all.isEmpty()) {
@@ -181,7 +179,7 @@ public final class LivePlan implements HostFaults {
     }
     text.append(", faults:");
     for (Rule rule : all) {
-      String told = state.apply(rule.fault);
+      String told = rule.spec.kind() == OccasionKind.LISTEN ? refusal.get() : null;
       text.append("\n  ")
           .append(rule.position)
           .append(". ")
@@ -198,25 +196,24 @@ public final class LivePlan implements HostFaults {
     return describe();
   }
 
-  /** An immutable snapshot of the plan, indexed by stage. */
+  /** An immutable snapshot of the plan, indexed by kind of occasion. */
   private static final class Rules {
 
     static final Rules NONE = new Rules(List.of());
 
     final List<Rule> all;
-    final Map<Stage, List<Rule>> byStage = new EnumMap<>(Stage.class);
+    final Map<OccasionKind<?, ?>, List<Rule>> byKind = new IdentityHashMap<>();
 
     Rules(List<Rule> all) {
       this.all = List.copyOf(all);
-      Arrays.stream(Stage.values()).forEach(stage -> byStage.put(stage, new ArrayList<>()));
       for (Rule rule : all) {
-        byStage.get(rule.fault.stage()).add(rule);
+        byKind.computeIfAbsent(rule.spec.kind(), kind -> new ArrayList<>()).add(rule);
       }
-      byStage.replaceAll((stage, rules) -> Collections.unmodifiableList(rules));
+      byKind.replaceAll((kind, rules) -> Collections.unmodifiableList(rules));
     }
 
-    List<Rule> at(Stage stage) {
-      return byStage.get(stage);
+    List<Rule> of(OccasionKind<?, ?> kind) {
+      return byKind.getOrDefault(kind, List.of());
     }
   }
 
@@ -225,67 +222,70 @@ public final class LivePlan implements HostFaults {
 
     final int position;
     final Fault fault;
+    final FaultSpec spec;
+
+    /** Occasions that matched, what firstAttempts and everyNth count. */
     final AtomicInteger occasions = new AtomicInteger();
 
-    /** Times the trigger held, what {@link Trigger#atMost(int)} limits. */
-    final AtomicInteger firings = new AtomicInteger();
+    /** Times the fault took effect, what atMost limits and the description reports. */
+    final AtomicInteger taken = new AtomicInteger();
 
-    /** Times the engine applied the effect, what the description reports. */
-    final AtomicInteger applied = new AtomicInteger();
-
-    final int firingLimit;
+    final int limit;
 
     Rule(int position, Fault fault) {
       this.position = position;
       this.fault = fault;
-      this.firingLimit =
-          fault.trigger().conditions().stream()
-              .filter(Trigger.AtMost.class::isInstance)
-              .mapToInt(c -> ((Trigger.AtMost) c).count())
-              .min()
-              .orElse(Integer.MAX_VALUE);
+      this.spec = ModelAccess.spec(fault);
+      this.limit =
+          spec.conditions().stream().mapToInt(Condition::limit).min().orElse(Integer.MAX_VALUE);
     }
 
+    /** The firing of this fault on the occasion, or null when its trigger does not hold. */
     Firing consider(ConnectionDice connection, Occasion occasion) {
-      List<Trigger.Condition> conditions = fault.trigger().conditions();
-      for (Trigger.Condition condition : conditions) {
-        if (!matchesOccasion(condition, connection.index(), occasion)) {
+      List<Condition> conditions = spec.conditions();
+      for (Condition condition : conditions) {
+        if (!condition.matches(connection.index(), occasion)) {
           return null;
         }
       }
       // Drawn before the counts so that what other connections did never shifts this generator.
       RandomGenerator random = connection.next(position);
       int count = occasions.incrementAndGet();
-      for (Trigger.Condition condition : conditions) {
-        if (condition instanceof Trigger.FirstAttempts first && count > first.count()) {
-          return null;
-        }
-        if (condition instanceof Trigger.EveryNth every && count % every.n() != 0) {
+      for (Condition condition : conditions) {
+        if (!condition.admitsAttempt(count)) {
           return null;
         }
       }
-      for (Trigger.Condition condition : conditions) {
-        if (condition instanceof Trigger.Probability p && !(random.nextDouble() < p.p())) {
+      for (Condition condition : conditions) {
+        if (!condition.admitsDraw(random)) {
           return null;
         }
       }
-      int fired;
+      if (taken.get() >= limit) {
+        return null;
+      }
+      return new Firing(position, fault, spec, random, this::take);
+    }
+
+    /** Counts one more time the fault took effect, unless that would pass its limit. */
+    private boolean take() {
+      int before;
       do {
-        fired = firings.get();
-        if (fired >= firingLimit) {
-          return null;
+        before = taken.get();
+        if (before >= limit) {
+          return false;
         }
-      } while (!firings.compareAndSet(fired, fired + 1));
-      return new Firing(position, fault, random, applied);
+      } while (!taken.compareAndSet(before, before + 1));
+      return true;
     }
 
     /** What the fault did so far, for {@link LivePlan#describe()}. */
     String state() {
-      if (fault.effect() instanceof Effect.Refuse) {
+      if (spec.kind() == OccasionKind.LISTEN) {
         return "nothing listens on the port while this fault is in the plan; refused attempts"
             + " never reach the host, so none are counted";
       }
-      int times = applied.get();
+      int times = taken.get();
       int seen = occasions.get();
       return "fired "
           + times
@@ -293,26 +293,6 @@ public final class LivePlan implements HostFaults {
           + " in "
           + seen
           + (seen == 1 ? " occasion" : " occasions");
-    }
-
-    private static boolean matchesOccasion(
-        Trigger.Condition condition, int index, Occasion occasion) {
-      if (condition instanceof Trigger.ConnectionRange range) {
-        return range.contains(index);
-      }
-      if (condition instanceof Trigger.User u) {
-        return u.name().equals(occasion.user());
-      }
-      if (condition instanceof Trigger.Command c) {
-        return occasion.command() != null && c.matches(occasion.command());
-      }
-      if (condition instanceof Trigger.SftpRequest r) {
-        return occasion.sftpAction() != null && r.matches(occasion.sftpAction());
-      }
-      if (condition instanceof Trigger.PathGlob p) {
-        return occasion.path() != null && p.matches(occasion.path());
-      }
-      return true;
     }
   }
 }

@@ -69,7 +69,7 @@ class FailureDiagnosticsGuideTest {
         .contains("(replay this host's random decisions with @FakeHost(seed = ")
         .contains("\njournal of FakeSshHost[web, ")
         .contains(
-            "auth user=\"deploy\" method=\"password\" accepted=false reason=\"wrong password\"");
+            "auth user=\"deploy\" method=\"PASSWORD\" accepted=false reason=\"wrong password\"");
     assertThat(entries.get("sshfaults.host.bastion")).contains(", shared)", "nothing recorded");
     assertThat(entries.get("sshfaults.run.runner"))   // the table is in the assertion's message
         .startsWith("run deploysEverywhere-")

@@ -328,6 +328,21 @@ class FakeHostsTest {
     }
 
     @Test
+    void answersCommandLinesThatAGlobMatchesAsAWhole(FakeSshHost host) throws Exception {
+      host.user("alice", "secret");
+      // tag::glob[]
+      host.commandGlob("systemctl * nginx").replies("");
+      host.commandGlob("cat /var/log/*").replies("a log line\n");
+
+      assertThat(exec(host, "alice", "secret", "systemctl restart nginx").exitCode()).isZero();
+      assertThat(exec(host, "alice", "secret", "cat /var/log/app/today.log").stdout())
+          .isEqualTo("a log line\n");   // in a command line, * crosses slashes
+      assertThat(exec(host, "alice", "secret", "sudo systemctl restart nginx").exitCode())
+          .isEqualTo(127);   // the whole line must match
+      // end::glob[]
+    }
+
+    @Test
     void answersCommandLinesThatARegexMatchesAsAWhole(FakeSshHost host) throws Exception {
       host.user("alice", "secret");
       // tag::regex[]

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.faults.ChannelOpenFailure;
 import io.github.sshfaults.faults.Delay;
 import io.github.sshfaults.faults.Direction;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
@@ -144,7 +145,7 @@ class FaultCatalogTest {
     deployCanRunUptime(host);
     // tag::disconnect-kex[]
     host.faults().add(
-        Fault.disconnect(ReasonCodes.DISCONNECT_KEY_EXCHANGE_FAILED, "kex refused").at(Stage.KEX));
+        Fault.disconnect(DisconnectReason.KEY_EXCHANGE_FAILED, "kex refused").at(Stage.KEX));
 
     assertThatThrownBy(() -> run(host, "uptime"))
         .isInstanceOf(SshException.class)
@@ -227,7 +228,7 @@ class FaultCatalogTest {
   void disconnectAfterAuth(FakeSshHost host) throws Exception {
     deployCanRunUptime(host);
     // tag::disconnect-after-auth[]
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance")
+    host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance")
         .at(Stage.AFTER_AUTH)
         .onConnection(1));
 
@@ -255,13 +256,13 @@ class FaultCatalogTest {
   void rejectChannelOpen(FakeSshHost host) throws Exception {
     deployCanRunUptime(host);
     // tag::reject-channel-open[]
-    host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE));
+    host.faults().add(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE));
 
     assertThatThrownBy(() -> run(host, "uptime"))
         .cause()
         .isInstanceOf(SshChannelOpenException.class)
         .extracting(e -> ((SshChannelOpenException) e).getReasonCode())
-        .isEqualTo(ReasonCodes.OPEN_RESOURCE_SHORTAGE);
+        .isEqualTo(ChannelOpenFailure.RESOURCE_SHORTAGE.code());
     // end::reject-channel-open[]
   }
 
@@ -339,7 +340,7 @@ class FaultCatalogTest {
     host.files().write("/srv/data/orders.csv", "id\n");
     // tag::sftp-error[]
     host.faults().add(Fault.sftpError(SftpStatus.NO_SUCH_FILE)
-        .forSftp(SftpAction.OPEN).forPath("/srv/data/*.csv").firstAttempts(1));
+        .forSftp(SftpAction.OPEN).forPathGlob("/srv/data/*.csv").firstAttempts(1));
 
     try (ClientSession session = login(host);
         SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {

@@ -104,6 +104,7 @@ class JournalGuideTest {
     // tag::verify[]
     verify(web, times(2)).ranCommand("systemctl restart nginx");
     verify(web, atLeast(3)).ranCommandMatching("systemctl \\w+ nginx");
+    verify(web, atLeast(3)).ranCommandGlob("systemctl * nginx");
     verify(web, never()).ranCommand("reboot");
     verify(web).authenticated("deploy");                 // at least once
     verify(web, never()).rejectedLogin("deploy");

@@ -68,7 +68,7 @@ class SftpGuideTest {
     // tag::sftp-error[]
     host.files().write("/etc/app.conf", "port=8080\n").write("/srv/app.conf", "port=8080\n");
     host.faults().add(Fault.sftpError(SftpStatus.PERMISSION_DENIED)
-        .forSftp(SftpAction.OPEN).forPath("/etc/**"));
+        .forSftp(SftpAction.OPEN).forPathGlob("/etc/**"));
 
     try (SftpClient sftp = sftp(host)) {
       assertThatThrownBy(() -> download(sftp, "/etc/app.conf"))
@@ -143,8 +143,8 @@ class SftpGuideTest {
     assertThat(upload.bytes()).isEqualTo(4);
     verify(host, never()).sftp(SftpAction.REMOVE, "/data/in.csv");
     assertThat(host.journal().sftpOperations())
-        .extracting(SftpOperation::operation)
-        .contains("open", "read", "write", "close");
+        .extracting(SftpOperation::action)
+        .contains(SftpAction.OPEN, SftpAction.READ, SftpAction.WRITE, SftpAction.CLOSE);
     // end::journal[]
   }
 

@@ -1,5 +1,7 @@
 package io.github.sshfaults.docs.guide;
 
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.times;
+import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -55,7 +57,7 @@ class TriggersAndSeedsTest {
     // tag::refused-triggers[]
     assertThatThrownBy(() -> Fault.dropConnection().forUser("deploy"))   // at CONNECT
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("user(\"deploy\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
+        .hasMessage("forUser(\"deploy\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
             + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but dropConnection() is at CONNECT");
     assertThatThrownBy(() -> Fault.dropConnection().withProbability(1.5))
         .isInstanceOf(IllegalArgumentException.class)
@@ -80,13 +82,26 @@ class TriggersAndSeedsTest {
   void describesWhatEachFaultDid(FakeSshHost host) {
     usersAndStubs(host);
     // tag::counts[]
-    host.faults().add(Fault.dropConnection().firstAttempts(1), Fault.resetConnection());
+    host.faults().add(Fault.resetConnection(), Fault.dropConnection().firstAttempts(1));
 
     assertThat(connect(host, 2)).containsExactly("failed", "failed");
     assertThat(host.faults().describe()).endsWith(
-        "  1. dropConnection() at CONNECT when firstAttempts(1)  [fired 1 time in 2 occasions]\n"
-            + "  2. resetConnection() at CONNECT  [fired 1 time in 2 occasions]");
+        "  1. resetConnection() at CONNECT  [fired 1 time in 2 occasions]\n"
+            + "  2. dropConnection() at CONNECT when firstAttempts(1)  [fired 1 time in 2 occasions]");
     // end::counts[]
+  }
+
+  @Test
+  void newestWins(FakeSshHost host) {
+    usersAndStubs(host);
+    // tag::newest-wins[]
+    host.faults().add(
+        Fault.exitWith(1, "maintenance\n").forCommandGlob("*"),       // every command...
+        Fault.exitWith(0, "").forCommand("uptime"));                  // ...but uptime, added later
+
+    assertThat(run(host, "deploy", "deploy")).isEqualTo("failed");
+    assertThat(run(host, "deploy", "uptime")).isEqualTo("ok");        // two exit codes: the newest
+    // end::newest-wins[]
   }
 
   @Test
@@ -166,6 +181,20 @@ class TriggersAndSeedsTest {
   }
 
   @Test
+  void oneGlobEverywhere(FakeSshHost host) {
+    host.user("deploy", "secret");
+    // tag::globs[]
+    host.commandGlob("systemctl *").replies("ok\n");                          // a stub
+    host.faults().add(Fault.exitWith(1, "failed\n").forCommandGlob("* nginx"));   // a trigger
+
+    assertThat(run(host, "deploy", "systemctl restart nginx")).isEqualTo("failed");
+    assertThat(run(host, "deploy", "systemctl restart /srv/app/{a,b}")).isEqualTo("ok");
+    assertThat(run(host, "deploy", "systemctl")).isEqualTo("failed");   // no stub: exit 127
+    verify(host, times(2)).ranCommandGlob("systemctl *");                    // verification
+    // end::globs[]
+  }
+
+  @Test
   void probability() {
     // tag::probability[]
     Fault flaky = Fault.dropConnection().withProbability(0.3);
@@ -201,7 +230,7 @@ class TriggersAndSeedsTest {
     // tag::and[]
     host.faults().add(
         Fault.exitWith(1, "Failed to restart\n")
-            .when(Trigger.user("deploy").and(Trigger.commandGlob("systemctl *"))));
+            .when(Trigger.forUser("deploy").and(Trigger.forCommandGlob("systemctl *"))));
 
     assertThat(run(host, "deploy", "systemctl restart nginx")).isEqualTo("failed");
     assertThat(run(host, "alice", "systemctl restart nginx")).isEqualTo("ok");

@@ -12,6 +12,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchSessionDisconnectException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import io.github.sshfaults.docs.guide.GuideClient.Result;
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.junit.SshFaultsTest;
@@ -117,6 +118,24 @@ class TroubleshootingTest {
         .isExactlyInstanceOf(UserAuthException.class)
         .hasMessage("Exhausted available authentication methods");
     // end::reject-auth[]
+  }
+
+  @Test
+  void aFaultThatDoesNotFire(FakeSshHost host) throws Exception {
+    host.user("deploy", "s3cret").command("uptime").replies("up 3 days\n");
+    Dial dial = Dial.to(host);
+    // tag::fault-not-firing[]
+    host.faults().add(Fault.rejectAuth(AuthMethod.PUBLIC_KEY));
+    assertThat(mina(dial, "deploy", "s3cret", "uptime").stdout()).isEqualTo("up 3 days\n");
+    assertThat(host.faults().describe())   // a password login is no occasion for it
+        .contains("1. rejectAuth(PUBLIC_KEY) at AUTH  [fired 0 times in 0 occasions]");
+
+    host.faults().add(Fault.dropConnection(), Fault.resetConnection());
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"));
+    assertThat(host.faults().describe())   // the newest of two endings ended the connection
+        .contains("2. dropConnection() at CONNECT  [fired 0 times in 1 occasion]")
+        .contains("3. resetConnection() at CONNECT  [fired 1 time in 1 occasion]");
+    // end::fault-not-firing[]
   }
 
   @Test
@@ -335,10 +354,11 @@ class TroubleshootingTest {
     host.faults().add(Fault.resetConnection());   // accept, then RST before the banner
     Dial dial = Dial.to(host);
 
-    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))
+    assertThatThrownBy(() -> mina(dial, "deploy", "s3cret", "uptime"))   // words by timing
         .isExactlyInstanceOf(SshException.class)
-        .hasMessageMatching(".*Failed \\((IOException|MissingAttachedSessionException)\\).*")
-        .hasMessageMatching(".*(Connection reset|Broken pipe|No session attached).*");
+        .hasMessageMatching(".*Failed \\((IOException|MissingAttachedSessionException)\\)"
+            + ".*(Connection reset|Broken pipe|No session attached).*"
+            + "|Session is being closed");
     assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(JSchException.class)
         .hasMessage("Session.connect: java.net.SocketException: Connection reset")

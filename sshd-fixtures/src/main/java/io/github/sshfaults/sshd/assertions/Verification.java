@@ -5,6 +5,8 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.internal.Glob;
+import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
 import io.github.sshfaults.sshd.journal.CommandRun;
@@ -19,7 +21,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Verifies what a fake host saw, Mockito-style for the counts and WireMock-style for the failures:
@@ -83,6 +84,25 @@ public final class Verification {
   }
 
   /**
+   * Checks the runs of command lines that {@code glob} matches as a whole: {@code *} matches any
+   * characters, {@code ?} one character, everything else itself, as in {@link
+   * io.github.sshfaults.faults.Trigger#forCommandGlob(String) fault triggers} and {@link
+   * io.github.sshfaults.sshd.FakeSshHost#commandGlob(String) stubs}.
+   *
+   * @return the matching runs, in the order they ended
+   * @throws IllegalArgumentException when the glob is null or blank
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<CommandRun> ranCommandGlob(String glob) {
+    Glob compiled = Glob.commandLine(glob);
+    return occurrences(
+        "command matching glob " + quote(glob),
+        CommandRun.class,
+        run -> compiled.matches(run.commandLine()),
+        runs -> NearMisses.closest(runs, CommandRun::commandLine, glob, NEAR_MISSES));
+  }
+
+  /**
    * Checks the runs of command lines that {@code regex} matches as a whole.
    *
    * @return the matching runs, in the order they ended
@@ -90,14 +110,7 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<CommandRun> ranCommandMatching(String regex) {
-    notNull(regex, "command regex");
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "command regex " + quote(regex) + " does not compile: " + e.getDescription(), e);
-    }
+    Pattern pattern = Regex.commandLine(regex);
     return occurrences(
         "command matching /" + regex + "/",
         CommandRun.class,
@@ -157,7 +170,7 @@ public final class Verification {
     return occurrences(
         "SFTP " + operation + " of " + quote(path),
         SftpOperation.class,
-        op -> operation.equals(op.operation()) && path.equals(op.path()),
+        op -> op.action() == action && path.equals(op.path()),
         ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
   }
 
@@ -169,7 +182,7 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<SftpOperation> downloaded(String path) {
-    return transfers("download", "read", path);
+    return transfers("download", SftpAction.READ, path);
   }
 
   /**
@@ -180,21 +193,21 @@ public final class Verification {
    * @throws AssertionError when their number is not the expected one
    */
   public List<SftpOperation> uploaded(String path) {
-    return transfers("upload", "write", path);
+    return transfers("upload", SftpAction.WRITE, path);
   }
 
-  private List<SftpOperation> transfers(String what, String operation, String path) {
+  private List<SftpOperation> transfers(String what, SftpAction action, String path) {
     notBlank(path, "path");
+    String operation = action.name().toLowerCase(Locale.ROOT);
     return occurrences(
         "complete " + what + " of " + quote(path),
         SftpOperation.class,
-        op ->
-            operation.equals(op.operation()) && path.equals(op.path()) && "ok".equals(op.outcome()),
+        op -> op.action() == action && path.equals(op.path()) && "ok".equals(op.outcome()),
         ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
   }
 
   private static String sftpKey(SftpOperation op) {
-    return op.operation() + " " + op.path();
+    return op.action().name().toLowerCase(Locale.ROOT) + " " + op.path();
   }
 
   /**

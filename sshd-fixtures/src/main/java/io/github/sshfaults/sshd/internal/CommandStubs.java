@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.internal;
 
+import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.sshd.CommandHandler;
 import java.util.Deque;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class CommandStubs {
   /** A stub answering exactly {@code commandLine}. */
   public static Stub exact(String commandLine, CommandHandler handler) {
     return new Stub('"' + commandLine + '"', commandLine::equals, handler);
+  }
+
+  /** A stub answering every command line that {@code glob} matches as a whole. */
+  public static Stub glob(Glob glob, CommandHandler handler) {
+    return new Stub("glob " + '"' + glob.glob() + '"', glob::matches, handler);
   }
 
   /** A stub answering every command line that {@code pattern} matches as a whole. */

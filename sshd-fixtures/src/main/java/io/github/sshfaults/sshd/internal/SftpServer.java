@@ -30,6 +30,9 @@ public final class SftpServer {
   /** The name clients ask for. */
   static final String SUBSYSTEM = "sftp";
 
+  /** How the journal names the request for it. */
+  static final String REQUEST = "subsystem " + SUBSYSTEM;
+
   /** The class whose absence means that SFTP cannot be served. */
   static final String SFTP_SERVER_CLASS = "org.apache.sshd.sftp.server.SftpSubsystemFactory";
 
@@ -111,15 +114,17 @@ public final class SftpServer {
     /** Null when SFTP is unavailable: MINA SSHD then refuses the subsystem request. */
     @Override
     public Command createSubsystem(ChannelSession channel) throws IOException {
+      int connection = ConnectionIndex.of(channel.getSession());
       if (!sftpAvailable()) {
-        journal.sftpOperation(
-            ConnectionIndex.of(channel.getSession()), "subsystem", null, MISSING, 0);
+        journal.channelRequest(connection, channel.getChannelId(), REQUEST, MISSING);
         if (warned.compareAndSet(false, true)) {
           LOG.warn("A client asked {} for SFTP. {}", host, MISSING);
         }
         return null;
       }
-      return factory().createSubsystem(channel);
+      Command subsystem = factory().createSubsystem(channel);
+      journal.channelRequest(connection, channel.getChannelId(), REQUEST, null);
+      return subsystem;
     }
 
     private SubsystemFactory factory() {

@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.journal;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.journal.internal.EventText;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * {@code none} method clients send to learn the allowed methods is not recorded.
  *
  * @param user the user name the client asked for
- * @param method {@code password}, {@code publickey} or {@code keyboard-interactive}
+ * @param method the method of the request
  * @param accepted whether the host let the client in with it
  * @param reason why, for instance {@code wrong password} or {@code no such user}
  */
@@ -19,7 +20,7 @@ public record AuthAttempt(
     Instant time,
     int connection,
     String user,
-    String method,
+    AuthMethod method,
     boolean accepted,
     String reason)
     implements JournalEvent {
@@ -32,7 +33,7 @@ public record AuthAttempt(
   @Override
   public Map<String, Object> details() {
     return EventText.details(
-        "user", user, "method", method, "accepted", accepted, "reason", reason);
+        "user", user, "method", method.name(), "accepted", accepted, "reason", reason);
   }
 
   @Override

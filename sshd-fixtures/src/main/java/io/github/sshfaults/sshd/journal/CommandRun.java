@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * An exec request ended. Recorded when the host sends the exit status, or when the channel closes
+ * An exec request ended. Recorded when the host sends the exit code, or when the channel closes
  * without one (the client went away, or a fault cut the command short).
  *
  * @param user the user the connection authenticated as
  * @param commandLine the command line exactly as the client sent it
- * @param exitCode the exit status sent to the client; empty when none was sent
+ * @param exitCode the exit code sent to the client; empty when none was sent
  * @param stdoutBytes how many bytes the command wrote on its standard output
  * @param stderrBytes how many bytes the command wrote on its standard error
  * @param duration from the start of the command to its exit (or to the channel's end)

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param by who ended it; when nothing else is known, a connection the client's end closed counts
  *     as closed by the {@link Initiator#CLIENT}
- * @param detail how, for instance {@code client sent SSH2_DISCONNECT_BY_APPLICATION} or {@code host
+ * @param detail how, for instance {@code client sent SSH_DISCONNECT_BY_APPLICATION} or {@code host
  *     closed}
  */
 public record ConnectionClosed(

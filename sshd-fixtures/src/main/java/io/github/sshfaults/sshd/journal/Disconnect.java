@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.journal;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.sshd.journal.internal.EventText;
 import java.time.Instant;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Map;
  *
  * @param by who sent it: {@link Initiator#CLIENT}, or the host ({@link Initiator#SERVER}, or {@link
  *     Initiator#FAULT} when a fault made it)
- * @param reasonCode the SSH reason code, such as 2 (protocol error) or 11 (by application)
- * @param reasonName the code's name, such as {@code SSH2_DISCONNECT_BY_APPLICATION}
+ * @param reason the reason, such as {@link DisconnectReason#BY_APPLICATION}; null when the code is
+ *     not one RFC 4253 defines
+ * @param reasonCode the code on the wire, such as 11 for {@link DisconnectReason#BY_APPLICATION}
  * @param message the human-readable text that came with it
  */
 public record Disconnect(
@@ -18,8 +20,8 @@ public record Disconnect(
     Instant time,
     int connection,
     Initiator by,
+    DisconnectReason reason,
     int reasonCode,
-    String reasonName,
     String message)
     implements JournalEvent {
 
@@ -31,7 +33,14 @@ public record Disconnect(
   @Override
   public Map<String, Object> details() {
     return EventText.details(
-        "by", by.name(), "reasonCode", reasonCode, "reasonName", reasonName, "message", message);
+        "by",
+        by.name(),
+        "reason",
+        reason == null ? null : reason.name(),
+        "reasonCode",
+        reasonCode,
+        "message",
+        message);
   }
 
   @Override

@@ -18,6 +18,7 @@ public sealed interface JournalEvent
         AlgorithmsNegotiated,
         AuthAttempt,
         ChannelOpened,
+        ChannelRequest,
         CommandRun,
         SftpOperation,
         FaultFired,

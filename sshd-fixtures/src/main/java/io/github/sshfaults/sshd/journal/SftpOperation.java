@@ -1,30 +1,36 @@
 package io.github.sshfaults.sshd.journal;
 
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.sshd.journal.internal.EventText;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * The host's SFTP subsystem handled one operation: one request, or the reads (or the writes) of one
- * open file, which make one {@code read} (or {@code write}) operation recorded when the file is
- * closed, or when its SFTP channel ends with the file still open.
+ * open file, which make one {@link SftpAction#READ} (or {@link SftpAction#WRITE}) operation
+ * recorded when the file is closed, or when its SFTP channel ends with the file still open.
  *
- * @param operation the {@link io.github.sshfaults.faults.SftpAction} in lower case: {@code open},
- *     {@code read}, {@code write}, {@code close}, {@code stat}, {@code list}, {@code remove}, ...
+ * @param action what the client asked for: {@link SftpAction#OPEN}, {@link SftpAction#READ}, ...
  * @param path the absolute path the operation was about, as the host resolved it; null for a
  *     request on a handle the host does not know
- * @param outcome {@code ok}; the SFTP status sent instead, such as {@code no such file} or {@code
- *     permission denied}; {@code no answer} when a fault made the host hang; {@code connection
- *     ended} when a fault ended the connection instead of answering; {@code cut after ...} for a
- *     transfer a fault cut; {@code unfinished} for a file still open when its channel ended
+ * @param status the {@code SSH_FXP_STATUS} error the host answered with, such as {@link
+ *     SftpStatus#NO_SUCH_FILE}; null when the operation went well, or got no status at all (no
+ *     answer, the connection ended, a code outside SFTP's)
+ * @param outcome in words: {@code ok}; the status sent instead, such as {@code no such file} or
+ *     {@code permission denied}; {@code no answer} when a fault made the host hang; {@code
+ *     connection ended} when a fault ended the connection instead of answering; {@code cut after
+ *     ...} for a transfer a fault cut; {@code unfinished} for a file still open when its channel
+ *     ended
  * @param bytes how many bytes were read or written; 0 for other operations
  */
 public record SftpOperation(
     long sequence,
     Instant time,
     int connection,
-    String operation,
+    SftpAction action,
     String path,
+    SftpStatus status,
     String outcome,
     long bytes)
     implements JournalEvent {
@@ -37,7 +43,16 @@ public record SftpOperation(
   @Override
   public Map<String, Object> details() {
     return EventText.details(
-        "operation", operation, "path", path, "outcome", outcome, "bytes", bytes);
+        "action",
+        action.name(),
+        "path",
+        path,
+        "status",
+        status == null ? null : status.name(),
+        "outcome",
+        outcome,
+        "bytes",
+        bytes);
   }
 
   @Override

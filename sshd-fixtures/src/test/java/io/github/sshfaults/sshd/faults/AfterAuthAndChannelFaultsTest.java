@@ -4,8 +4,9 @@ import static io.github.sshfaults.sshd.testclients.Causes.assertCausedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.ChannelOpenFailure;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.ExecResult;
@@ -59,25 +60,24 @@ class AfterAuthAndChannelFaultsTest {
 
   @Test
   void disconnectAfterAuthReachesTheClientAfterItsLoginSucceeded() throws Exception {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance"));
+    host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance"));
 
     try (MinaSession session = MinaSession.open(alice())) {
       MinaSession.Ending ending = session.awaitEnd();
 
-      assertThat(ending.disconnectReason()).isEqualTo(ReasonCodes.DISCONNECT_BY_APPLICATION);
+      assertThat(ending.disconnectReason()).isEqualTo(DisconnectReason.BY_APPLICATION.code());
       assertThat(ending.disconnectMessage()).isEqualTo("maintenance");
     }
   }
 
   @Test
   void disconnectKeepsAnyReasonAndMessage() throws Exception {
-    host.faults()
-        .add(Fault.disconnect(ReasonCodes.DISCONNECT_PROTOCOL_ERROR, "not OpenSSH's text"));
+    host.faults().add(Fault.disconnect(DisconnectReason.PROTOCOL_ERROR, "not OpenSSH's text"));
 
     try (MinaSession session = MinaSession.open(alice())) {
       MinaSession.Ending ending = session.awaitEnd();
 
-      assertThat(ending.disconnectReason()).isEqualTo(ReasonCodes.DISCONNECT_PROTOCOL_ERROR);
+      assertThat(ending.disconnectReason()).isEqualTo(DisconnectReason.PROTOCOL_ERROR.code());
       assertThat(ending.disconnectMessage()).isEqualTo("not OpenSSH's text");
     }
   }
@@ -85,7 +85,7 @@ class AfterAuthAndChannelFaultsTest {
   @ParameterizedTest
   @EnumSource(SshClientLibrary.class)
   void disconnectAfterAuthEndsEachClientsSessionBeforeTheCommand(SshClientLibrary client) {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance"));
+    host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance"));
 
     assertThatThrownBy(() -> client.exec(aliceFor(client), "id"))
         .satisfies(
@@ -162,17 +162,32 @@ class AfterAuthAndChannelFaultsTest {
         MinaSession second = MinaSession.open(alice())) {
       MinaSession.Ending ending = second.awaitEnd();
 
-      assertThat(ending.disconnectReason()).isEqualTo(ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS);
+      assertThat(ending.disconnectReason()).isEqualTo(DisconnectReason.TOO_MANY_CONNECTIONS.code());
       assertThat(ending.disconnectMessage()).contains("max. allowed: 1");
       assertThat(first.exec("id")).isEqualTo(ID);
     }
     assertThat(SshClientLibrary.MINA.exec(alice(), "id")).isEqualTo(ID);
   }
 
+  @Test
+  void refusesAChannelWithACodeOutsideTheRfc() {
+    host.faults().add(Fault.rejectChannelOpenWithCode(99));
+
+    assertThatThrownBy(() -> SshClientLibrary.MINA.exec(alice(), "id"))
+        .isInstanceOf(SshException.class)
+        .hasCauseInstanceOf(SshChannelOpenException.class)
+        .extracting(t -> ((SshChannelOpenException) t.getCause()).getReasonCode())
+        .isEqualTo(99);
+    assertThatThrownBy(() -> SshClientLibrary.SSHJ.exec(alice(), "id"))
+        .isInstanceOf(net.schmizz.sshj.connection.channel.OpenFailException.class)
+        .extracting(t -> ((net.schmizz.sshj.connection.channel.OpenFailException) t).getReason())
+        .isEqualTo(net.schmizz.sshj.connection.channel.OpenFailException.Reason.UNKNOWN);
+  }
+
   @ParameterizedTest
   @EnumSource(SshClientLibrary.class)
   void refusedChannelReachesEachClientWithItsReason(SshClientLibrary client) {
-    host.faults().add(Fault.rejectChannelOpen(ReasonCodes.OPEN_RESOURCE_SHORTAGE));
+    host.faults().add(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
         .satisfies(
@@ -183,7 +198,7 @@ class AfterAuthAndChannelFaultsTest {
                         .isInstanceOf(SshException.class)
                         .hasCauseInstanceOf(SshChannelOpenException.class)
                         .extracting(t -> ((SshChannelOpenException) t.getCause()).getReasonCode())
-                        .isEqualTo(ReasonCodes.OPEN_RESOURCE_SHORTAGE);
+                        .isEqualTo(ChannelOpenFailure.RESOURCE_SHORTAGE.code());
                 case JSCH ->
                     assertCausedBy(
                         thrown, com.jcraft.jsch.JSchException.class, "channel is not opened");
@@ -204,7 +219,7 @@ class AfterAuthAndChannelFaultsTest {
   @Test
   void refusedChannelLeavesTheConnectionUsable() throws Exception {
     host.faults()
-        .add(Fault.rejectChannelOpen(ReasonCodes.OPEN_CONNECT_FAILED).onConnection(1).atMost(1));
+        .add(Fault.rejectChannelOpen(ChannelOpenFailure.CONNECT_FAILED).onConnection(1).atMost(1));
 
     try (MinaSession session = MinaSession.open(alice())) {
       assertThatThrownBy(() -> session.exec("id")).isInstanceOf(SshException.class);
@@ -229,7 +244,7 @@ class AfterAuthAndChannelFaultsTest {
       assertThatThrownBy(() -> session.exec("id"))
           .hasCauseInstanceOf(SshChannelOpenException.class)
           .extracting(t -> ((SshChannelOpenException) t.getCause()).getReasonCode())
-          .isEqualTo(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED);
+          .isEqualTo(ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED.code());
 
       waiting.close(false).await(SshClientLibrary.TIMEOUT);
       assertThat(session.exec("id")).isEqualTo(ID);
@@ -252,7 +267,7 @@ class AfterAuthAndChannelFaultsTest {
   void disconnectAtChannelOpenEndsTheSession() throws Exception {
     host.faults()
         .add(
-            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no channels")
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "no channels")
                 .at(Stage.CHANNEL_OPEN));
 
     try (MinaSession session = MinaSession.open(alice())) {

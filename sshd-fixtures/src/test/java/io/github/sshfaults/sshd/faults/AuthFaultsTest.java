@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Delay;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
@@ -256,7 +256,7 @@ class AuthFaultsTest {
     try (MinaSession session = MinaSession.connect(login("alice", "wrong"))) {
       assertThatThrownBy(() -> session.session().auth().verify(Duration.ofSeconds(1)));
       MinaSession.Ending ending = session.awaitEnd();
-      assertThat(ending.disconnectReason()).isEqualTo(ReasonCodes.DISCONNECT_PROTOCOL_ERROR);
+      assertThat(ending.disconnectReason()).isEqualTo(DisconnectReason.PROTOCOL_ERROR.code());
       assertThat(ending.disconnectMessage()).isEqualTo("Too many authentication failures");
     }
   }

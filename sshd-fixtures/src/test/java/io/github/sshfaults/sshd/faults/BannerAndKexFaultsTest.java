@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.faults.AlgorithmKind;
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Causes;
@@ -115,9 +115,7 @@ class BannerAndKexFaultsTest {
   @EnumSource(SshClientLibrary.class)
   void disconnectDuringKeyExchangeReachesEachClientWithItsReason(SshClientLibrary client) {
     host.faults()
-        .add(
-            Fault.disconnect(ReasonCodes.DISCONNECT_KEY_EXCHANGE_FAILED, "no kex today")
-                .at(Stage.KEX));
+        .add(Fault.disconnect(DisconnectReason.KEY_EXCHANGE_FAILED, "no kex today").at(Stage.KEX));
 
     assertThatThrownBy(() -> client.exec(alice(), "id"))
         .satisfies(

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
@@ -64,7 +64,7 @@ class DisconnectReasonArrivesTest {
     host.faults().add(Fault.tooManyAuthFailures(1));
     Login wrong = Login.password(host, "alice", "wrong").withTimeout(Duration.ofSeconds(2));
     Heard expected =
-        new Heard(ReasonCodes.DISCONNECT_PROTOCOL_ERROR, "Too many authentication failures");
+        new Heard(DisconnectReason.PROTOCOL_ERROR.code(), "Too many authentication failures");
 
     for (int connection = 1; connection <= CONNECTIONS; connection++) {
       List<Heard> heard = new CopyOnWriteArrayList<>();
@@ -98,9 +98,9 @@ class DisconnectReasonArrivesTest {
   @ParameterizedTest
   @EnumSource(SshClientLibrary.class)
   void disconnectAfterAuthReachesEveryConnectionWithItsReason(SshClientLibrary client) {
-    host.faults().add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance"));
+    host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance"));
     Login alice = alice(client);
-    Heard expected = new Heard(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance");
+    Heard expected = new Heard(DisconnectReason.BY_APPLICATION.code(), "maintenance");
 
     for (int connection = 1; connection <= CONNECTIONS; connection++) {
       List<Heard> heard = new CopyOnWriteArrayList<>();
@@ -131,12 +131,11 @@ class DisconnectReasonArrivesTest {
   @MethodSource("otherStagesAndClients")
   void disconnectAtAnyOtherStageReachesEveryConnectionWithItsReason(
       Stage stage, SshClientLibrary client) {
-    Fault disconnect =
-        Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance").at(stage);
+    Fault disconnect = Fault.disconnect(DisconnectReason.BY_APPLICATION, "maintenance").at(stage);
     host.command("cat big.log").replies("x".repeat(5_000));
     host.faults().add(stage == Stage.OUTPUT ? disconnect.afterBytes(1_000) : disconnect);
     Login alice = alice(client);
-    Heard expected = new Heard(ReasonCodes.DISCONNECT_BY_APPLICATION, "maintenance");
+    Heard expected = new Heard(DisconnectReason.BY_APPLICATION.code(), "maintenance");
 
     for (int connection = 1; connection <= CONNECTIONS_PER_STAGE; connection++) {
       List<Heard> heard = new CopyOnWriteArrayList<>();
@@ -150,6 +149,22 @@ class DisconnectReasonArrivesTest {
     }
     assertThat(host.journal().awaitClosedConnections(CONNECTIONS_PER_STAGE))
         .hasSize(CONNECTIONS_PER_STAGE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void aCodeOutsideTheRfcArrivesAsSent(SshClientLibrary client) {
+    host.faults().add(Fault.disconnectWithCode(4096, "odd reason").at(Stage.EXEC));
+    // sshj maps every code it does not know to its own UNKNOWN, which it numbers 0.
+    Heard expected = new Heard(client == SshClientLibrary.SSHJ ? 0 : 4096, "odd reason");
+
+    List<Heard> heard = new CopyOnWriteArrayList<>();
+    try {
+      client.exec(alice(client), "id", (reason, text) -> heard.add(new Heard(reason, text)));
+    } catch (Exception expectedFailure) {
+      // What each client throws is the business of ExecFaultsTest.
+    }
+    awaitHeard(heard, expected, 1);
   }
 
   /**

@@ -4,8 +4,8 @@ import static io.github.sshfaults.sshd.testclients.Causes.assertCausedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
-import io.github.sshfaults.faults.ReasonCodes;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Causes;
@@ -213,7 +213,7 @@ class ExecFaultsTest {
   void disconnectMidOutputReachesTheClientAfterTheBytes() throws Exception {
     host.faults()
         .add(
-            Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "killed")
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "killed")
                 .at(Stage.OUTPUT)
                 .afterBytes(30));
 
@@ -227,13 +227,12 @@ class ExecFaultsTest {
 
   @Test
   void disconnectAtExecSendsNothingOfTheCommand() throws Exception {
-    host.faults()
-        .add(Fault.disconnect(ReasonCodes.DISCONNECT_BY_APPLICATION, "no exec").at(Stage.EXEC));
+    host.faults().add(Fault.disconnect(DisconnectReason.BY_APPLICATION, "no exec").at(Stage.EXEC));
 
     try (MinaSession session = MinaSession.open(alice())) {
       assertThat(session.exec("cat app.log")).isEqualTo(new ExecResult("", "", null));
       assertThat(session.awaitEnd().disconnectReason())
-          .isEqualTo(ReasonCodes.DISCONNECT_BY_APPLICATION);
+          .isEqualTo(DisconnectReason.BY_APPLICATION.code());
     }
   }
 

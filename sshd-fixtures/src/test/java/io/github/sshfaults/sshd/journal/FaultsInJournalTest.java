@@ -30,7 +30,8 @@ class FaultsInJournalTest {
               fault -> {
                 assertThat(fault.connection()).isEqualTo(1);
                 assertThat(fault.stage()).isEqualTo(Stage.CONNECT);
-                assertThat(fault.rule()).startsWith("#1 ");
+                assertThat(fault.rule()).isEqualTo(1);
+                assertThat(fault.fault()).isEqualTo(Fault.dropConnection());
                 assertThat(fault.description()).contains("FIN");
               });
       assertThat(host.journal().closedConnections())

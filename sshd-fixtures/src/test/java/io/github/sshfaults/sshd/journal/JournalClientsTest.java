@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
@@ -98,7 +99,8 @@ class JournalClientsTest {
         .allSatisfy(attempt -> assertThat(attempt.accepted()).isFalse())
         .anySatisfy(
             attempt -> {
-              assertThat(attempt.method()).isIn("password", "keyboard-interactive");
+              assertThat(attempt.method())
+                  .isIn(AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE);
               assertThat(attempt.reason()).isEqualTo("wrong password");
             });
     assertThat(host.journal().commands()).isEmpty();
@@ -129,7 +131,7 @@ class JournalClientsTest {
         .singleElement()
         .satisfies(
             attempt -> {
-              assertThat(attempt.method()).isEqualTo("publickey");
+              assertThat(attempt.method()).isEqualTo(AuthMethod.PUBLIC_KEY);
               assertThat(attempt.accepted()).isTrue();
               assertThat(attempt.reason()).isEqualTo("key matches");
             });
@@ -144,7 +146,7 @@ class JournalClientsTest {
     assertThatThrownBy(() -> client.exec(Login.key(host, stranger), "id"));
 
     assertThat(host.journal().authAttempts("bob"))
-        .filteredOn(attempt -> attempt.method().equals("publickey"))
+        .filteredOn(attempt -> attempt.method() == AuthMethod.PUBLIC_KEY)
         .singleElement()
         .satisfies(
             attempt ->
@@ -152,7 +154,7 @@ class JournalClientsTest {
                     .isEqualTo("key " + stranger.fingerprint() + " not registered"));
     assertThat(host.journal().authAttempts("bob"))
         .as("JSch falls back to keyboard-interactive")
-        .filteredOn(attempt -> !attempt.method().equals("publickey"))
+        .filteredOn(attempt -> attempt.method() != AuthMethod.PUBLIC_KEY)
         .allSatisfy(attempt -> assertThat(attempt.reason()).isEqualTo("user has no password"));
   }
 

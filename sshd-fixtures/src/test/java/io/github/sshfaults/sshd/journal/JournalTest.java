@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
@@ -154,11 +155,11 @@ class JournalTest {
         .satisfies(
             disconnect -> {
               assertThat(disconnect.by()).isEqualTo(Initiator.CLIENT);
+              assertThat(disconnect.reason()).isEqualTo(DisconnectReason.BY_APPLICATION);
               assertThat(disconnect.reasonCode()).isEqualTo(11);
-              assertThat(disconnect.reasonName()).isEqualTo("SSH2_DISCONNECT_BY_APPLICATION");
             });
     assertThat(host.journal().closedConnections().get(0).detail())
-        .isEqualTo("client sent SSH2_DISCONNECT_BY_APPLICATION");
+        .isEqualTo("client sent SSH_DISCONNECT_BY_APPLICATION");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
@@ -171,7 +172,8 @@ class VerificationTest {
   void verifiesAnyKindOfEventWithAPredicate() {
     RecordingJournal journal = new RecordingJournal(10);
     journal.record(
-        1, (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, "rejectAuth()", "rejected alice"));
+        1,
+        (s, t, c) -> new FaultFired(s, t, c, Stage.AUTH, 1, Fault.rejectAuth(), "rejected alice"));
 
     assertThat(
             verify(journal, once())
@@ -182,7 +184,7 @@ class VerificationTest {
                 verify(journal, once())
                     .recorded(FaultFired.class, "fault at KEX", f -> f.stage() == Stage.KEX))
         .hasMessageContaining("Expected fault at KEX exactly 1 time")
-        .hasMessageContaining("stage=AUTH rule=\"rejectAuth()\"");
+        .hasMessageContaining("stage=AUTH rule=1 fault=\"rejectAuth() at AUTH\"");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
@@ -68,7 +69,7 @@ class SftpFaultsTest {
         .add(
             Fault.sftpError(SftpStatus.PERMISSION_DENIED, "no access for alice")
                 .forSftp(SftpAction.OPEN)
-                .forPath("/secret/**"));
+                .forPathGlob("/secret/**"));
 
     try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
       Throwable thrown = catchThrowable(() -> sftp.download("/secret/key"));
@@ -87,11 +88,12 @@ class SftpFaultsTest {
                   .isEqualTo("answered open /secret/key with PERMISSION_DENIED (3)");
             });
     assertThat(host.journal().sftpOperations())
-        .filteredOn(op -> op.operation().equals("open"))
-        .extracting(SftpOperation::path, SftpOperation::outcome)
+        .filteredOn(op -> op.action() == SftpAction.OPEN)
+        .extracting(SftpOperation::path, SftpOperation::status, SftpOperation::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("/secret/key", "permission denied"),
-            org.assertj.core.groups.Tuple.tuple("/public/readme", "ok"));
+            org.assertj.core.groups.Tuple.tuple(
+                "/secret/key", SftpStatus.PERMISSION_DENIED, "permission denied"),
+            org.assertj.core.groups.Tuple.tuple("/public/readme", null, "ok"));
   }
 
   @ParameterizedTest
@@ -128,7 +130,7 @@ class SftpFaultsTest {
             .until(
                 () ->
                     host.journal().sftpOperations().stream()
-                        .filter(op -> op.operation().equals("read"))
+                        .filter(op -> op.action() == SftpAction.READ)
                         .findFirst(),
                 Optional::isPresent)
             .orElseThrow();
@@ -233,9 +235,9 @@ class SftpFaultsTest {
         .extracting(FaultFired::description)
         .containsExactly("stops answering SFTP at open /a.txt");
     assertThat(host.journal().sftpOperations())
-        .filteredOn(op -> op.operation().equals("open"))
-        .extracting(SftpOperation::outcome)
-        .containsExactly("no answer");
+        .filteredOn(op -> op.action() == SftpAction.OPEN)
+        .extracting(SftpOperation::status, SftpOperation::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "no answer"));
   }
 
   @Test
@@ -254,7 +256,11 @@ class SftpFaultsTest {
   @EnumSource(SftpClients.class)
   void aDisconnectAtAnSftpRequestEndsTheSession(SftpClients client) throws Exception {
     host.files().write("/a.txt", "a");
-    host.faults().add(Fault.disconnect(11, "going down").at(Stage.SFTP).forSftp(SftpAction.OPEN));
+    host.faults()
+        .add(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "going down")
+                .at(Stage.SFTP)
+                .forSftp(SftpAction.OPEN));
 
     try (SftpClients.Session sftp = client.open(host, "alice", "secret")) {
       assertThat(catchThrowable(() -> sftp.download("/a.txt"))).isNotNull();
@@ -276,22 +282,22 @@ class SftpFaultsTest {
     }
 
     assertThat(host.journal().sftpOperations())
-        .filteredOn(op -> !op.operation().equals("realpath") && !op.operation().equals("stat"))
+        .filteredOn(op -> op.action() != SftpAction.REALPATH && op.action() != SftpAction.STAT)
         .extracting(
-            SftpOperation::operation,
+            SftpOperation::action,
             SftpOperation::path,
             SftpOperation::outcome,
             SftpOperation::bytes)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("open", "/data/in.txt", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("read", "/data/in.txt", "ok", 5L),
-            org.assertj.core.groups.Tuple.tuple("close", "/data/in.txt", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("open", "/data/out.txt", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("write", "/data/out.txt", "ok", 3L),
-            org.assertj.core.groups.Tuple.tuple("close", "/data/out.txt", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("list", "/data", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("close", "/data", "ok", 0L),
-            org.assertj.core.groups.Tuple.tuple("remove", "/data/in.txt", "ok", 0L));
+            org.assertj.core.groups.Tuple.tuple(SftpAction.OPEN, "/data/in.txt", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.READ, "/data/in.txt", "ok", 5L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.CLOSE, "/data/in.txt", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.OPEN, "/data/out.txt", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.WRITE, "/data/out.txt", "ok", 3L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.CLOSE, "/data/out.txt", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.LIST, "/data", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.CLOSE, "/data", "ok", 0L),
+            org.assertj.core.groups.Tuple.tuple(SftpAction.REMOVE, "/data/in.txt", "ok", 0L));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.journal.ChannelRequest;
 import io.github.sshfaults.sshd.journal.SftpOperation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class SftpJournalTest {
                 + host
                 + ", but found 0.\nNear misses, closest first:\n  #")
         .withMessageContaining(
-            "sftp operation=\"read\" path=\"/data/in.csv\" outcome=\"ok\" bytes=4");
+            "sftp action=\"READ\" path=\"/data/in.csv\" status=null outcome=\"ok\" bytes=4");
   }
 
   @Test
@@ -68,8 +69,29 @@ class SftpJournalTest {
 
     verify(host, never()).downloaded("/big.bin");
     SftpOperation read = verify(host, once()).sftp(SftpAction.READ, "/big.bin").get(0);
+    assertThat(read.status()).isEqualTo(SftpStatus.FAILURE);
     assertThat(read.outcome()).isEqualTo("failure");
     assertThat(read.bytes()).isEqualTo(10_000);
+  }
+
+  @Test
+  void recordsTheSubsystemRequestOfEachSftpChannel() throws Exception {
+    try (SftpClients.Session sftp = SftpClients.SSHJ.open(host, "alice", "secret")) {
+      sftp.list("/");
+    }
+
+    assertThat(host.journal().events(ChannelRequest.class))
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.request()).isEqualTo("subsystem sftp");
+              assertThat(request.accepted()).isTrue();
+              assertThat(request.reason()).isNull();
+            });
+    assertThat(host.journal().toJsonLines())
+        .contains(
+            "\"type\":\"channel-request\",\"channelId\":0,\"request\":\"subsystem sftp\","
+                + "\"accepted\":true,\"reason\":null}");
   }
 
   @Test
@@ -81,8 +103,8 @@ class SftpJournalTest {
 
     assertThat(host.journal().toJsonLines())
         .contains(
-            "\"type\":\"sftp\",\"operation\":\"read\",\"path\":\"/a.txt\",\"outcome\":\"ok\","
-                + "\"bytes\":1}");
+            "\"type\":\"sftp\",\"action\":\"READ\",\"path\":\"/a.txt\",\"status\":null,"
+                + "\"outcome\":\"ok\",\"bytes\":1}");
     assertThat(host.journal().describeTail(5)).contains(" SFTP operations");
   }
 }

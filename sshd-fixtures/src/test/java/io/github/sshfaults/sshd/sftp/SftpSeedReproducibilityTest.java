@@ -27,7 +27,7 @@ class SftpSeedReproducibilityTest {
           .add(
               Fault.sftpError(SftpStatus.FAILURE)
                   .forSftp(SftpAction.OPEN)
-                  .forPath("/data/*")
+                  .forPathGlob("/data/*")
                   .withProbability(0.4));
       try (SftpClients.Session sftp = SftpClients.MINA.open(host, "alice", "secret")) {
         for (int i = 0; i < DOWNLOADS; i++) {

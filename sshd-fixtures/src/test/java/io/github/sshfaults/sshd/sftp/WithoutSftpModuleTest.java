@@ -13,7 +13,7 @@ import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.internal.SftpServer;
-import io.github.sshfaults.sshd.journal.SftpOperation;
+import io.github.sshfaults.sshd.journal.ChannelRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -74,10 +74,12 @@ class WithoutSftpModuleTest {
         session.disconnect();
       }
 
-      List<SftpOperation> operations = host.journal().sftpOperations();
-      assertThat(operations).hasSize(1);
-      assertThat(operations.get(0).operation()).isEqualTo("subsystem");
-      assertThat(operations.get(0).outcome())
+      assertThat(host.journal().sftpOperations()).isEmpty();
+      List<ChannelRequest> requests = host.journal().events(ChannelRequest.class);
+      assertThat(requests).hasSize(1);
+      assertThat(requests.get(0).request()).isEqualTo("subsystem sftp");
+      assertThat(requests.get(0).accepted()).isFalse();
+      assertThat(requests.get(0).reason())
           .isEqualTo(SftpServer.MISSING)
           .contains("org.apache.sshd:sshd-sftp is not on the class path");
     }

@@ -1,14 +1,16 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.Delay;
+import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
+import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.internal.Durations;
 import io.github.sshfaults.sshd.CommandResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.server.session.ServerSession;
 
@@ -16,22 +18,25 @@ import org.apache.sshd.server.session.ServerSession;
  * The faults of one command: decided when the exec request arrives, applied while its output is
  * sent. Runs on the host's command executor, never on a MINA SSHD I/O thread, so waiting here (a
  * delay, a throttle) stalls this command and nothing else.
+ *
+ * <p>At {@link io.github.sshfaults.faults.Stage#EXEC} a command gets one exit code, one delay, one
+ * throttle and one ending (a hang: the output goes out, the exit code never; the others end the
+ * connection instead of running the command), each the first that takes effect; at {@link
+ * io.github.sshfaults.faults.Stage#OUTPUT}, one cut of its stdout.
  */
 public final class CommandFaults {
 
-  private static final CommandFaults NONE = new CommandFaults(null, null, null, List.of());
+  private static final CommandFaults NONE = new CommandFaults(null, null, null);
 
   private final FaultEngine engine;
   private final Connection connection;
   private final String commandLine;
-  private final List<Firing> atExec;
+  private final ExecDecision exec = new ExecDecision();
 
-  private CommandFaults(
-      FaultEngine engine, Connection connection, String commandLine, List<Firing> atExec) {
+  private CommandFaults(FaultEngine engine, Connection connection, String commandLine) {
     this.engine = engine;
     this.connection = connection;
     this.commandLine = commandLine;
-    this.atExec = atExec;
   }
 
   /**
@@ -41,129 +46,193 @@ public final class CommandFaults {
       FaultEngine engine, ServerSession session, String commandLine) {
     Connection connection = Connection.of(session);
     if (connection == null
-        || (!engine.plan().has(Stage.EXEC) && !engine.plan().has(Stage.OUTPUT))) {
+        || (!engine.plan().has(OccasionKind.EXEC) && !engine.plan().has(OccasionKind.OUTPUT))) {
       return NONE;
     }
-    List<Firing> atExec =
-        engine.plan().fire(Stage.EXEC, connection.dice(), connection.user(), commandLine);
-    return new CommandFaults(engine, connection, commandLine, atExec);
+    CommandFaults faults = new CommandFaults(engine, connection, commandLine);
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.EXEC,
+            connection.dice(),
+            Occasion.of(connection.user(), commandLine),
+            faults.exec);
+    return faults;
   }
 
   /** The result to send: the stub's, unless a fault makes the command exit otherwise. */
   public CommandResult result(CommandResult stubbed) {
-    for (Firing firing : atExec) {
-      if (firing.fault().effect() instanceof Effect.ExitWith exit) {
-        engine.fired(
-            connection,
-            Stage.EXEC,
-            firing,
-            "made \"" + commandLine + "\" exit with " + exit.exitCode());
-        return CommandResult.exit(exit.exitCode()).withStderr(exit.stderr());
-      }
-    }
-    return stubbed;
+    return exec.exit.apply() ? exec.exitResult : stubbed;
   }
 
   /**
    * Sends stdout and stderr of {@code result} as the faults say.
    *
-   * @return whether the command may now send its exit status
+   * @return whether the command may now send its exit code
    * @throws InterruptedException when the command is destroyed while waiting
    */
   public boolean send(byte[] stdout, byte[] stderr, OutputStream out, OutputStream err)
       throws IOException, InterruptedException {
     if (this == NONE) {
-      write(out, stdout, stdout.length, null);
-      write(err, stderr, stderr.length, null);
+      write(out, stdout, 0, stdout.length, 0, 0);
+      write(err, stderr, 0, stderr.length, 0, 0);
       return true;
     }
-    Effect.Throttle throttle = null;
+    if (exec.delay.apply()) {
+      TimeUnit.NANOSECONDS.sleep(exec.late.toNanos());
+    }
     boolean hangs = false;
-    for (Firing firing : atExec) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.Delayed delayed) {
-        Duration delay = delayed.delay().sample(firing.random());
-        engine.fired(
+    for (Ending ending : exec.endings()) {
+      if (ending.how() == Ending.How.HANG) {
+        if (engine.fired(
             connection,
-            Stage.EXEC,
-            firing,
-            "delayed the output of \"" + commandLine + "\" by " + Durations.format(delay));
-        TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-      } else if (effect instanceof Effect.Throttle t && throttle == null) {
-        throttle = t;
-        engine.fired(
-            connection,
-            Stage.EXEC,
-            firing,
-            "throttles the output of \""
-                + commandLine
-                + "\" to "
-                + t.bytesPerSecond()
-                + " bytes/s");
-      } else if (effect instanceof Effect.Hang && !hangs) {
-        hangs = true;
-        engine.fired(
-            connection,
-            Stage.EXEC,
-            firing,
-            "\"" + commandLine + "\" sends its output and never exits");
-      } else if (!(effect instanceof Effect.ExitWith)
-          && !hangs
-          && engine.endConnection(
-              connection, Stage.EXEC, firing, "instead of running \"" + commandLine + "\"")) {
+            ending.firing(),
+            "\"" + commandLine + "\" sends its output and never exits")) {
+          hangs = true;
+          break;
+        }
+      } else if (engine.end(connection, ending, "instead of running \"" + commandLine + "\"")) {
         return false;
       }
     }
-    Firing cut = cutOf(stdout.length);
-    long length = cut == null ? stdout.length : cut.fault().afterBytes();
-    write(out, stdout, (int) length, throttle);
-    if (cut != null) {
-      String when = "after " + length + " bytes of the output of \"" + commandLine + "\"";
-      if (cut.fault().effect() instanceof Effect.Hang) {
-        engine.fired(connection, Stage.OUTPUT, cut, "stops " + when + " and never exits");
-      } else {
-        engine.endConnection(connection, Stage.OUTPUT, cut, when);
-      }
+    exec.throttle.apply();
+    OutputCut cut = cutOf(stdout.length);
+    int written = cut == null ? 0 : cut.apply(stdout, out);
+    if (written < 0) {
       return false;
     }
-    write(err, stderr, stderr.length, null);
+    write(out, stdout, written, stdout.length - written, exec.bytesPerSecond, exec.chunkSize);
+    write(err, stderr, 0, stderr.length, 0, 0);
     return !hangs;
   }
 
-  private Firing cutOf(int stdoutLength) {
-    if (!engine.plan().has(Stage.OUTPUT)) {
+  private OutputCut cutOf(int stdoutLength) {
+    if (!engine.plan().has(OccasionKind.OUTPUT)) {
       return null;
     }
-    List<Firing> firings =
-        engine
-            .plan()
-            .fire(
-                Stage.OUTPUT,
-                connection.dice(),
-                connection.user(),
-                commandLine,
-                fault -> fault.afterBytes() <= stdoutLength);
-    return firings.isEmpty() ? null : firings.get(0);
+    OutputCut cut = new OutputCut();
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.OUTPUT,
+            connection.dice(),
+            Occasion.of(connection.user(), commandLine),
+            fault -> fault.afterBytes() <= stdoutLength,
+            cut);
+    return cut.endings().isEmpty() ? null : cut;
   }
 
-  private static void write(OutputStream stream, byte[] bytes, int length, Effect.Throttle throttle)
+  /** What the faults at EXEC ask for. */
+  private final class ExecDecision extends EndingDecision implements ExecEffect.Injector {
+
+    final OneOf exit = new OneOf();
+    final OneOf delay = new OneOf();
+    final OneOf throttle = new OneOf();
+    CommandResult exitResult;
+    Duration late;
+    long bytesPerSecond;
+    int chunkSize;
+
+    @Override
+    public void exitWith(int exitCode, String stderr, Firing firing) {
+      exit.add(
+          () -> {
+            if (!engine.fired(
+                connection, firing, "made \"" + commandLine + "\" exit with " + exitCode)) {
+              return false;
+            }
+            exitResult = CommandResult.exit(exitCode).withStderr(stderr);
+            return true;
+          });
+    }
+
+    @Override
+    public void delayOutput(Delay delay, Firing firing) {
+      this.delay.add(
+          () -> {
+            Duration sample = firing.sample(delay);
+            if (!engine.fired(
+                connection,
+                firing,
+                "delayed the output of \"" + commandLine + "\" by " + Durations.format(sample))) {
+              return false;
+            }
+            late = sample;
+            return true;
+          });
+    }
+
+    @Override
+    public void throttle(long bytesPerSecond, int chunkSize, Firing firing) {
+      throttle.add(
+          () -> {
+            if (!engine.fired(
+                connection,
+                firing,
+                "throttles the output of \""
+                    + commandLine
+                    + "\" to "
+                    + bytesPerSecond
+                    + " bytes/s")) {
+              return false;
+            }
+            this.bytesPerSecond = bytesPerSecond;
+            this.chunkSize = chunkSize;
+            return true;
+          });
+    }
+  }
+
+  /** What the faults at OUTPUT ask for: a cut after a number of bytes of stdout. */
+  private final class OutputCut extends EndingDecision implements OutputEffect.Injector {
+
+    /**
+     * Writes stdout up to the first cut that takes effect, and applies it.
+     *
+     * @return -1 when a cut took effect: the command sends nothing more; else how many bytes of
+     *     stdout went out, for the caller to send the rest
+     */
+    int apply(byte[] stdout, OutputStream out) throws IOException, InterruptedException {
+      int written = 0;
+      for (Ending ending : endings()) {
+        int after = (int) ending.firing().afterBytes();
+        if (after > written) {
+          write(out, stdout, written, after - written, exec.bytesPerSecond, exec.chunkSize);
+          written = after;
+        }
+        String when = "after " + after + " bytes of the output of \"" + commandLine + "\"";
+        boolean applied =
+            ending.how() == Ending.How.HANG
+                ? engine.fired(connection, ending.firing(), "stops " + when + " and never exits")
+                : engine.end(connection, ending, when);
+        if (applied) {
+          return -1;
+        }
+      }
+      // No cut may take effect any more: the output goes on.
+      return written;
+    }
+  }
+
+  private static void write(
+      OutputStream stream, byte[] bytes, int offset, int length, long bytesPerSecond, int chunkSize)
       throws IOException, InterruptedException {
-    if (throttle == null) {
-      stream.write(bytes, 0, length);
+    if (bytesPerSecond == 0) {
+      stream.write(bytes, offset, length);
       stream.flush();
       return;
     }
     long next = System.nanoTime();
-    for (int offset = 0; offset < length; ) {
+    for (int done = 0; done < length; ) {
       long wait = next - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      int chunk = Math.min(throttle.chunkSize(), length - offset);
-      stream.write(bytes, offset, chunk);
+      int chunk = Math.min(chunkSize, length - done);
+      stream.write(bytes, offset + done, chunk);
       stream.flush();
-      offset += chunk;
-      next += chunk * 1_000_000_000L / throttle.bytesPerSecond();
+      done += chunk;
+      next += chunk * 1_000_000_000L / bytesPerSecond;
     }
   }
 }

@@ -2,7 +2,7 @@ package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.internal.ConnectionDice;
-import io.github.sshfaults.faults.internal.Firing;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.session.Session;
@@ -24,8 +24,11 @@ public final class Connection {
   volatile boolean swapHostKey;
   volatile AlgorithmKind noCommonAlgorithm;
 
-  /** A drop or disconnect decided at KEX, applied once both sides have sent their proposals. */
-  volatile Firing endOfKex;
+  /**
+   * The endings decided at KEX that wait until both sides have sent their proposals (a drop, a
+   * disconnect), first first; null when none waits.
+   */
+  volatile List<Ending> endOfKex;
 
   volatile boolean kexDone;
   volatile boolean authenticated;

@@ -2,19 +2,20 @@ package io.github.sshfaults.sshd.internal.faults;
 
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
-import io.github.sshfaults.faults.Direction;
-import io.github.sshfaults.faults.Effect;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.LivePlan;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
 import io.github.sshfaults.internal.Durations;
 import io.github.sshfaults.internal.NamedThreadFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -103,7 +104,7 @@ public final class FaultEngine implements AutoCloseable {
    * whether the host is partitioned.
    */
   public String describe() {
-    return plan.describe(fault -> fault.effect() instanceof Effect.Refuse ? refusal() : null)
+    return plan.describe(this::refusal)
         + (partitioned ? "\n  (partitioned: no traffic flows)" : "");
   }
 
@@ -142,7 +143,7 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   private synchronized void planChanged() {
-    boolean refuse = plan.contains(Effect.Refuse.class);
+    boolean refuse = plan.refuses();
     if (refuse != refusing) {
       refusing = refuse;
       refusalChanged.run();
@@ -206,7 +207,9 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   /**
-   * A connection was accepted: applies the faults of its first moments, before any byte goes out.
+   * A connection was accepted: applies the faults of its first moments, before any byte goes out:
+   * the shaping of its stream, its banner, then what happens before the banner. A fault that ends
+   * the connection leaves no later occasion.
    */
   void accepted(WireSession session) {
     live.add(session);
@@ -222,119 +225,73 @@ public final class FaultEngine implements AutoCloseable {
       return;
     }
     Connection connection = session.connection();
-    for (Firing firing : plan.fire(Stage.TRANSPORT, connection.dice(), null, null)) {
-      shapeTransport(connection, firing);
-    }
-    boolean garbage = false;
-    for (Firing firing : plan.fire(Stage.BANNER, connection.dice(), null, null)) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.Delayed delayed) {
-        Duration delay = delayed.delay().sample(firing.random());
-        session.wire().delayFirstWrites(delay.toNanos());
-        fired(connection, Stage.BANNER, firing, "delayed the banner by " + Durations.format(delay));
-      } else if (!garbage && effect instanceof Effect.GarbageText text) {
-        garbage = true;
-        session.wire().sendThenDrop(text.text().getBytes(StandardCharsets.UTF_8));
-        fired(connection, Stage.BANNER, firing, "sent garbage instead of the banner, then closed");
-      } else if (!garbage && effect instanceof Effect.RandomGarbage random) {
-        garbage = true;
-        byte[] bytes = new byte[random.length()];
-        firing.random().nextBytes(bytes);
-        session.wire().sendThenDrop(bytes);
-        fired(
-            connection,
-            Stage.BANNER,
-            firing,
-            "sent random bytes instead of the banner, then closed");
-      }
-    }
-    if (garbage) {
+    if (TransportShaping.shape(this, connection)) {
       return;
     }
-    for (Firing firing : plan.fire(Stage.CONNECT, connection.dice(), null, null)) {
-      if (endConnection(connection, Stage.CONNECT, firing, "before the banner")) {
-        return;
-      }
+    BannerDecision banner = new BannerDecision(this, connection);
+    plan.dispatch(OccasionKind.BANNER, connection.dice(), Occasion.none(), banner);
+    if (banner.apply()) {
+      return;
     }
+    ConnectDecision connect = new ConnectDecision();
+    plan.dispatch(OccasionKind.CONNECT, connection.dice(), Occasion.none(), connect);
+    connect.end(this, connection, "before the banner");
   }
 
-  private void shapeTransport(Connection connection, Firing firing) {
-    Fault fault = firing.fault();
-    Effect effect = fault.effect();
-    WireSession.Wire wire = connection.wire().wire();
-    boolean toClient = fault.direction() == Direction.TO_CLIENT;
-    String direction = toClient ? "to the client" : "from the client";
-    if (effect instanceof Effect.Delayed delayed) {
-      wire.delayEachWrite(delayed.delay(), firing.random());
-      fired(connection, Stage.TRANSPORT, firing, "delays every write by " + delayed.delay());
-    } else if (effect instanceof Effect.Throttle throttle) {
-      if (toClient) {
-        wire.throttleWrites(throttle.bytesPerSecond(), throttle.chunkSize());
-      } else {
-        wire.throttleReads(throttle.bytesPerSecond(), throttle.chunkSize());
-      }
-      fired(
-          connection,
-          Stage.TRANSPORT,
-          firing,
-          "throttles " + direction + " to " + throttle.bytesPerSecond() + " bytes/s");
-    } else if (fault.afterBytes() == 0) {
-      endConnection(connection, Stage.TRANSPORT, firing, "before any byte");
-    } else {
-      String what =
-          (effect instanceof Effect.Reset ? "reset" : "dropped")
-              + " the connection after "
-              + fault.afterBytes()
-              + " bytes "
-              + direction;
-      Runnable cut =
-          () -> {
-            fired(connection, Stage.TRANSPORT, firing, what);
-            if (effect instanceof Effect.Drop) {
-              wire.drop();
-            } else {
-              // Only a cut of what the client sends can reset (Fault checks it).
-              wire.reset(connection.kexDone, false);
-            }
-          };
-      if (toClient) {
-        wire.cutWritesAfter(fault.afterBytes(), cut);
-      } else {
-        wire.cutReadsAfter(fault.afterBytes(), cut);
-      }
+  /** The endings of {@link Stage#CONNECT}: all a connection can meet before its first byte. */
+  private static final class ConnectDecision extends EndingDecision
+      implements ConnectEffect.Injector {}
+
+  /**
+   * Applies {@code ending}, unless its fault may no longer take effect: reports it as happening
+   * {@code when}, then ends or stalls the connection.
+   *
+   * @return whether it took effect
+   */
+  boolean end(Connection connection, Ending ending, String when) {
+    if (!fired(connection, ending.firing(), describeEnding(ending, when), ending.closes())) {
+      return false;
     }
+    applyEnding(connection, ending);
+    return true;
   }
 
   /**
-   * Applies a fault that ends or stalls the connection (drop, reset, hang, disconnect), if {@code
-   * firing} is one.
-   *
-   * @return whether it was one, so that later faults of the same occasion are skipped
+   * Applies {@code ending}, whose fault has taken effect already ({@link Firing#takeEffect()}): for
+   * an ending that waited for a delay after it was counted.
    */
-  boolean endConnection(Connection connection, Stage stage, Firing firing, String when) {
-    Effect effect = firing.fault().effect();
-    WireSession.Wire wire = connection.wire().wire();
-    boolean beforeKex = stage == Stage.CONNECT || stage == Stage.TRANSPORT;
-    if (effect instanceof Effect.Drop) {
-      fired(connection, stage, firing, "dropped the connection (FIN) " + when);
-      wire.drop();
-    } else if (effect instanceof Effect.Reset) {
-      fired(connection, stage, firing, "reset the connection (RST) " + when);
-      wire.reset(connection.kexDone, beforeKex);
-    } else if (effect instanceof Effect.Hang) {
-      fired(connection, stage, firing, "hangs " + when);
-      wire.hang();
-    } else if (effect instanceof Effect.Disconnect disconnect) {
-      fired(
-          connection,
-          stage,
-          firing,
-          "disconnected with reason " + disconnect.reasonCode() + " " + when);
-      disconnect(connection, disconnect.reasonCode(), disconnect.message());
-    } else {
-      return false;
+  void endTaken(Connection connection, Ending ending, String when) {
+    report(connection, ending.firing(), describeEnding(ending, when), ending.closes());
+    applyEnding(connection, ending);
+  }
+
+  static String describeEnding(Ending ending, String when) {
+    if (ending.description() != null) {
+      return ending.description();
     }
-    return true;
+    return switch (ending.how()) {
+      case DROP -> "dropped the connection (FIN) " + when;
+      case RESET -> "reset the connection (RST) " + when;
+      case HANG -> "hangs " + when;
+      case DISCONNECT -> "disconnected with reason " + ending.reasonCode() + " " + when;
+    };
+  }
+
+  private void applyEnding(Connection connection, Ending ending) {
+    Wire wire = connection.wire().wire();
+    switch (ending.how()) {
+      case DROP -> wire.drop();
+      case RESET -> {
+        // Before the banner the host sends nothing more; a cut of the stream may still probe.
+        Firing firing = ending.firing();
+        boolean beforeBanner =
+            firing.stage() == Stage.CONNECT
+                || (firing.stage() == Stage.TRANSPORT && firing.afterBytes() == 0);
+        wire.reset(connection.kexDone, beforeBanner);
+      }
+      case HANG -> wire.hang();
+      case DISCONNECT -> disconnect(connection, ending.reasonCode(), ending.message());
+    }
   }
 
   /**
@@ -365,9 +322,14 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   void sftpOperation(
-      Connection connection, SftpAction action, String path, String outcome, long bytes) {
+      Connection connection,
+      SftpAction action,
+      String path,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
     try {
-      listener.sftpOperation(connection.index(), action, path, outcome, bytes);
+      listener.sftpOperation(connection.index(), action, path, status, outcome, bytes);
     } catch (RuntimeException e) {
       LOG.warn("Fault listener failed on an SFTP operation of {}", connection, e);
     }
@@ -390,13 +352,39 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   /**
-   * A fault took effect: counted for the plan's description, logged, and told to the listener (the
-   * journal). The one place every effect is reported, so the counts and the journal agree.
+   * A fault takes effect, unless it may no longer ({@link Firing#takeEffect()}): counted for the
+   * plan's description, logged, and told to the listener (the journal). The one place every effect
+   * is counted and reported, so the counts and the journal agree. Call it before applying the
+   * effect, and apply it only when it answers true.
+   *
+   * @param endsConnection whether the effect closes the connection, so that the journal says a
+   *     fault closed it
+   * @return whether the fault took effect
    */
-  void fired(Connection connection, Stage stage, Firing firing, String description) {
-    firing.applied();
+  boolean fired(Connection connection, Firing firing, String description, boolean endsConnection) {
+    if (!firing.takeEffect()) {
+      LOG.debug("Fault {} passed over on {}: it reached its limit", firing, connection);
+      return false;
+    }
+    report(connection, firing, description, endsConnection);
+    return true;
+  }
+
+  /** {@link #fired(Connection, Firing, String, boolean)} for an effect that keeps it open. */
+  boolean fired(Connection connection, Firing firing, String description) {
+    return fired(connection, firing, description, false);
+  }
+
+  private void report(
+      Connection connection, Firing firing, String description, boolean endsConnection) {
     FaultEvent event =
-        new FaultEvent(connection.index(), stage, firing.rule(), firing.fault(), description);
+        new FaultEvent(
+            connection.index(),
+            firing.stage(),
+            firing.rule(),
+            firing.fault(),
+            description,
+            endsConnection);
     LOG.debug("Fault fired (seed {}): {}", plan.seed(), event);
     try {
       listener.faultFired(event);

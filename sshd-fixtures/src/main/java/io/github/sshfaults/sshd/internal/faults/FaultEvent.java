@@ -1,6 +1,5 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Effect;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 
@@ -12,19 +11,16 @@ import io.github.sshfaults.faults.Stage;
  * @param rule the fault's position in the host's plan, from 1
  * @param fault the fault
  * @param description what happened, for people: {@code "reset the connection before the banner"}
+ * @param endsConnection whether the fault closes the connection (a drop, a reset, a disconnect, a
+ *     garbage banner), rather than shaping or stalling it
  */
 public record FaultEvent(
-    int connectionIndex, Stage stage, int rule, Fault fault, String description) {
-
-  /** Whether the fault closes the connection (drop, reset, disconnect), rather than shaping it. */
-  public boolean endsConnection() {
-    Effect effect = fault.effect();
-    return effect instanceof Effect.Drop
-        || effect instanceof Effect.Reset
-        || effect instanceof Effect.Disconnect
-        || effect instanceof Effect.GarbageText
-        || effect instanceof Effect.RandomGarbage;
-  }
+    int connectionIndex,
+    Stage stage,
+    int rule,
+    Fault fault,
+    String description,
+    boolean endsConnection) {
 
   @Override
   public String toString() {

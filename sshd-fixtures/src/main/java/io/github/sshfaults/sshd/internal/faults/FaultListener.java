@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import java.net.SocketAddress;
 
 /**
@@ -29,9 +30,15 @@ public interface FaultListener {
    *
    * @param action what the client asked for
    * @param path the absolute path it was about, or null
+   * @param status the error status sent instead of doing it, or null
    * @param outcome {@code ok}, the status sent instead ({@code no such file}), or how it ended
    * @param bytes the bytes read or written, 0 for other operations
    */
   default void sftpOperation(
-      int connectionIndex, SftpAction action, String path, String outcome, long bytes) {}
+      int connectionIndex,
+      SftpAction action,
+      String path,
+      SftpStatus status,
+      String outcome,
+      long bytes) {}
 }

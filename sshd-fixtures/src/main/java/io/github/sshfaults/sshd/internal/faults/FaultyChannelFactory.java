@@ -1,9 +1,10 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
-import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.ChannelOpenFailure;
+import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
 import java.io.IOException;
 import java.util.List;
 import org.apache.sshd.client.future.DefaultOpenFuture;
@@ -45,38 +46,108 @@ final class FaultyChannelFactory implements ChannelFactory {
   @Override
   public Channel createChannel(Session session) throws IOException {
     Connection connection = Connection.of(session);
-    if (connection == null || !engine.plan().has(Stage.CHANNEL_OPEN)) {
+    if (connection == null || !engine.plan().has(OccasionKind.CHANNEL_OPEN)) {
       return delegate.createChannel(session);
     }
-    List<Firing> firings =
-        engine.plan().fire(Stage.CHANNEL_OPEN, connection.dice(), connection.user(), null);
-    for (Firing firing : firings) {
-      Effect effect = firing.fault().effect();
-      String type = delegate.getName();
-      if (effect instanceof Effect.RejectChannelOpen reject) {
-        engine.fired(
-            connection,
-            Stage.CHANNEL_OPEN,
-            firing,
-            "refused to open a " + type + " channel with reason " + reject.reasonCode());
-        return new UnopenedChannel(reject.reasonCode());
-      }
-      if (effect instanceof Effect.LimitChannels limit) {
-        int open = openChannels(session);
-        if (open >= limit.max()) {
-          engine.fired(
-              connection,
-              Stage.CHANNEL_OPEN,
-              firing,
-              "refused a " + type + " channel: " + open + " open, at most " + limit.max());
-          return new UnopenedChannel(ReasonCodes.OPEN_ADMINISTRATIVELY_PROHIBITED);
-        }
-      } else if (engine.endConnection(
-          connection, Stage.CHANNEL_OPEN, firing, "instead of opening a " + type + " channel")) {
-        return new UnopenedChannel(0);
-      }
+    ChannelDecision decision = new ChannelDecision(connection, session);
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.CHANNEL_OPEN,
+            connection.dice(),
+            Occasion.of(connection.user(), null),
+            decision);
+    Channel refused = decision.answer();
+    return refused != null ? refused : delegate.createChannel(session);
+  }
+
+  /**
+   * What the faults of one channel request ask for: one answer instead of the channel, a refusal or
+   * an ending, the first that takes effect.
+   */
+  private final class ChannelDecision implements ChannelOpenEffect.Injector {
+
+    private final Connection connection;
+    private final Session session;
+    private final String type = delegate.getName();
+    private final OneOf answer = new OneOf();
+    private Channel result;
+    private int open = -1;
+
+    ChannelDecision(Connection connection, Session session) {
+      this.connection = connection;
+      this.session = session;
     }
-    return delegate.createChannel(session);
+
+    @Override
+    public int openChannels() {
+      if (open < 0) {
+        open = FaultyChannelFactory.openChannels(session);
+      }
+      return open;
+    }
+
+    @Override
+    public void reject(int reasonCode, Firing firing) {
+      refuse(
+          firing, reasonCode, "refused to open a " + type + " channel with reason " + reasonCode);
+    }
+
+    @Override
+    public void limitChannels(int max, Firing firing) {
+      refuse(
+          firing,
+          ChannelOpenFailure.ADMINISTRATIVELY_PROHIBITED.code(),
+          "refused a " + type + " channel: " + openChannels() + " open, at most " + max);
+    }
+
+    private void refuse(Firing firing, int reasonCode, String description) {
+      answer.add(
+          () -> {
+            if (!engine.fired(connection, firing, description)) {
+              return false;
+            }
+            result = UnopenedChannel.refused(reasonCode);
+            return true;
+          });
+    }
+
+    @Override
+    public void drop(Firing firing) {
+      endInstead(Ending.drop(firing));
+    }
+
+    @Override
+    public void reset(Firing firing) {
+      endInstead(Ending.reset(firing));
+    }
+
+    @Override
+    public void hang(Firing firing) {
+      endInstead(Ending.hang(firing));
+    }
+
+    @Override
+    public void disconnect(int reasonCode, String message, Firing firing) {
+      endInstead(Ending.disconnect(reasonCode, message, firing));
+    }
+
+    private void endInstead(Ending ending) {
+      answer.add(
+          () -> {
+            if (!engine.end(connection, ending, "instead of opening a " + type + " channel")) {
+              return false;
+            }
+            result = UnopenedChannel.unanswered();
+            return true;
+          });
+    }
+
+    /** The channel that answers instead of a real one, or null when the channel opens. */
+    Channel answer() {
+      answer.apply();
+      return result;
+    }
   }
 
   // A channel the client has closed stays registered until MINA's close completes, after the
@@ -90,29 +161,41 @@ final class FaultyChannelFactory implements ChannelFactory {
     return (int) service.getChannels().stream().filter(channel -> !channel.isClosing()).count();
   }
 
-  /**
-   * A channel that never opens: it fails with a reason code, or, with reason 0, the client never
-   * hears back.
-   */
+  /** A channel that never opens: it fails with a reason code, or the client never hears back. */
   private static final class UnopenedChannel extends ChannelSession {
 
-    private final int reasonCode;
+    /** The reason code it fails with, or null when it never answers. */
+    private final Integer reasonCode;
 
-    UnopenedChannel(int reasonCode) {
+    private UnopenedChannel(Integer reasonCode) {
       this.reasonCode = reasonCode;
+    }
+
+    static UnopenedChannel refused(int reasonCode) {
+      return new UnopenedChannel(reasonCode);
+    }
+
+    static UnopenedChannel unanswered() {
+      return new UnopenedChannel(null);
     }
 
     @Override
     protected OpenFuture doInit(Buffer buffer) {
       OpenFuture future = new DefaultOpenFuture(this, futureLock);
-      if (reasonCode > 0) {
+      if (reasonCode != null) {
         // Gone from the connection's channels at once, so that it does not count as open.
         service.unregisterChannel(this);
+        // MINA SSHD sends its own text in place of this message.
         future.setException(
-            new SshChannelOpenException(
-                getChannelId(), reasonCode, ReasonCodes.openFailureReasonName(reasonCode)));
+            new SshChannelOpenException(getChannelId(), reasonCode, reasonName(reasonCode)));
       }
       return future;
+    }
+
+    private static String reasonName(int code) {
+      return code >= 1 && code <= ChannelOpenFailure.values().length
+          ? ChannelOpenFailure.of(code).rfcName()
+          : "reason " + code;
     }
   }
 }

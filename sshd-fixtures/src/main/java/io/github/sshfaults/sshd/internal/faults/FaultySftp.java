@@ -1,20 +1,17 @@
 package io.github.sshfaults.sshd.internal.faults;
 
-import io.github.sshfaults.faults.Effect;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
-import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.FaultSpec;
 import io.github.sshfaults.faults.internal.Occasion;
-import io.github.sshfaults.internal.Durations;
+import io.github.sshfaults.faults.internal.OccasionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +72,9 @@ final class FaultySftp extends SftpSubsystem {
       return;
     }
     lastStatus = SftpConstants.SSH_FX_OK;
-    if (connection != null && engine.plan().has(Stage.SFTP) && !faultsAnswer(request, buffer)) {
+    if (connection != null
+        && engine.plan().has(OccasionKind.SFTP)
+        && !faultsAnswer(request, buffer)) {
       return;
     }
     answering = request;
@@ -88,62 +87,49 @@ final class FaultySftp extends SftpSubsystem {
     Transfer ending = endAfterReply;
     if (ending != null) {
       endAfterReply = null;
-      applyCut(ending);
+      if (!applyCut(ending)) {
+        forgetCut(ending); // the fault may no longer take effect: the transfer goes on
+      }
     }
   }
 
   /**
-   * Applies the per-request faults that fire on {@code request}.
+   * Applies the per-request faults that fire on {@code request}: one delay, then one answer instead
+   * of the host's (a status, silence, or the end of the connection), each the first that takes
+   * effect.
    *
    * @return whether the host should go on and answer the request
    */
   private boolean faultsAnswer(Request request, Buffer buffer) throws IOException {
-    List<Firing> firings =
-        engine
-            .plan()
-            .fireOn(
-                Stage.SFTP,
-                connection.dice(),
-                Occasion.sftp(connection.user(), request.action(), request.path()),
-                fault -> fault.afterBytes() == 0);
-    if (firings.isEmpty()) {
-      return true;
-    }
-    String what = describe(request.action(), request.path());
-    for (Firing firing : firings) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.Delayed delayed) {
-        Duration delay = delayed.delay().sample(firing.random());
-        engine.fired(
-            connection,
-            Stage.SFTP,
-            firing,
-            "delayed the answer to " + what + " by " + Durations.format(delay));
-        try {
-          TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          silent = true; // the channel is being destroyed
-          return false;
-        }
-      } else if (effect instanceof Effect.SftpError error) {
-        engine.fired(
-            connection, Stage.SFTP, firing, "answered " + what + " with " + error.status());
-        answering = request;
-        sendStatus(prepareReply(buffer), request.id(), error.status().code(), error.message(), "");
-        return false;
-      } else if (effect instanceof Effect.Hang) {
-        silent = true;
-        engine.fired(connection, Stage.SFTP, firing, "stops answering SFTP at " + what);
-        record(request.with("no answer"));
-        return false;
-      } else if (engine.endConnection(connection, Stage.SFTP, firing, "at " + what)) {
-        silent = true;
-        record(request.with("connection ended"));
+    SftpRequestDecision decision =
+        new SftpRequestDecision(engine, connection, describe(request.action(), request.path()));
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.SFTP,
+            connection.dice(),
+            Occasion.sftp(connection.user(), request.action(), request.path()),
+            decision);
+    if (decision.delay.apply()) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(decision.late.toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        silent = true; // the channel is being destroyed
         return false;
       }
     }
-    return true;
+    if (!decision.answer.apply()) {
+      return true;
+    }
+    if (decision.status != null) {
+      answering = request;
+      sendStatus(prepareReply(buffer), request.id(), decision.status.code(), decision.message, "");
+    } else {
+      silent = true;
+      record(request.with(decision.silence));
+    }
+    return false;
   }
 
   /** The request in {@code buffer}, read without consuming it; null when no fault can match it. */
@@ -226,27 +212,29 @@ final class FaultySftp extends SftpSubsystem {
       return super.doRead(id, handle, offset, length, data, doff, eof);
     }
     if (transfer.due) {
-      throw cut(transfer);
+      throwCut(transfer);
     }
     // The file's size is looked up only when a cut is in play, not on every read of every host.
     LongSupplier reach = () -> transfer.bytes + Math.min(length, remaining(handle, offset));
-    Firing cut = decideCut(transfer, reach);
-    boolean crossing = cut != null && reach.getAsLong() > cut.fault().afterBytes();
+    SftpTransferDecision.Cut cut = decideCut(transfer, reach);
+    boolean crossing = cut != null && reach.getAsLong() > cut.afterBytes();
     int allowed = length;
     if (crossing) {
-      long left = cut.fault().afterBytes() - transfer.bytes;
+      long left = cut.afterBytes() - transfer.bytes;
       if (left <= 0) {
         transfer.due = true;
-        throw cut(transfer);
+        throwCut(transfer);
+        crossing = false;
+      } else {
+        allowed = (int) Math.min(length, left);
       }
-      allowed = (int) Math.min(length, left);
     }
     int read = super.doRead(id, handle, offset, allowed, data, doff, eof);
     transfer.bytes += Math.max(read, 0);
     if (crossing) {
       // The first bytes go out with this answer; the cut comes right after it.
       transfer.due = true;
-      if (!(cut.fault().effect() instanceof Effect.SftpError)) {
+      if (cut.status() == null) {
         endAfterReply = transfer;
       }
     }
@@ -263,20 +251,23 @@ final class FaultySftp extends SftpSubsystem {
       return;
     }
     if (transfer.due) {
-      throw cut(transfer);
+      throwCut(transfer);
     }
-    Firing cut = decideCut(transfer, () -> transfer.bytes + length);
-    if (cut != null && transfer.bytes + length > cut.fault().afterBytes()) {
-      int left = (int) (cut.fault().afterBytes() - transfer.bytes);
+    int written = 0;
+    SftpTransferDecision.Cut cut = decideCut(transfer, () -> transfer.bytes + length);
+    if (cut != null && transfer.bytes + length > cut.afterBytes()) {
+      int left = (int) (cut.afterBytes() - transfer.bytes);
       if (left > 0) {
         super.doWrite(id, handle, offset, left, data, doff, remaining);
         transfer.bytes += left;
+        written = left;
       }
       transfer.due = true;
-      throw cut(transfer);
+      throwCut(transfer);
     }
-    super.doWrite(id, handle, offset, length, data, doff, remaining);
-    transfer.bytes += length;
+    int rest = length - written;
+    super.doWrite(id, handle, offset + written, rest, data, doff + written, remaining - written);
+    transfer.bytes += rest;
   }
 
   /** The transfer through {@code handle}, created at its first read or write; null if none. */
@@ -306,63 +297,80 @@ final class FaultySftp extends SftpSubsystem {
    * The cut of {@code transfer}: decided the first time the transfer is about to reach past a
    * fault's byte count, each fault considered once per transfer.
    */
-  private Firing decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
+  private SftpTransferDecision.Cut decideCut(Transfer transfer, LongSupplier reachIfAnswered) {
     if (transfer.cut != null) {
       return transfer.cut;
     }
-    if (connection == null || !engine.plan().has(Stage.SFTP)) {
+    if (connection == null || !engine.plan().has(OccasionKind.SFTP_TRANSFER)) {
       return null;
     }
     long reach = reachIfAnswered.getAsLong();
-    List<Firing> firings =
-        engine
-            .plan()
-            .fireOn(
-                Stage.SFTP,
-                connection.dice(),
-                Occasion.sftp(connection.user(), transfer.action, transfer.path),
-                fault ->
-                    fault.afterBytes() > 0
-                        && fault.afterBytes() < reach
-                        && transfer.considered.add(fault));
-    transfer.cut = firings.isEmpty() ? null : firings.get(0);
+    SftpTransferDecision decision = new SftpTransferDecision();
+    engine
+        .plan()
+        .dispatch(
+            OccasionKind.SFTP_TRANSFER,
+            connection.dice(),
+            Occasion.sftp(connection.user(), transfer.action, transfer.path),
+            fault -> fault.afterBytes() < reach && transfer.considered.add(fault),
+            decision);
+    transfer.cut = decision.first;
     return transfer.cut;
   }
 
-  /** Applies the cut of {@code transfer}; returns the exception that aborts the request. */
-  private IOException cut(Transfer transfer) {
-    Effect effect = transfer.cut.fault().effect();
-    if (effect instanceof Effect.SftpError error) {
+  /**
+   * Applies the cut of {@code transfer} and throws what aborts the request; returns when the cut's
+   * fault may no longer take effect, and the transfer goes on.
+   */
+  private void throwCut(Transfer transfer) throws IOException {
+    SftpTransferDecision.Cut cut = transfer.cut;
+    if (cut.status() != null) {
       if (!transfer.cutFired) {
-        transfer.cutFired = true;
-        engine.fired(
+        if (!engine.fired(
             connection,
-            Stage.SFTP,
-            transfer.cut,
+            cut.firing(),
             "answered "
                 + describe(transfer.action, transfer.path)
                 + " with "
-                + error.status()
+                + cut.status()
                 + " after "
                 + transfer.bytes
-                + " bytes");
+                + " bytes")) {
+          forgetCut(transfer);
+          return;
+        }
+        transfer.cutFired = true;
       }
-      return new FaultStatus(error.status(), error.message());
+      throw new FaultStatus(cut.status(), cut.message());
     }
-    applyCut(transfer);
-    return new Silenced();
+    if (!applyCut(transfer)) {
+      forgetCut(transfer);
+      return;
+    }
+    throw new Silenced();
   }
 
-  private void applyCut(Transfer transfer) {
-    silent = true;
+  /** Ends the connection, or stops answering, as the cut of {@code transfer} says; if it may. */
+  private boolean applyCut(Transfer transfer) {
     String when =
         "after " + transfer.bytes + " bytes of " + describe(transfer.action, transfer.path);
-    if (transfer.cut.fault().effect() instanceof Effect.Hang) {
-      engine.fired(connection, Stage.SFTP, transfer.cut, "stops answering SFTP " + when);
-    } else {
-      engine.endConnection(connection, Stage.SFTP, transfer.cut, when);
+    Ending ending = transfer.cut.ending();
+    boolean applied =
+        ending.how() == Ending.How.HANG
+            ? engine.fired(connection, ending.firing(), "stops answering SFTP " + when)
+            : engine.end(connection, ending, when);
+    if (applied) {
+      silent = true;
+      transfer.outcome = "cut " + when;
+      transfer.status = null;
     }
-    transfer.outcome = "cut " + when;
+    return applied;
+  }
+
+  /** The cut of {@code transfer} can no longer take effect: the transfer goes on as if none. */
+  private static void forgetCut(Transfer transfer) {
+    transfer.cut = null;
+    transfer.due = false;
   }
 
   // ------------------------------------------------------------------ answers
@@ -401,16 +409,19 @@ final class FaultySftp extends SftpSubsystem {
 
   private void record(Request request) {
     String outcome = request.outcome() != null ? request.outcome() : outcome(lastStatus);
+    SftpStatus status = request.outcome() != null ? null : status(lastStatus);
     switch (request.action()) {
       case READ, WRITE -> {
         Transfer transfer = request.handle() == null ? null : transfers.get(request.handle());
         if (transfer == null) {
-          report(request.action(), request.path(), outcome, 0);
+          report(request.action(), request.path(), status, outcome, 0);
         } else if (request.outcome() != null) {
           transfer.outcome = request.outcome();
+          transfer.status = null;
         } else if (lastStatus != SftpConstants.SSH_FX_OK
             && lastStatus != SftpConstants.SSH_FX_EOF) {
           transfer.outcome = outcome;
+          transfer.status = status;
         }
         return;
       }
@@ -427,16 +438,17 @@ final class FaultySftp extends SftpSubsystem {
       }
       default -> {}
     }
-    report(request.action(), request.path(), outcome, 0);
+    report(request.action(), request.path(), status, outcome, 0);
   }
 
   private void report(Transfer transfer) {
-    report(transfer.action, transfer.path, transfer.outcome, transfer.bytes);
+    report(transfer.action, transfer.path, transfer.status, transfer.outcome, transfer.bytes);
   }
 
-  private void report(SftpAction action, String path, String outcome, long bytes) {
+  private void report(
+      SftpAction action, String path, SftpStatus status, String outcome, long bytes) {
     if (connection != null) {
-      engine.sftpOperation(connection, action, path, outcome, bytes);
+      engine.sftpOperation(connection, action, path, status, outcome, bytes);
     }
   }
 
@@ -444,11 +456,18 @@ final class FaultySftp extends SftpSubsystem {
     if (status == SftpConstants.SSH_FX_OK) {
       return "ok";
     }
-    try {
-      return SftpStatus.of(status).message().toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "status " + status;
+    SftpStatus known = status(status);
+    return known != null ? known.message().toLowerCase(Locale.ROOT) : "status " + status;
+  }
+
+  /** The status the host answered with, or null for none or one outside SFTP's codes. */
+  private static SftpStatus status(int code) {
+    for (SftpStatus status : SftpStatus.values()) {
+      if (status.code() == code) {
+        return status;
+      }
     }
+    return null;
   }
 
   @Override
@@ -485,9 +504,10 @@ final class FaultySftp extends SftpSubsystem {
   private static final class Transfer {
     final SftpAction action;
     final String path;
-    final Set<Fault> considered = new HashSet<>();
+    final Set<FaultSpec> considered = new HashSet<>();
     long bytes;
-    Firing cut;
+    SftpStatus status;
+    SftpTransferDecision.Cut cut;
     boolean due;
     boolean cutFired;
     String outcome = "ok";

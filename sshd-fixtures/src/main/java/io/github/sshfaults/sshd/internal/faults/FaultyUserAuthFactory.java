@@ -1,13 +1,16 @@
 package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.AuthMethod;
-import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
-import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.Delay;
+import io.github.sshfaults.faults.DisconnectReason;
+import io.github.sshfaults.faults.internal.AuthEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
 import io.github.sshfaults.internal.Durations;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -59,17 +62,163 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
     return new FaultyUserAuth(delegate.createUserAuth(session));
   }
 
-  /** What the faults of one request say. */
-  private static final class Decision {
-    Firing reject;
-    Firing delay;
-    Firing tooMany;
+  /**
+   * What the faults of one request ask for: one answer (a rejection, or an ending: no answer at
+   * all), one delay, and the limits of failures, each time the first that takes effect.
+   */
+  private final class AuthDecision implements AuthEffect.Injector {
+
+    private final Connection connection;
+    private final String username;
+    private final OneOf answer = new OneOf();
+    private final OneOf delay = new OneOf();
+    private final List<Limit> limits = new ArrayList<>(1);
+    private boolean delayDecided;
+    private Duration late;
+    private boolean rejected;
+    private boolean ended;
+
+    AuthDecision(Connection connection, String username) {
+      this.connection = connection;
+      this.username = username;
+    }
+
+    @Override
+    public AuthMethod method() {
+      return method;
+    }
+
+    @Override
+    public void reject(Firing firing) {
+      answer.add(
+          () ->
+              rejected =
+                  engine.fired(
+                      connection,
+                      firing,
+                      "rejected " + method.protocolName() + " authentication of " + username));
+    }
+
+    @Override
+    public void drop(Firing firing) {
+      answer.add(() -> endInstead(Ending.drop(firing)));
+    }
+
+    @Override
+    public void hang(Firing firing) {
+      answer.add(() -> endInstead(Ending.hang(firing)));
+    }
+
+    @Override
+    public void disconnect(int reasonCode, String message, Firing firing) {
+      answer.add(() -> endInstead(Ending.disconnect(reasonCode, message, firing)));
+    }
+
+    @Override
+    public void delayAnswer(Delay delay, Firing firing) {
+      this.delay.add(
+          () -> {
+            Duration sample = firing.sample(delay);
+            if (!engine.fired(
+                connection,
+                firing,
+                "delayed the answer to " + username + " by " + Durations.format(sample))) {
+              return false;
+            }
+            late = sample;
+            return true;
+          });
+    }
+
+    @Override
+    public void disconnectAtFailure(int maxTries, Firing firing) {
+      limits.add(new Limit(maxTries, firing));
+    }
+
+    /** Decides the answer: a rejection, no answer (the connection ends), or the real check. */
+    void decide() {
+      answer.apply();
+    }
+
+    /** Whether the request gets no answer: the connection ends, or will after a delay. */
+    boolean ended() {
+      return ended;
+    }
+
+    /** Whether a fault rejected the request. */
+    boolean rejected() {
+      return rejected;
+    }
+
+    // A delay holds the ending too: the connection ends when the answer would have come.
+    private boolean endInstead(Ending ending) {
+      String when =
+          "instead of answering " + method.protocolName() + " authentication of " + username;
+      Duration wait = late();
+      if (wait == null) {
+        ended = engine.end(connection, ending, when);
+      } else if (ending.firing().takeEffect()) {
+        engine.schedule(() -> engine.endTaken(connection, ending, when), wait.toNanos());
+        ended = true;
+      }
+      return ended;
+    }
+
+    // The delay of the answer, decided (and counted) once.
+    private Duration late() {
+      if (!delayDecided) {
+        delayDecided = true;
+        delay.apply();
+      }
+      return late;
+    }
+
+    /**
+     * The answer to send: {@code result}, unless this failure is one too many, or late.
+     *
+     * @throws AsyncAuthException when the answer comes later, or never
+     */
+    Boolean answer(Boolean result) throws AsyncAuthException {
+      if (result == null) {
+        // Still in progress (a public key query, a keyboard-interactive prompt): nothing to change.
+        return null;
+      }
+      if (!result && !limits.isEmpty()) {
+        int failures = connection.authFailures.incrementAndGet();
+        for (Limit limit : limits) {
+          if (failures >= limit.maxTries() && disconnect(limit.firing(), failures)) {
+            throw new AsyncAuthException();
+          }
+        }
+      }
+      Duration wait = late();
+      if (wait != null) {
+        AsyncAuthException later = new AsyncAuthException();
+        boolean authenticated = result;
+        engine.schedule(() -> later.setAuthed(authenticated), wait.toNanos());
+        throw later;
+      }
+      return result;
+    }
+
+    private boolean disconnect(Firing firing, int failures) {
+      Ending tooMany =
+          Ending.disconnect(
+                  DisconnectReason.PROTOCOL_ERROR.code(),
+                  "Too many authentication failures",
+                  firing)
+              .describedAs("disconnected after " + failures + " failed authentication requests");
+      return engine.end(connection, tooMany, "");
+    }
   }
+
+  /** A limit of failed requests per connection, and the fault that sets it. */
+  private record Limit(int maxTries, Firing firing) {}
 
   private final class FaultyUserAuth implements UserAuth {
 
     private final UserAuth auth;
-    private Decision decision;
+    private AuthDecision decision;
 
     FaultyUserAuth(UserAuth auth) {
       this.auth = auth;
@@ -79,95 +228,28 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
     public Boolean auth(ServerSession session, String username, String service, Buffer buffer)
         throws Exception {
       Connection connection = Connection.of(session);
-      if (connection == null || !engine.plan().has(Stage.AUTH)) {
+      if (connection == null || !engine.plan().has(OccasionKind.AUTH)) {
         return auth.auth(session, username, service, buffer);
       }
-      List<Firing> firings =
-          engine
-              .plan()
-              .fire(
-                  Stage.AUTH,
-                  connection.dice(),
-                  username,
-                  null,
-                  fault -> !(fault.effect() instanceof Effect.RequireAuthMethods));
-      decision = new Decision();
-      for (Firing firing : firings) {
-        Effect effect = firing.fault().effect();
-        if (effect instanceof Effect.RejectAuth reject) {
-          if (decision.reject == null && reject.rejects(method)) {
-            decision.reject = firing;
-          }
-        } else if (effect instanceof Effect.Delayed) {
-          decision.delay = decision.delay == null ? firing : decision.delay;
-        } else if (effect instanceof Effect.TooManyAuthFailures) {
-          decision.tooMany = decision.tooMany == null ? firing : decision.tooMany;
-        } else if (engine.endConnection(
-            connection,
-            Stage.AUTH,
-            firing,
-            "instead of answering " + method.protocolName() + " authentication of " + username)) {
-          // The client gets no answer: the connection is gone, hung or disconnected.
-          throw new AsyncAuthException();
-        }
+      decision = new AuthDecision(connection, username);
+      engine
+          .plan()
+          .dispatch(OccasionKind.AUTH, connection.dice(), Occasion.of(username, null), decision);
+      decision.decide();
+      if (decision.ended()) {
+        // The client gets no answer: the connection is gone, hung or disconnected.
+        throw new AsyncAuthException();
       }
-      if (decision.reject != null) {
-        engine.fired(
-            connection,
-            Stage.AUTH,
-            decision.reject,
-            "rejected " + method.protocolName() + " authentication of " + username);
-        return answer(connection, username, Boolean.FALSE);
+      if (decision.rejected()) {
+        return decision.answer(Boolean.FALSE);
       }
-      return answer(connection, username, auth.auth(session, username, service, buffer));
+      return decision.answer(auth.auth(session, username, service, buffer));
     }
 
     @Override
     public Boolean next(Buffer buffer) throws Exception {
       Boolean result = auth.next(buffer);
-      Connection connection = Connection.of(getSession());
-      return decision == null || connection == null
-          ? result
-          : answer(connection, getUsername(), result);
-    }
-
-    private Boolean answer(Connection connection, String username, Boolean result) {
-      if (result == null) {
-        // Still in progress (a public key query, a keyboard-interactive prompt): nothing to change.
-        return null;
-      }
-      if (!result && decision.tooMany != null) {
-        int maxTries = ((Effect.TooManyAuthFailures) decision.tooMany.fault().effect()).maxTries();
-        int failures = connection.authFailures.incrementAndGet();
-        if (failures >= maxTries) {
-          engine.fired(
-              connection,
-              Stage.AUTH,
-              decision.tooMany,
-              "disconnected after " + failures + " failed authentication requests");
-          engine.disconnect(
-              connection,
-              ReasonCodes.DISCONNECT_PROTOCOL_ERROR,
-              "Too many authentication failures");
-          throw new AsyncAuthException();
-        }
-      }
-      if (decision.delay != null) {
-        Duration delay =
-            ((Effect.Delayed) decision.delay.fault().effect())
-                .delay()
-                .sample(decision.delay.random());
-        engine.fired(
-            connection,
-            Stage.AUTH,
-            decision.delay,
-            "delayed the answer to " + username + " by " + Durations.format(delay));
-        AsyncAuthException later = new AsyncAuthException();
-        boolean authenticated = result;
-        engine.schedule(() -> later.setAuthed(authenticated), delay.toNanos());
-        throw later;
-      }
-      return result;
+      return decision == null ? result : decision.answer(result);
     }
 
     @Override

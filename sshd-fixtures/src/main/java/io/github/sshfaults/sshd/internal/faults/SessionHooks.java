@@ -2,10 +2,14 @@ package io.github.sshfaults.sshd.internal.faults;
 
 import io.github.sshfaults.faults.AlgorithmKind;
 import io.github.sshfaults.faults.AuthMethod;
-import io.github.sshfaults.faults.Effect;
-import io.github.sshfaults.faults.ReasonCodes;
-import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.DisconnectReason;
+import io.github.sshfaults.faults.internal.AfterAuthEffect;
+import io.github.sshfaults.faults.internal.AuthMethodsEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.KexEffect;
+import io.github.sshfaults.faults.internal.Occasion;
+import io.github.sshfaults.faults.internal.OccasionKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,26 +41,28 @@ final class SessionHooks implements SessionListener {
       return;
     }
     connection.attach(serverSession);
-    if (!engine.plan().has(Stage.AUTH)) {
-      return;
-    }
     // The user-auth service reads its methods from the session's properties when it starts, before
     // the first request names a user: the decision is per connection.
-    List<Firing> firings =
-        engine
-            .plan()
-            .fire(
-                Stage.AUTH,
-                connection.dice(),
-                null,
-                null,
-                fault -> fault.effect() instanceof Effect.RequireAuthMethods);
-    if (!firings.isEmpty()) {
-      Firing firing = firings.get(0);
-      List<AuthMethod> methods = ((Effect.RequireAuthMethods) firing.fault().effect()).methods();
-      CoreModuleProperties.AUTH_METHODS.set(
-          session, methods.stream().map(AuthMethod::protocolName).collect(Collectors.joining(",")));
-      engine.fired(connection, Stage.AUTH, firing, "requires " + methods + " in turn");
+    if (engine.plan().has(OccasionKind.AUTH_METHODS)) {
+      OneOf methods = new OneOf();
+      AuthMethodsEffect.Injector injector =
+          (required, firing) ->
+              methods.add(
+                  () -> {
+                    if (!engine.fired(connection, firing, "requires " + required + " in turn")) {
+                      return false;
+                    }
+                    CoreModuleProperties.AUTH_METHODS.set(
+                        session,
+                        required.stream()
+                            .map(AuthMethod::protocolName)
+                            .collect(Collectors.joining(",")));
+                    return true;
+                  });
+      engine
+          .plan()
+          .dispatch(OccasionKind.AUTH_METHODS, connection.dice(), Occasion.none(), injector);
+      methods.apply();
     }
   }
 
@@ -64,27 +70,63 @@ final class SessionHooks implements SessionListener {
   public void sessionPeerIdentificationReceived(
       Session session, String version, List<String> extraLines) {
     Connection connection = Connection.of(session);
-    if (connection == null || !engine.plan().has(Stage.KEX)) {
+    if (connection == null || !engine.plan().has(OccasionKind.KEX)) {
       return;
     }
-    boolean ended = false;
-    for (Firing firing : engine.plan().fire(Stage.KEX, connection.dice(), null, null)) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.SwapHostKey) {
-        connection.swapHostKey = true;
-        engine.fired(connection, Stage.KEX, firing, "presents another host key");
-      } else if (effect instanceof Effect.NoCommonAlgorithm none) {
-        if (connection.noCommonAlgorithm == null) {
-          connection.noCommonAlgorithm = none.kind();
-          engine.fired(
-              connection, Stage.KEX, firing, "offers no " + none.kind() + " algorithm in common");
+    KexDecision kex = new KexDecision(connection);
+    engine.plan().dispatch(OccasionKind.KEX, connection.dice(), Occasion.none(), kex);
+    kex.apply();
+  }
+
+  /** The faults of one key exchange. */
+  private final class KexDecision extends EndingDecision implements KexEffect.Injector {
+
+    private final Connection connection;
+    private final OneOf swap = new OneOf();
+    private final OneOf noCommon = new OneOf();
+
+    KexDecision(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void swapHostKey(Firing firing) {
+      swap.add(
+          () -> {
+            if (!engine.fired(connection, firing, "presents another host key")) {
+              return false;
+            }
+            connection.swapHostKey = true;
+            return true;
+          });
+    }
+
+    @Override
+    public void offerNothingFor(AlgorithmKind kind, Firing firing) {
+      noCommon.add(
+          () -> {
+            if (!engine.fired(connection, firing, "offers no " + kind + " algorithm in common")) {
+              return false;
+            }
+            connection.noCommonAlgorithm = kind;
+            return true;
+          });
+    }
+
+    void apply() {
+      swap.apply();
+      noCommon.apply();
+      List<Ending> endings = endings();
+      for (int i = 0; i < endings.size(); i++) {
+        Ending ending = endings.get(i);
+        if (ending.how() == Ending.How.DROP || ending.how() == Ending.How.DISCONNECT) {
+          // Applied once both sides have sent their proposals, in the middle of the exchange.
+          connection.endOfKex = new ArrayList<>(endings.subList(i, endings.size()));
+          return;
         }
-      } else if (!ended && (effect instanceof Effect.Drop || effect instanceof Effect.Disconnect)) {
-        // Applied once both sides have sent their proposals, in the middle of the exchange.
-        ended = true;
-        connection.endOfKex = firing;
-      } else if (!ended) {
-        ended = engine.endConnection(connection, Stage.KEX, firing, "during key exchange");
+        if (engine.end(connection, ending, "during key exchange")) {
+          return;
+        }
       }
     }
   }
@@ -113,10 +155,14 @@ final class SessionHooks implements SessionListener {
       Map<KexProposalOption, String> clientProposal,
       Map<KexProposalOption, String> serverProposal) {
     Connection connection = Connection.of(session);
-    Firing firing = connection == null ? null : connection.endOfKex;
-    if (firing != null) {
+    List<Ending> endings = connection == null ? null : connection.endOfKex;
+    if (endings != null) {
       connection.endOfKex = null;
-      engine.endConnection(connection, Stage.KEX, firing, "during key exchange");
+      for (Ending ending : endings) {
+        if (engine.end(connection, ending, "during key exchange")) {
+          return;
+        }
+      }
     }
   }
 
@@ -130,68 +176,82 @@ final class SessionHooks implements SessionListener {
       connection.kexDone = true;
     } else if (event == Event.Authenticated) {
       connection.authenticated = true;
-      if (engine.plan().has(Stage.AFTER_AUTH)) {
-        afterAuth(connection);
+      if (engine.plan().has(OccasionKind.AFTER_AUTH)) {
+        AfterAuthDecision afterAuth = new AfterAuthDecision(connection);
+        engine
+            .plan()
+            .dispatch(
+                OccasionKind.AFTER_AUTH,
+                connection.dice(),
+                Occasion.of(connection.user(), null),
+                afterAuth);
+        afterAuth.apply();
       }
     }
   }
 
-  // Called while MINA SSHD holds the session's encode lock, before USERAUTH_SUCCESS is written.
-  // The client must learn it got in, so everything here waits until that packet is out; and the
-  // client must not get any further, so from now on the session hears nothing of what it sends.
-  private void afterAuth(Connection connection) {
-    List<Firing> firings =
-        engine.plan().fire(Stage.AFTER_AUTH, connection.dice(), connection.user(), null);
-    WireSession.Wire wire = connection.wire().wire();
-    for (Firing firing : firings) {
-      Effect effect = firing.fault().effect();
-      if (effect instanceof Effect.LimitSessions limit) {
-        long open = engine.authenticatedConnections();
-        if (open > limit.max()) {
-          engine.fired(
-              connection,
-              Stage.AFTER_AUTH,
-              firing,
-              "disconnected: " + open + " sessions open, at most " + limit.max());
-          wire.discardReads();
-          wire.afterNextWrite(
-              () ->
-                  engine.disconnect(
-                      connection,
-                      ReasonCodes.DISCONNECT_TOO_MANY_CONNECTIONS,
-                      "Too many concurrent sessions ("
-                          + open
-                          + ") - max. allowed: "
-                          + limit.max()));
+  /**
+   * The faults of a connection that has just authenticated: all of them end it.
+   *
+   * <p>Applied while MINA SSHD holds the session's encode lock, before USERAUTH_SUCCESS is written.
+   * The client must learn it got in, so every ending waits until that packet is out; and the client
+   * must not get any further, so from then on the session hears nothing of what it sends.
+   */
+  private final class AfterAuthDecision extends EndingDecision implements AfterAuthEffect.Injector {
+
+    private final Connection connection;
+    private long authenticated = -1;
+
+    AfterAuthDecision(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public long authenticatedConnections() {
+      if (authenticated < 0) {
+        authenticated = engine.authenticatedConnections();
+      }
+      return authenticated;
+    }
+
+    @Override
+    public void limitSessions(int max, Firing firing) {
+      long open = authenticatedConnections();
+      endWith(
+          Ending.disconnect(
+                  DisconnectReason.TOO_MANY_CONNECTIONS.code(),
+                  "Too many concurrent sessions (" + open + ") - max. allowed: " + max,
+                  firing)
+              .describedAs("disconnected: " + open + " sessions open, at most " + max));
+    }
+
+    void apply() {
+      for (Ending ending : endings()) {
+        if (engine.fired(
+            connection,
+            ending.firing(),
+            FaultEngine.describeEnding(ending, "after authentication"),
+            true)) {
+          afterTheAnswer(ending);
           return;
         }
-      } else if (effect instanceof Effect.Disconnect disconnect) {
-        engine.fired(
-            connection,
-            Stage.AFTER_AUTH,
-            firing,
-            "disconnected with reason " + disconnect.reasonCode() + " after authentication");
-        wire.discardReads();
-        wire.afterNextWrite(
-            () -> engine.disconnect(connection, disconnect.reasonCode(), disconnect.message()));
-        return;
-      } else if (effect instanceof Effect.Drop) {
-        engine.fired(
-            connection,
-            Stage.AFTER_AUTH,
-            firing,
-            "dropped the connection (FIN) after authentication");
-        wire.discardReads();
-        wire.afterNextWrite(wire::drop);
-        return;
-      } else if (effect instanceof Effect.Reset) {
-        engine.fired(
-            connection,
-            Stage.AFTER_AUTH,
-            firing,
-            "reset the connection (RST) after authentication");
-        wire.resetAfterNextWrite();
-        return;
+      }
+    }
+
+    private void afterTheAnswer(Ending ending) {
+      Wire wire = connection.wire().wire();
+      switch (ending.how()) {
+        case RESET -> wire.resetAfterNextWrite();
+        case DROP -> {
+          wire.discardReads();
+          wire.afterNextWrite(wire::drop);
+        }
+        case DISCONNECT -> {
+          wire.discardReads();
+          wire.afterNextWrite(
+              () -> engine.disconnect(connection, ending.reasonCode(), ending.message()));
+        }
+        case HANG -> throw new IllegalStateException("no hang after authentication: " + ending);
       }
     }
   }

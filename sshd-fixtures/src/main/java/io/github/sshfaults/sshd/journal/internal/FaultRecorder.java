@@ -1,12 +1,12 @@
 package io.github.sshfaults.sshd.journal.internal;
 
 import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.sshd.internal.faults.FaultEvent;
 import io.github.sshfaults.sshd.internal.faults.FaultListener;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Locale;
 
 /**
  * Records what the fault engine sees first in the host's journal: each accepted connection, every
@@ -32,9 +32,13 @@ public final class FaultRecorder implements FaultListener {
 
   @Override
   public void sftpOperation(
-      int connectionIndex, SftpAction action, String path, String outcome, long bytes) {
-    journal.sftpOperation(
-        connectionIndex, action.name().toLowerCase(Locale.ROOT), path, outcome, bytes);
+      int connectionIndex,
+      SftpAction action,
+      String path,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
+    journal.sftpOperation(connectionIndex, action, path, status, outcome, bytes);
   }
 
   @Override
@@ -43,9 +47,6 @@ public final class FaultRecorder implements FaultListener {
       journal.closingByFault(event.connectionIndex(), event.description());
     }
     journal.faultFired(
-        event.connectionIndex(),
-        event.stage(),
-        "#" + event.rule() + " " + event.fault(),
-        event.description());
+        event.connectionIndex(), event.stage(), event.rule(), event.fault(), event.description());
   }
 }

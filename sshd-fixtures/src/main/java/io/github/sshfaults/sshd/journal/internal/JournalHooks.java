@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.journal.internal;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.sshd.journal.AlgorithmsNegotiated;
 import io.github.sshfaults.sshd.journal.ChannelOpened;
 import io.github.sshfaults.sshd.journal.ClientIdentified;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelListener;
@@ -47,9 +47,7 @@ public final class JournalHooks implements SessionListener, ChannelListener {
     server.addChannelListener(hooks);
     List<UserAuthFactory> methods = ServerAuthenticationManager.resolveUserAuthFactories(server);
     server.setUserAuthFactories(
-        methods.stream()
-            .<UserAuthFactory>map(method -> new RecordingUserAuthFactory(method, journal))
-            .toList());
+        methods.stream().map(method -> RecordingUserAuthFactory.wrap(method, journal)).toList());
     CommandFactory commands = server.getCommandFactory();
     server.setCommandFactory(
         (channel, commandLine) ->
@@ -95,13 +93,17 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   @Override
   public void sessionDisconnect(
       Session session, int reason, String message, String language, boolean initiator) {
-    String reasonName = SshConstants.getDisconnectReasonName(reason);
+    DisconnectReason known =
+        reason >= 1 && reason <= DisconnectReason.values().length
+            ? DisconnectReason.of(reason)
+            : null;
+    String name = known != null ? known.rfcName() : "reason " + reason;
     Initiator by =
         !initiator
             ? Initiator.CLIENT
             : journal.faultClosing(session).isPresent() ? Initiator.FAULT : Initiator.SERVER;
-    journal.record(session, (s, t, c) -> new Disconnect(s, t, c, by, reason, reasonName, message));
-    cause(session, by, (by == Initiator.CLIENT ? "client" : "host") + " sent " + reasonName);
+    journal.record(session, (s, t, c) -> new Disconnect(s, t, c, by, known, reason, message));
+    cause(session, by, (by == Initiator.CLIENT ? "client" : "host") + " sent " + name);
   }
 
   @Override

@@ -5,9 +5,13 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import static io.github.sshfaults.internal.Preconditions.positive;
 
 import io.github.sshfaults.assertions.SshAwait;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.SftpAction;
+import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.internal.ConnectionIndex;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
+import io.github.sshfaults.sshd.journal.ChannelRequest;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import io.github.sshfaults.sshd.journal.ConnectionClosed;
@@ -109,19 +113,40 @@ public final class RecordingJournal implements Journal {
    * Records that a fault acted on connection {@code connection}.
    *
    * @param stage where it acted
-   * @param rule the fault that fired
+   * @param rule the fault's place in the plan, from 1
+   * @param fault the fault
    * @param description what it did on the wire
    */
-  public FaultFired faultFired(int connection, Stage stage, String rule, String description) {
-    return record(connection, (s, t, c) -> new FaultFired(s, t, c, stage, rule, description));
+  public FaultFired faultFired(
+      int connection, Stage stage, int rule, Fault fault, String description) {
+    return record(
+        connection, (s, t, c) -> new FaultFired(s, t, c, stage, rule, fault, description));
   }
 
   /** Records one SFTP operation on connection {@code connection}. */
   public SftpOperation sftpOperation(
-      int connection, String operation, String path, String outcome, long bytes) {
+      int connection,
+      SftpAction action,
+      String path,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
     notNegative(bytes, "SFTP byte count");
     return record(
-        connection, (s, t, c) -> new SftpOperation(s, t, c, operation, path, outcome, bytes));
+        connection, (s, t, c) -> new SftpOperation(s, t, c, action, path, status, outcome, bytes));
+  }
+
+  /**
+   * Records a request on channel {@code channelId} of connection {@code connection}.
+   *
+   * @param request what was asked: {@code subsystem sftp}
+   * @param reason why it was refused; null when it was accepted
+   */
+  public ChannelRequest channelRequest(
+      int connection, long channelId, String request, String reason) {
+    return record(
+        connection,
+        (s, t, c) -> new ChannelRequest(s, t, c, channelId, request, reason == null, reason));
   }
 
   /**

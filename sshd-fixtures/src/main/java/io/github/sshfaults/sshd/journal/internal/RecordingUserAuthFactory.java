@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.journal.internal;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
 import java.io.IOException;
@@ -17,22 +18,38 @@ import org.apache.sshd.server.session.ServerSession;
  */
 final class RecordingUserAuthFactory implements UserAuthFactory {
 
-  private final UserAuthFactory method;
+  private final UserAuthFactory factory;
+  private final AuthMethod method;
   private final RecordingJournal journal;
 
-  RecordingUserAuthFactory(UserAuthFactory method, RecordingJournal journal) {
+  private RecordingUserAuthFactory(
+      UserAuthFactory factory, AuthMethod method, RecordingJournal journal) {
+    this.factory = factory;
     this.method = method;
     this.journal = journal;
   }
 
+  /**
+   * {@code factory}, recording the requests of its method in {@code journal}: one of the methods a
+   * fake host offers ({@link AuthMethod}); any other is left as it is.
+   */
+  static UserAuthFactory wrap(UserAuthFactory factory, RecordingJournal journal) {
+    for (AuthMethod method : AuthMethod.values()) {
+      if (method.protocolName().equals(factory.getName())) {
+        return new RecordingUserAuthFactory(factory, method, journal);
+      }
+    }
+    return factory;
+  }
+
   @Override
   public String getName() {
-    return method.getName();
+    return factory.getName();
   }
 
   @Override
   public UserAuth createUserAuth(ServerSession session) throws IOException {
-    return new Recording(method.createUserAuth(session));
+    return new Recording(factory.createUserAuth(session));
   }
 
   /** One step of an authentication exchange: a request, or the reply to the host's question. */
@@ -84,9 +101,8 @@ final class RecordingUserAuthFactory implements UserAuthFactory {
     }
 
     private void record(ServerSession session, String user, boolean accepted, String reason) {
-      String methodName = getName();
       journal.record(
-          session, (s, t, c) -> new AuthAttempt(s, t, c, user, methodName, accepted, reason));
+          session, (s, t, c) -> new AuthAttempt(s, t, c, user, method, accepted, reason));
     }
 
     @Override
