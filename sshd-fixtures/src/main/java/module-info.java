@@ -18,6 +18,8 @@ module io.github.sshfaults.sshd {
   requires com.google.common.jimfs;
   requires awaitility;
   requires org.slf4j;
+  // Plan files (FakeSshHost.fromPlan and the standalone server).
+  requires org.snakeyaml.engine;
 
   exports io.github.sshfaults.sshd;
   exports io.github.sshfaults.sshd.journal;
