@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -218,36 +215,12 @@ public final class PlanFile {
   }
 
   private List<PublicKey> authorizedKeys(PlanNode node) {
-    Path path = folder.resolve(node.string()).normalize();
-    List<AuthorizedKeyEntry> entries;
     try {
-      entries = AuthorizedKeyEntry.readAuthorizedKeys(path);
-    } catch (NoSuchFileException e) {
-      throw node.problem("no such file " + path + " (paths are relative to the plan's folder)", e);
-    } catch (IOException | RuntimeException e) {
-      throw node.problem(
-          "cannot read " + path + " as authorized keys (OpenSSH's one key per line): " + e, e);
+      return AuthorizedKeys.read(
+          folder.resolve(node.string()).normalize(), " (paths are relative to the plan's folder)");
+    } catch (IllegalArgumentException e) {
+      throw node.problem(e.getMessage(), e.getCause());
     }
-    if (entries.isEmpty()) {
-      throw node.problem(path + " has no key; expected lines such as \"ssh-rsa AAAA... comment\"");
-    }
-    List<PublicKey> keys = new ArrayList<>();
-    for (AuthorizedKeyEntry entry : entries) {
-      try {
-        keys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
-      } catch (IOException | GeneralSecurityException | RuntimeException e) {
-        throw node.problem(
-            "cannot use the "
-                + entry.getKeyType()
-                + " key in "
-                + path
-                + ": "
-                + e.getMessage()
-                + "; keys of type ssh-rsa and ecdsa-sha2-nistp256/384/521 work everywhere",
-            e);
-      }
-    }
-    return keys;
   }
 
   private HostPlan.Stub stub(PlanNode node) {
