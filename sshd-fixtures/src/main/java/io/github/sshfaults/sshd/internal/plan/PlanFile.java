@@ -262,6 +262,11 @@ public final class PlanFile {
   }
 
   private static Fault fault(PlanNode node) {
+    if (node.isMapping()) {
+      throw node.problem(
+          "expected a fault as text, but found a mapping: YAML reads \"key: value\" as one;"
+              + " quote the whole fault, - 'exit-with 1 \"error: disk full\"'");
+    }
     String text = node.string();
     try {
       return FaultText.parse(text);

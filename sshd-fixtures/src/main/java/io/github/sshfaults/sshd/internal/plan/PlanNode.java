@@ -55,6 +55,11 @@ final class PlanNode {
     return new PlanException(location(), field, problem, cause);
   }
 
+  /** Whether the node is a mapping. */
+  boolean isMapping() {
+    return node instanceof MappingNode;
+  }
+
   /** Whether the node is empty: a key with nothing after it, or {@code null}. */
   boolean isNull() {
     return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);

@@ -37,6 +37,18 @@ class PlanFileTest {
   }
 
   @Test
+  void explainsAFaultThatYamlReadAsAMapping() throws IOException {
+    Path plan = write("hosts:\n  web:\n    faults:\n      - exit-with 1 \"error: disk full\"\n");
+
+    assertThatThrownBy(() -> PlanFile.read(plan))
+        .hasMessage(
+            plan
+                + ":4: hosts.web.faults[0]: expected a fault as text, but found a mapping: YAML"
+                + " reads \"key: value\" as one; quote the whole fault, - 'exit-with 1 \"error:"
+                + " disk full\"'");
+  }
+
+  @Test
   void namesAnUnknownKeyAndTheKeysAllowed() throws IOException {
     Path plan = write("hosts:\n  web:\n    seed: 1\n    algoritms: fast\n");
 
