@@ -9,6 +9,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.faults.Trigger;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -71,7 +72,11 @@ class FaultTextTest {
             "garbage-banner 'HTTP/1.1 400 Bad Request\r\n'",
             Fault.garbageBanner("HTTP/1.1 400 Bad Request\r\n")),
         Arguments.of("  dropConnection   at=AFTER_AUTH  ", Fault.dropConnection().at(Stage.AFTER_AUTH)),
-        Arguments.of("swap-host-key from-connection=2", Fault.swapHostKey().fromConnection(2)));
+        Arguments.of("swap-host-key from-connection=2", Fault.swapHostKey().fromConnection(2)),
+        Arguments.of(
+            "drop-connection when=on-connection(3)",
+            Fault.dropConnection().when(Trigger.onConnection(3))),
+        Arguments.of("hang when=always", Fault.hang().when(Trigger.always())));
   }
 
   @ParameterizedTest
