@@ -18,6 +18,12 @@ module io.github.sshfaults.sshd {
   requires com.google.common.jimfs;
   requires awaitility;
   requires org.slf4j;
+  // Plan files (FakeSshHost.fromPlan and the standalone server).
+  requires org.snakeyaml.engine;
+  // The standalone server only (its shaded jar runs on the class path): its command line and its
+  // control interface.
+  requires static info.picocli;
+  requires static jdk.httpserver;
 
   exports io.github.sshfaults.sshd;
   exports io.github.sshfaults.sshd.journal;

@@ -77,6 +77,21 @@ class GuideSnippetsTest {
   }
 
   @Test
+  void showsTheStandaloneServersProofScriptsAndPlansInFull() {
+    MarkdownPage page = MarkdownPage.read(GUIDE.resolve("standalone-server.md"));
+
+    // Each block equals its file (everyJavaBlockIsTheTaggedRegionOfACompiledTest checks that).
+    assertThat(page.blocks())
+        .extracting(MarkdownPage.CodeBlock::file)
+        .contains(
+            "../src/test/server/openssh-proof.sh",
+            "../src/test/server/paramiko_fleet.py",
+            "../src/test/server/fleet.yaml",
+            "../src/test/server/flaky.yaml",
+            "../src/test/server/families.yaml");
+  }
+
+  @Test
   void everyTaggedRegionIsQuotedByAPage() {
     assertNone(checker.checkRegionsAreQuoted(pages()));
   }

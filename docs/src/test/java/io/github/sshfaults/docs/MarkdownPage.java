@@ -28,6 +28,14 @@ final class MarkdownPage {
           "\\s*<!--\\s*snippet:\\s*(?:([A-Za-z_$][\\w$]*)#([\\w.-]+)|(imports))\\s*-->\\s*");
 
   private static final Pattern MARKER_ATTEMPT = Pattern.compile("\\s*<!--\\s*snippet\\b.*");
+
+  /**
+   * {@code <!-- file: ../src/test/server/script.sh -->}, alone on its line, above a block that is
+   * not Java: the block must read exactly as that file, a path relative to the page.
+   */
+  private static final Pattern FILE_MARKER = Pattern.compile("\\s*<!--\\s*file:\\s*(\\S+)\\s*-->\\s*");
+
+  private static final Pattern FILE_MARKER_ATTEMPT = Pattern.compile("\\s*<!--\\s*file\\b.*");
   private static final Pattern FENCE = Pattern.compile("( *)(`{3,}|~{3,})\\s*([^`\\s]*).*");
   private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
   private static final Pattern INLINE_LINK =
@@ -60,9 +68,11 @@ final class MarkdownPage {
    * @param fenceLine the 1-based line of the opening fence
    * @param language the info string's first word, lower case; empty when there is none
    * @param marker the snippet marker right above the block, or null
+   * @param file the file a file marker right above the block names (relative to the page), or null
    * @param lines the block's text, without the fence's own indentation
    */
-  record CodeBlock(int fenceLine, String language, Marker marker, List<String> lines) {
+  record CodeBlock(
+      int fenceLine, String language, Marker marker, String file, List<String> lines) {
     boolean isJava() {
       return language.equals("java");
     }
@@ -120,14 +130,27 @@ final class MarkdownPage {
   private void parse(List<String> lines) {
     Marker pending = null;
     int pendingLine = 0;
+    String pendingFile = null;
+    int pendingFileLine = 0;
     int i = 0;
     while (i < lines.size()) {
       String line = lines.get(i);
       int lineNumber = i + 1;
       Matcher fence = FENCE.matcher(line);
       Matcher marker = MARKER.matcher(line);
+      Matcher fileMarker = FILE_MARKER.matcher(line);
       if (fence.matches()) {
         String language = fence.group(3).toLowerCase(Locale.ROOT);
+        if (pendingFile != null && language.equals("java")) {
+          mistakes.add(
+              new Mistake(
+                  pendingFileLine,
+                  "file marker "
+                      + pendingFile
+                      + " is followed by a ```java block; Java examples are snippets of compiled"
+                      + " tests: <!-- snippet: SomeTest#region -->"));
+          pendingFile = null;
+        }
         if (pending != null && !language.equals("java")) {
           mistakes.add(
               new Mistake(
@@ -138,12 +161,28 @@ final class MarkdownPage {
                       + describe(language)
                       + " block, not a ```java block"));
         }
-        i = readBlock(lines, i, fence, language, language.equals("java") ? pending : null);
+        i =
+            readBlock(
+                lines, i, fence, language, language.equals("java") ? pending : null, pendingFile);
         pending = null;
+        pendingFile = null;
         continue;
       }
-      if (marker.matches()) {
+      if (fileMarker.matches()) {
         flagOrphan(pending, pendingLine);
+        flagOrphanFile(pendingFile, pendingFileLine);
+        pending = null;
+        pendingFile = fileMarker.group(1);
+        pendingFileLine = lineNumber;
+      } else if (FILE_MARKER_ATTEMPT.matcher(line).matches()) {
+        mistakes.add(
+            new Mistake(
+                lineNumber,
+                "malformed file marker " + line.strip() + "; write <!-- file: relative/path -->"));
+      } else if (marker.matches()) {
+        flagOrphan(pending, pendingLine);
+        flagOrphanFile(pendingFile, pendingFileLine);
+        pendingFile = null;
         pending =
             marker.group(3) != null ? Marker.IMPORTS : new Marker(marker.group(1), marker.group(2));
         pendingLine = lineNumber;
@@ -156,36 +195,49 @@ final class MarkdownPage {
                     + "; write <!-- snippet: SomeTest#region --> or <!-- snippet: imports -->"));
       } else if (!line.isBlank()) {
         flagOrphan(pending, pendingLine);
+        flagOrphanFile(pendingFile, pendingFileLine);
         pending = null;
+        pendingFile = null;
         readLinks(line, lineNumber);
         readHeading(line);
       }
       i++;
     }
     flagOrphan(pending, pendingLine);
+    flagOrphanFile(pendingFile, pendingFileLine);
+  }
+
+  private void flagOrphanFile(String pendingFile, int pendingFileLine) {
+    if (pendingFile != null) {
+      mistakes.add(
+          new Mistake(
+              pendingFileLine,
+              "file marker " + pendingFile + " is not immediately followed by a code block"));
+    }
   }
 
   /** Reads the block whose fence is at {@code open}; returns the index of the line after it. */
   private int readBlock(
-      List<String> lines, int open, Matcher fence, String language, Marker marker) {
+      List<String> lines, int open, Matcher fence, String language, Marker marker, String file) {
     int indent = fence.group(1).length();
     String fenceText = fence.group(2);
     List<String> content = new ArrayList<>();
     for (int i = open + 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (closes(line, fenceText)) {
-        addBlock(open + 1, language, marker, content);
+        addBlock(open + 1, language, marker, file, content);
         return i + 1;
       }
       content.add(unindent(line, indent));
     }
     mistakes.add(new Mistake(open + 1, "code fence " + fenceText + " is never closed"));
-    addBlock(open + 1, language, marker, content);
+    addBlock(open + 1, language, marker, file, content);
     return lines.size();
   }
 
-  private void addBlock(int fenceLine, String language, Marker marker, List<String> content) {
-    CodeBlock block = new CodeBlock(fenceLine, language, marker, List.copyOf(content));
+  private void addBlock(
+      int fenceLine, String language, Marker marker, String file, List<String> content) {
+    CodeBlock block = new CodeBlock(fenceLine, language, marker, file, List.copyOf(content));
     if (block.isJava() && marker == null) {
       mistakes.add(
           new Mistake(

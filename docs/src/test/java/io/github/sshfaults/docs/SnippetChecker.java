@@ -58,6 +58,9 @@ final class SnippetChecker {
       if (block.isJava() && block.marker() != null) {
         checkBlock(page, block).ifPresent(problems::add);
       }
+      if (block.file() != null) {
+        checkFileBlock(page, block).ifPresent(problems::add);
+      }
     }
     problems.sort((a, b) -> compareLocations(a.location(), b.location()));
     return problems;
@@ -175,6 +178,50 @@ final class SnippetChecker {
   }
 
   /**
+   * A block under {@code <!-- file: path -->} must read exactly as the file, a path relative to the
+   * page: a script or plan the guide shows in full, which tests run.
+   */
+  private Optional<Problem> checkFileBlock(MarkdownPage page, CodeBlock block) {
+    String location = at(page.path(), block.fenceLine());
+    Path file = fileOf(page, block);
+    if (!Files.isRegularFile(file)) {
+      return Optional.of(
+          new Problem(
+              location,
+              "file marker " + block.file() + " names " + relative(file) + ", which does not exist"));
+    }
+    List<String> expected = readLines(file);
+    String diff = LineDiff.render(expected, block.lines(), block.fenceLine() + 1);
+    if (diff.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Problem(
+            location,
+            "the block differs from "
+                + relative(file)
+                + ", which it shows in full; update the page (or the file) so they match.\n"
+                + "  --- file "
+                + relative(file)
+                + "\n  +++ page "
+                + location
+                + "\n"
+                + diff));
+  }
+
+  private static Path fileOf(MarkdownPage page, CodeBlock block) {
+    return page.path().toAbsolutePath().getParent().resolve(block.file()).normalize();
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  /**
    * The pages's text with every marked ```java block replaced by what it must read: for a
    * maintainer who changed the code (see {@code GuideSnippetsTest}). Blocks whose source cannot be
    * found are left as they are.
@@ -182,11 +229,18 @@ final class SnippetChecker {
   List<String> updated(MarkdownPage page, List<String> pageLines) {
     List<String> lines = new ArrayList<>(pageLines);
     List<CodeBlock> marked =
-        page.blocks().stream().filter(b -> b.isJava() && b.marker() != null).toList();
+        page.blocks().stream()
+            .filter(b -> (b.isJava() && b.marker() != null) || b.file() != null)
+            .toList();
     // Bottom up, so that earlier blocks keep their line numbers.
     for (int i = marked.size() - 1; i >= 0; i--) {
       CodeBlock block = marked.get(i);
-      Expected expected = expected(page, block);
+      Expected expected =
+          block.file() == null
+              ? expected(page, block)
+              : Files.isRegularFile(fileOf(page, block))
+                  ? new Expected(readLines(fileOf(page, block)), null, null)
+                  : new Expected(null, null, new Problem("", "missing"));
       if (expected.problem() != null) {
         continue;
       }

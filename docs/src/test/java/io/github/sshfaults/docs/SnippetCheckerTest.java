@@ -463,6 +463,75 @@ class SnippetCheckerTest {
     assertThat(checker.checkImportsShown(filled)).isEmpty();
   }
 
+  @Test
+  void checksThatABlockUnderAFileMarkerReadsExactlyAsTheFile() throws IOException {
+    Files.createDirectories(root.resolve("scripts"));
+    Files.writeString(root.resolve("scripts/check.sh"), "#!/bin/sh\necho PASS\n");
+    MarkdownPage same =
+        page(
+            """
+            <!-- file: scripts/check.sh -->
+            ```bash
+            #!/bin/sh
+            echo PASS
+            ```
+            """);
+    assertThat(checker.checkSnippets(same)).isEmpty();
+
+    MarkdownPage drifted =
+        page(
+            """
+            <!-- file: scripts/check.sh -->
+            ```bash
+            #!/bin/sh
+            echo FAIL
+            ```
+            """);
+    assertThat(checker.checkSnippets(drifted))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.location()).isEqualTo("page.md:2");
+              assertThat(problem.message())
+                  .startsWith("the block differs from scripts/check.sh, which it shows in full")
+                  .endsWith("  -echo PASS\n  +echo FAIL\n");
+            });
+    assertThat(checker.updated(drifted, Files.readAllLines(drifted.path())))
+        .containsExactly("<!-- file: scripts/check.sh -->", "```bash", "#!/bin/sh", "echo PASS", "```");
+  }
+
+  @Test
+  void reportsFileMarkersThatNameNoFileOrSitAboveJavaOrNothing() throws IOException {
+    MarkdownPage page =
+        page(
+            """
+            <!-- file: missing.sh -->
+            ```bash
+            true
+            ```
+
+            <!-- file: Example.java -->
+            ```java
+            int x;
+            ```
+
+            <!-- file: lonely.sh -->
+            Some text.
+            """);
+
+    assertThat(checker.checkSnippets(page))
+        .extracting(Problem::toString)
+        .containsExactly(
+            "page.md:2: file marker missing.sh names missing.sh, which does not exist",
+            "page.md:6: file marker Example.java is followed by a ```java block; Java examples"
+                + " are snippets of compiled tests: <!-- snippet: SomeTest#region -->",
+            "page.md:7: ```java block has no snippet marker; put <!-- snippet: SomeTest#region -->"
+                + " on the line above it and the code between // tag::region[] and"
+                + " // end::region[] in a compiled test under"
+                + " docs/src/test/java/io/github/sshfaults/docs/guide/",
+            "page.md:11: file marker lonely.sh is not immediately followed by a code block");
+  }
+
   private MarkdownPage page(String text) throws IOException {
     return MarkdownPage.read(Files.writeString(root.resolve("page.md"), text));
   }

@@ -59,7 +59,8 @@ import java.lang.annotation.Target;
  * List<FakeSshHost>}, a {@code final} field, a malformed or repeated user, users together with
  * {@code acceptAnyCredentials}, a journal capacity below 1, a malformed seed, a blank name or one
  * another host of the test has by {@code name} already, {@code count} on a single host or out of
- * bounds, a fleet without {@code count}.
+ * bounds, a fleet without {@code count}, a {@code plan} that is malformed, missing, or set together
+ * with an attribute the plan decides.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -113,4 +114,18 @@ public @interface FakeHost {
    * all of them.
    */
   int count() default 0;
+
+  /**
+   * A plan file that describes the host: its users, command stubs, files, faults, seed, algorithms
+   * and host key type, in YAML (or JSON), as the standalone server reads it, so that tests in other
+   * languages can share it ({@link io.github.sshfaults.sshd.FakeSshHost#fromPlan(java.nio.file.Path)}
+   * without JUnit). A path relative to the working directory (the module's directory under Maven
+   * and Gradle), or else a class path resource: {@code @FakeHost(plan = "src/test/plans/web.yaml")}.
+   * The plan is the host's baseline, what a shared host is reset to. When the plan has several
+   * hosts, {@link #name()} picks one. Empty (the default): no plan. Not with {@link #users()},
+   * {@link #acceptAnyCredentials()}, {@link #algorithms()}, {@link #hostKeyType()}, {@link #seed()}
+   * or {@link #count()}, which the plan says; a malformed plan fails naming its file, line and
+   * field.
+   */
+  String plan() default "";
 }

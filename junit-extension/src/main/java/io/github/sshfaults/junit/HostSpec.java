@@ -7,6 +7,11 @@ import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
 import io.github.sshfaults.sshd.journal.Journal;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +30,8 @@ record HostSpec(
     int journalCapacity,
     Long seed,
     String name,
-    int count) {
+    int count,
+    Path plan) {
 
   /** The most hosts one fleet may have, as {@link FakeHost#count()} documents. */
   static final int MAX_FLEET_SIZE = 1000;
@@ -39,7 +45,8 @@ record HostSpec(
           Journal.DEFAULT_CAPACITY,
           null,
           null,
-          0);
+          0,
+          null);
 
   /**
    * The spec of a single host as {@code annotation} describes it, or the defaults when there is
@@ -51,6 +58,14 @@ record HostSpec(
    */
   static HostSpec forHost(Optional<FakeHost> annotation, String where) {
     HostSpec spec = annotation.map(config -> of(config, where)).orElse(DEFAULTS);
+    if (spec.plan != null) {
+      // Read now, so that a malformed plan fails naming the annotated element.
+      try {
+        planned(FakeSshHost.builder(), spec.plan, spec.name);
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException(e.getMessage() + ", on " + where, e);
+      }
+    }
     if (spec.count != 0) {
       throw misuse(
           where,
@@ -72,6 +87,12 @@ record HostSpec(
    */
   static HostSpec forFleet(Optional<FakeHost> annotation, String where) {
     HostSpec spec = annotation.map(config -> of(config, where)).orElse(DEFAULTS);
+    if (spec.plan != null) {
+      throw misuse(
+          where,
+          "@FakeHost(plan) starts one host of a plan, on a FakeSshHost; for every host of a plan,"
+              + " call FakeSshHost.allFromPlan and register each host with a HostRegistry");
+    }
     if (spec.count == 0) {
       throw misuse(
           where,
@@ -133,7 +154,72 @@ record HostSpec(
         config.journalCapacity(),
         seed(config, where),
         config.name().isEmpty() ? null : config.name(),
-        config.count());
+        config.count(),
+        plan(config, where));
+  }
+
+  /** The plan file, unless the annotation sets what the plan decides. */
+  private static Path plan(FakeHost config, String where) {
+    if (config.plan().isEmpty()) {
+      return null;
+    }
+    List<String> decided = new ArrayList<>();
+    if (config.users().length > 0) {
+      decided.add("users");
+    }
+    if (config.acceptAnyCredentials()) {
+      decided.add("acceptAnyCredentials");
+    }
+    if (config.algorithms() != AlgorithmSet.FAST) {
+      decided.add("algorithms");
+    }
+    if (config.hostKeyType() != HostKeyType.ECDSA_P256) {
+      decided.add("hostKeyType");
+    }
+    if (!config.seed().isEmpty()) {
+      decided.add("seed");
+    }
+    if (config.count() != 0) {
+      decided.add("count");
+    }
+    if (!decided.isEmpty()) {
+      throw misuse(
+          where,
+          "@FakeHost(plan) describes the host, so "
+              + String.join(", ", decided)
+              + (decided.size() == 1 ? " is" : " are")
+              + " the plan's to say; leave "
+              + (decided.size() == 1 ? "it" : "them")
+              + " out of the annotation and put "
+              + (decided.size() == 1 ? "it" : "them")
+              + " in "
+              + config.plan()
+              + (config.count() != 0
+                  ? " (for every host of a plan, use FakeSshHost.allFromPlan and a HostRegistry)"
+                  : ""));
+    }
+    return planPath(config.plan());
+  }
+
+  /** {@code plan} in the working directory, else as a class path resource that is a file. */
+  private static Path planPath(String plan) {
+    Path path = Path.of(plan);
+    if (Files.exists(path)) {
+      return path;
+    }
+    URL resource = Thread.currentThread().getContextClassLoader().getResource(plan);
+    if (resource != null && resource.getProtocol().equals("file")) {
+      try {
+        return Path.of(resource.toURI());
+      } catch (URISyntaxException e) {
+        return path;
+      }
+    }
+    return path; // reading it reports that it does not exist, where it was looked for
+  }
+
+  private static FakeSshHost.Builder planned(FakeSshHost.Builder builder, Path plan, String host) {
+    return host == null || host.isEmpty() ? builder.plan(plan) : builder.plan(plan, host);
   }
 
   private static Long seed(FakeHost config, String where) {
@@ -183,19 +269,21 @@ record HostSpec(
         journalCapacity,
         hostSeed,
         name,
-        count);
+        count,
+        plan);
   }
 
   /**
    * Starts a host as specified, named {@code name} (or unnamed when null); closes it again if
-   * configuring it fails.
+   * configuring it fails. With a plan, the plan's host called {@link #name} (the annotation's), or
+   * its only host.
    */
   FakeSshHost start(String name) {
     FakeSshHost.Builder builder =
-        FakeSshHost.builder()
-            .algorithms(algorithms)
-            .hostKeyType(hostKeyType)
-            .journalCapacity(journalCapacity);
+        plan != null
+            ? planned(FakeSshHost.builder(), plan, this.name)
+            : FakeSshHost.builder().algorithms(algorithms).hostKeyType(hostKeyType);
+    builder.journalCapacity(journalCapacity);
     if (seed != null) {
       builder.seed(seed);
     }

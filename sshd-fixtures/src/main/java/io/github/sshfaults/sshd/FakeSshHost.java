@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd;
 
 import static io.github.sshfaults.internal.Preconditions.checkState;
+import static io.github.sshfaults.internal.Preconditions.inRange;
 import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notEmpty;
 import static io.github.sshfaults.internal.Preconditions.notNull;
@@ -23,13 +24,20 @@ import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
 import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
+import io.github.sshfaults.sshd.internal.plan.HostPlan;
+import io.github.sshfaults.sshd.internal.plan.PlanFile;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.internal.FaultRecorder;
 import io.github.sshfaults.sshd.journal.internal.JournalHooks;
 import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -43,6 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A fake SSH host: an embedded Apache MINA SSHD server on loopback that lets in the users a test
  * declares and answers exec requests from stubs, never by running anything on the real machine.
+ * A plan file (YAML or JSON) can describe hosts for Java tests and the standalone server alike:
+ * {@link #fromPlan(Path)}.
  *
  * <pre>{@code
  * try (FakeSshHost host = FakeSshHost.start()) {
@@ -52,9 +62,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>A host listens on {@code 127.0.0.1} on an ephemeral port and presents an ECDSA P-256 host key
- * (or another {@link HostKeyType}) shared by every fake host in the JVM; {@link #knownHostsLine()}
- * and {@link #hostKeyFingerprint()} let clients verify it instead of accepting any key. Nobody can
+ * <p>A host listens on {@code 127.0.0.1} on an ephemeral port (unless its {@link Builder} says
+ * otherwise) and presents an ECDSA P-256 host key (or another {@link HostKeyType}) shared by every
+ * fake host in the JVM; {@link #knownHostsLine()} and {@link #hostKeyFingerprint()} let clients
+ * verify it instead of accepting any key. Nobody can
  * log in until a test declares a user with {@link #user(String, String)}, {@link #user(String,
  * PublicKey)} or {@link #userWithNewKey(String)}, or explicitly calls {@link
  * #acceptAnyCredentials()}. A command with no stub exits with status 127 and {@code <program>:
@@ -104,6 +115,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   private final HostFaults faultsView = new FaultsOfOpenHost();
   private final HostServer server;
   private final ExecutorService commandExecutor;
+  private final String bindAddress;
   private final int port;
   private volatile Baseline baseline;
   private volatile boolean closed;
@@ -116,7 +128,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       FaultPlan faults) {}
 
   private FakeSshHost(Builder builder) {
-    this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.plan);
+    this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.faultPlan);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
@@ -127,12 +139,13 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     this.hostKey = Keys.sharedHostKey(hostKeyType);
     this.journal = new RecordingJournal(builder.journalCapacity);
     faults.setListener(new FaultRecorder(journal));
-    this.server = new HostServer(this::createServer);
+    this.bindAddress = builder.bindAddress;
+    this.server = new HostServer(bindAddress, this::createServer);
     this.baseline =
         new Baseline(
             credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults.faults().plan());
     try {
-      server.start();
+      server.start(builder.port);
     } catch (RuntimeException e) {
       executor.shutdownNow();
       faults.close();
@@ -146,6 +159,15 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     faults.onRefusalChange(() -> server.refuse(faults.refusing()));
     server.refuse(faults.refusing());
     journal.describeAs(toString());
+    if (builder.plan != null) {
+      try {
+        builder.plan.setUp(this);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+      markBaseline();
+    }
     LOG.debug("Started {}", this);
   }
 
@@ -154,6 +176,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     SshServer created =
         ServerFactory.create(
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
+    created.setHost(bindAddress);
     SftpServer.install(created, files::root, faults, journal, this);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
@@ -169,12 +192,64 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     return new Builder();
   }
 
-  /** The address the host listens on: always a loopback address, {@code 127.0.0.1}. */
-  public String host() {
-    return ServerFactory.LOOPBACK;
+  /**
+   * Starts the host that the plan file {@code plan} describes: {@code
+   * builder().plan(plan).start()}. A plan file is YAML (or JSON) that the standalone server reads
+   * too, so one file serves Java tests and tests in any other language:
+   *
+   * <pre>{@code
+   * try (FakeSshHost web = FakeSshHost.fromPlan(Path.of("src/test/resources/web.yaml"))) {
+   *   ...
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the file, line and field when the plan is malformed,
+   *     and the hosts when it describes more than one (see {@link #allFromPlan(Path)} and {@link
+   *     Builder#plan(Path, String)})
+   */
+  public static FakeSshHost fromPlan(Path plan) {
+    return builder().plan(plan).start();
   }
 
-  /** The port the host listens on, chosen by the operating system at start. */
+  /**
+   * Starts every host that the plan file {@code plan} describes, in the file's order, each named
+   * after its section. The caller closes them (or registers them with the JUnit extension's {@code
+   * HostRegistry}); if one fails to start, those already started are closed again.
+   *
+   * @throws IllegalArgumentException naming the file, line and field when the plan is malformed
+   */
+  public static List<FakeSshHost> allFromPlan(Path plan) {
+    notNull(plan, "plan file");
+    List<FakeSshHost> started = new ArrayList<>();
+    try {
+      for (HostPlan host : PlanFile.read(plan).hosts()) {
+        started.add(builder().plan(host).start());
+      }
+      return List.copyOf(started);
+    } catch (RuntimeException e) {
+      for (FakeSshHost host : started) {
+        try {
+          host.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The address the host listens on: {@code 127.0.0.1}, a loopback address, unless its builder was
+   * given another ({@link Builder#bindAddress(String)}).
+   */
+  public String host() {
+    return bindAddress;
+  }
+
+  /**
+   * The port the host listens on: chosen by the operating system at start, unless its builder was
+   * given one ({@link Builder#port(int)}).
+   */
   public int port() {
     return port;
   }
@@ -223,7 +298,9 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * for clients that verify host keys from a known_hosts file (JSch, sshj, OpenSSH).
    */
   public String knownHostsLine() {
-    return "[" + host() + "]:" + port + " " + Keys.publicKeyEntry(hostKey());
+    // OpenSSH writes the default port without brackets.
+    String where = port == 22 ? host() : "[" + host() + "]:" + port;
+    return where + " " + Keys.publicKeyEntry(hostKey());
   }
 
   /** The host key's SHA-256 fingerprint, {@code SHA256:...}, as OpenSSH prints it. */
@@ -645,9 +722,81 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
     private Long seed;
-    private FaultPlan plan = FaultPlan.empty();
+    private FaultPlan faultPlan = FaultPlan.empty();
+    private String bindAddress = ServerFactory.LOOPBACK;
+    private int port;
+    private HostPlan plan;
 
     private Builder() {}
+
+    /**
+     * Takes the settings of the only host the plan file {@code planFile} describes: its name, seed,
+     * algorithms, host key type and faults here, and its users, command stubs and files once it has
+     * started, as its {@linkplain FakeSshHost#markBaseline() baseline}. Setters called after this
+     * one override the plan's settings. Relative paths in the plan are relative to its folder.
+     *
+     * <pre>
+     * hosts:
+     *   web:
+     *     seed: 42
+     *     users:
+     *       deploy: {password: s3cret}
+     *     commands:
+     *       - command: uptime
+     *         stdout: "up 3 days\n"
+     *     faults:
+     *       - drop-connection at=after-auth with-probability=0.3
+     * </pre>
+     *
+     * <p>Faults are written as their {@link Fault} factory call and fluent calls in kebab case
+     * ({@code reject-auth for-user=bob}); the user guide describes the whole format.
+     *
+     * @throws IllegalArgumentException naming the file, line and field when the plan is malformed,
+     *     and its hosts when it describes more than one
+     */
+    public Builder plan(Path planFile) {
+      return plan(PlanFile.read(notNull(planFile, "plan file")).only());
+    }
+
+    /**
+     * Takes the settings of host {@code hostName} of the plan file {@code planFile}, as {@link
+     * #plan(Path)} does for a plan's only host.
+     *
+     * @throws IllegalArgumentException naming the file, line and field when the plan is malformed,
+     *     and the plan's hosts when it has no host {@code hostName}
+     */
+    public Builder plan(Path planFile, String hostName) {
+      notNull(hostName, "host name");
+      return plan(PlanFile.read(notNull(planFile, "plan file")).host(hostName));
+    }
+
+    private Builder plan(HostPlan host) {
+      host.configure(this);
+      this.plan = host;
+      return this;
+    }
+
+    /**
+     * The address the host listens on: {@code 127.0.0.1} unless set. An IP address, not a name;
+     * {@code 0.0.0.0} or a public address lets other machines connect, so use one only on purpose.
+     *
+     * @throws IllegalArgumentException when {@code address} is not an IPv4 or IPv6 address
+     */
+    public Builder bindAddress(String address) {
+      this.bindAddress = ipAddress(address);
+      return this;
+    }
+
+    /**
+     * The port the host listens on: 0 (the default) lets the operating system pick a free one,
+     * which is what tests running in parallel need.
+     *
+     * @throws IllegalArgumentException when {@code port} lies outside 0 to 65535
+     */
+    public Builder port(int port) {
+      this.port = inRange(port, 0, 65535, "port");
+      return this;
+    }
 
     /**
      * Names the host in reports, tables and messages ({@link FakeSshHost#displayName()}, {@link
@@ -701,7 +850,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
     /** The fault plan the host starts with, in place before its first connection. */
     public Builder faults(FaultPlan plan) {
-      this.plan = notNull(plan, "fault plan");
+      this.faultPlan = notNull(plan, "fault plan");
       return this;
     }
 
@@ -709,6 +858,29 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     public FakeSshHost start() {
       checkState(algorithms != null, "algorithm set is not configured");
       return new FakeSshHost(this);
+    }
+
+    // An IP literal, never a name: a name would need a lookup, and may mean several addresses.
+    private static String ipAddress(String address) {
+      notBlank(address, "bind address");
+      String candidate = address.strip();
+      boolean v4 = candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+      if (v4 && Arrays.stream(candidate.split("\\.")).allMatch(b -> Integer.parseInt(b) <= 255)) {
+        return candidate;
+      }
+      if (!v4 && candidate.contains(":") && candidate.matches("[0-9A-Fa-f:.]+")) {
+        try {
+          // With a colon the JDK parses an IPv6 literal and never asks DNS.
+          InetAddress.getByName(candidate);
+          return candidate;
+        } catch (UnknownHostException e) {
+          // reported below
+        }
+      }
+      throw new IllegalArgumentException(
+          "bind address must be an IPv4 or IPv6 address such as 127.0.0.1, ::1 or 0.0.0.0 (names"
+              + " are not looked up), but was "
+              + quote(address));
     }
   }
 }

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MINA SSHD server of one fake host over its life: started on an ephemeral port, stopped,
+ * The MINA SSHD server of one fake host over its life: started on an ephemeral (or a given) port, stopped,
  * started again on the same port, or told to stop listening for a while without closing its
  * sessions. A stopped {@link SshServer} cannot start again, so every start builds a new one.
  * Thread-safe.
@@ -19,6 +19,7 @@ public final class HostServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HostServer.class);
 
+  private final String bindAddress;
   private final IntFunction<SshServer> servers;
   private SshServer server;
   private int port;
@@ -27,16 +28,17 @@ public final class HostServer implements AutoCloseable {
   private boolean closed;
 
   /**
-   * A host server that builds its servers with {@code servers}, given the port to bind (0 for an
-   * ephemeral one).
+   * A host server on {@code bindAddress} that builds its servers with {@code servers}, given the
+   * port to bind (0 for an ephemeral one); they must listen on {@code bindAddress}.
    */
-  public HostServer(IntFunction<SshServer> servers) {
+  public HostServer(String bindAddress, IntFunction<SshServer> servers) {
+    this.bindAddress = bindAddress;
     this.servers = servers;
   }
 
-  /** Starts the first server on an ephemeral port. */
-  public synchronized void start() {
-    startOn(0);
+  /** Starts the first server on {@code port}, 0 for an ephemeral port. */
+  public synchronized void start(int port) {
+    startOn(port);
   }
 
   /** The port, chosen at the first start and kept through restarts. */
@@ -87,12 +89,12 @@ public final class HostServer implements AutoCloseable {
       listening = false;
     } else if (!refuse && !listening) {
       try {
-        acceptor.bind(new InetSocketAddress(ServerFactory.LOOPBACK, port));
+        acceptor.bind(new InetSocketAddress(bindAddress, port));
         listening = true;
       } catch (IOException e) {
         throw new UncheckedIOException(
             "Cannot listen again on "
-                + ServerFactory.LOOPBACK
+                + bindAddress
                 + ":"
                 + port
                 + "; another process"
@@ -116,7 +118,7 @@ public final class HostServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot start a fake SSH host on "
-              + ServerFactory.LOOPBACK
+              + bindAddress
               + ":"
               + wantedPort
               + (wantedPort == 0 ? "" : "; another process may have taken the port"),

@@ -34,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.sshd.common.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The journal of one fake host: a bounded, ordered, thread-safe event store, and the recording API
@@ -45,6 +48,8 @@ import org.apache.sshd.common.session.Session;
  * SFTP operations) through a {@link FaultRecorder}.
  */
 public final class RecordingJournal implements Journal {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingJournal.class);
 
   /** How many of the last events a failed wait shows. */
   private static final int AWAIT_TAIL = 20;
@@ -65,6 +70,7 @@ public final class RecordingJournal implements Journal {
   private int newestConnection;
   private int newestConnectionBeforeClear;
   private volatile String owner = "a fake host";
+  private volatile Consumer<JournalEvent> listener;
   private volatile boolean hostClosing;
   private final Map<Integer, String> closingByFault = new ConcurrentHashMap<>();
 
@@ -98,7 +104,30 @@ public final class RecordingJournal implements Journal {
         events.removeFirst();
         dropped++;
       }
+      tell(event);
       return event;
+    }
+  }
+
+  /**
+   * Lets {@code listener} hear every event recorded from now on, in recording order, on the thread
+   * that records it (often an I/O thread): it must hand the event on and return at once. Replaces
+   * the previous listener; null removes it.
+   */
+  public void listen(Consumer<JournalEvent> listener) {
+    this.listener = listener;
+  }
+
+  private void tell(JournalEvent event) {
+    Consumer<JournalEvent> current = listener;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.accept(event);
+    } catch (RuntimeException e) {
+      // A listener's failure must not fail the connection whose event it was.
+      LOG.warn("Journal listener of {} failed on {}", owner, event, e);
     }
   }
 
