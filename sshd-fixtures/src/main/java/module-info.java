@@ -18,6 +18,8 @@ module io.github.sshfaults.sshd {
   requires com.google.common.jimfs;
   requires awaitility;
   requires org.slf4j;
+  // TCP_QUICKACK, where the JDK has it (see QuickAck); a host works without it.
+  requires static jdk.net;
   // Plan files (FakeSshHost.fromPlan and the standalone server).
   requires org.snakeyaml.engine;
   // The standalone server only (its shaded jar runs on the class path): its command line and its

@@ -15,11 +15,11 @@ import io.github.sshfaults.faults.HostFaults;
 import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.internal.CheckReturnValue;
 import io.github.sshfaults.internal.Glob;
-import io.github.sshfaults.internal.NamedThreadFactory;
 import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.HostServer;
+import io.github.sshfaults.sshd.internal.HostTasks;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
 import io.github.sshfaults.sshd.internal.SftpServer;
@@ -40,8 +40,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.sshd.server.SshServer;
@@ -129,9 +127,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private FakeSshHost(Builder builder) {
     this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.faultPlan);
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>());
+    HostTasks executor = HostTasks.forCommands();
     this.commandExecutor = executor;
     this.name = builder.name;
     this.algorithms = builder.algorithms;
@@ -153,9 +149,6 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       throw e;
     }
     this.port = server.port();
-    // Named once the port is known; no command or fault task can run before start() returns.
-    executor.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-exec"));
-    faults.nameThreads(port);
     faults.onRefusalChange(() -> server.refuse(faults.refusing()));
     server.refuse(faults.refusing());
     journal.describeAs(toString());

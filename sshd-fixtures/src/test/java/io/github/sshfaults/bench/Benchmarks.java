@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The benchmarks, run by {@code mvn -B -q -Pbench -pl sshd-fixtures -am -DskipTests verify}: every
@@ -37,6 +39,8 @@ public final class Benchmarks {
       List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
   private static final int COLD_FORKS = 6;
+
+  private static final String CDS_ARCHIVE = "target/bench-cds.jsa";
 
   private final Map<String, List<Double>> samples = new LinkedHashMap<>();
   private final Path logs;
@@ -72,7 +76,16 @@ public final class Benchmarks {
   }
 
   private void cold() throws Exception {
-    List<String> variants = List.of("fake", "bare", "fake-aa");
+    // "-nobc": the same without BouncyCastle (and sshj, which brings it) on the class path, whose
+    // registration MINA SSHD pays on first use when it is there.
+    // "-cds": the same as -nobc with a class data sharing archive made by a first run, what users
+    // can add themselves (see README); the archive needs jars, so this runs after package.
+    List<String> variants =
+        new ArrayList<>(List.of("fake", "bare", "fake-aa", "fake-nobc", "bare-nobc"));
+    if (jarClassPath().isPresent()) {
+      fork("cold", "fake-cds-dump");
+      variants.add("fake-cds");
+    }
     for (int fork = 0; fork < COLD_FORKS; fork++) {
       for (int i = 0; i < variants.size(); i++) {
         fork("cold", variants.get((fork + i) % variants.size()));
@@ -85,6 +98,7 @@ public final class Benchmarks {
     }
     ratio("cold.total.fake-vs-bare", "cold.fake.total", "cold.bare.total");
     ratio("cold.total.aa", "cold.fake-aa.total", "cold.fake.total");
+    ratio("cold.total.fake-vs-bare-nobc", "cold.fake-nobc.total", "cold.bare-nobc.total");
   }
 
   private void overhead() throws Exception {
@@ -142,9 +156,11 @@ public final class Benchmarks {
     fork("idle", "1000", "100");
     median("idle.start-all", "ms");
     median("idle.threads", "threads");
+    median("idle.threads-in-jvm", "threads");
     median("idle.heap-per-host-kb", "KiB");
     median("idle.fds-per-host", "fds");
     median("idle.threads-after-100-served", "threads");
+    median("idle.threads-in-jvm-after-100-served", "threads");
     median("idle.close-all", "ms");
   }
 
@@ -155,8 +171,17 @@ public final class Benchmarks {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    String variant = args[args.length - 1];
+    if (variant.equals("fake-cds-dump")) {
+      command.add("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE);
+    } else if (variant.equals("fake-cds")) {
+      command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+    }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(
+        variant.startsWith("fake-cds")
+            ? jarClassPath().orElseThrow()
+            : classPath(variant.endsWith("-nobc")));
     command.add(BenchWorker.class.getName());
     command.addAll(Arrays.asList(args));
     File log = logs.resolve(String.join("-", args) + ".log").toFile();
@@ -177,6 +202,47 @@ public final class Benchmarks {
       throw new IllegalStateException(
           "benchmark fork " + String.join(" ", args) + " failed; see " + log);
     }
+  }
+
+  /**
+   * The -nobc class path with the module's and core's class folders replaced by their jars, as
+   * class data sharing needs; empty when a jar is missing (the modules were not packaged).
+   */
+  private static Optional<String> jarClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : classPath(true).split(File.pathSeparator)) {
+      if (!entry.endsWith("classes")) {
+        entries.add(entry);
+        continue;
+      }
+      Path target = Path.of(entry).getParent();
+      boolean tests = entry.endsWith("test-classes");
+      try (var jars = Files.list(target)) {
+        Optional<Path> jar =
+            jars.map(Path::toString)
+                .filter(name -> name.endsWith(tests ? "-tests.jar" : "-SNAPSHOT.jar"))
+                .map(Path::of)
+                .findFirst();
+        if (jar.isEmpty()) {
+          return Optional.empty();
+        }
+        entries.add(jar.get().toString());
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(String.join(File.pathSeparator, entries));
+  }
+
+  /** This JVM's class path, without BouncyCastle and sshj when {@code withoutBouncyCastle}. */
+  private static String classPath(boolean withoutBouncyCastle) {
+    String classPath = System.getProperty("java.class.path");
+    if (!withoutBouncyCastle) {
+      return classPath;
+    }
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !entry.matches(".*/(bcprov|bcpkix|bcutil|sshj)-[^/]*\\.jar"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private void percentiles(String metric, String unit) {

@@ -92,7 +92,7 @@ class CommandStubsTest {
   }
 
   @Test
-  void runsHandlersOnTheHostsOwnThreadsNotOnMinaIoThreads() throws Exception {
+  void runsHandlersOnTheSharedCommandThreadsNotOnIoThreads() throws Exception {
     AtomicReference<String> thread = new AtomicReference<>();
     host.command("whoami")
         .answers(
@@ -102,7 +102,7 @@ class CommandStubsTest {
             });
 
     assertThat(exec("whoami").stdout()).isEqualTo("alice\n");
-    assertThat(thread.get()).startsWith("sshfaults-" + host.port() + "-exec-");
+    assertThat(thread.get()).startsWith("sshfaults-exec-");
   }
 
   @Test

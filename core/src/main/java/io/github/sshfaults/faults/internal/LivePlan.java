@@ -57,7 +57,8 @@ public final class LivePlan implements HostFaults {
 
   /** Whether a fault of the plan says that nothing may listen on the host's port. */
   public boolean refuses() {
-    return has(OccasionKind.LISTEN);
+    // Checked by every new host: an empty plan must not load the occasion table.
+    return !isEmpty() && has(OccasionKind.LISTEN);
   }
 
   /** The dice of connection {@code index}. */

@@ -56,6 +56,8 @@ public final class ServerFactory {
     server.setPort(port);
     // Pinned: another I/O back-end on the user's classpath (MINA, Netty) must not change behaviour.
     server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
+    // One timer for every host's session timeouts, not a thread per server; not shut down with it.
+    server.setScheduledExecutorService(SharedThreads.timer(), false);
     server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
     // Without it every exec pays a ~40 ms Nagle / delayed-ACK stall.
     CoreModuleProperties.TCP_NODELAY.set(server, true);

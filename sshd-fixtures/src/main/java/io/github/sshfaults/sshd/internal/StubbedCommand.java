@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.internal;
 
+import io.github.sshfaults.internal.Preconditions;
 import io.github.sshfaults.sshd.CommandInvocation;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.internal.faults.CommandFaults;
@@ -23,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * An exec request answered from the host's stubs. Nothing ever runs on the real machine.
  *
  * <p>MINA calls {@link #start} on an I/O thread, so the work is handed to the host's own executor:
- * a handler that blocks (on stdin, say) must never stall the transport of other sessions.
+ * a handler that blocks (on stdin, say) must never stall the transport of other sessions. The
+ * threads are shared by every host of the JVM, at most {@link SharedThreads#MAX_COMMANDS} at once.
  */
 final class StubbedCommand implements Command {
 
   /** The exit code of a shell that could not find the program. */
   static final int COMMAND_NOT_FOUND = 127;
+
+  /** The exit code of a shell that cannot fork: "Resource temporarily unavailable". */
+  static final int BUSY = 126;
 
   private static final Logger LOG = LoggerFactory.getLogger(StubbedCommand.class);
 
@@ -79,8 +84,38 @@ final class StubbedCommand implements Command {
     try {
       running = executor.submit(() -> run(invocation, commandFaults));
     } catch (RejectedExecutionException e) {
-      throw new IOException("Fake host is shutting down; cannot run " + commandLine, e);
+      if (executor.isShutdown()) {
+        throw new IOException("Fake host is shutting down; cannot run " + commandLine, e);
+      }
+      refuseForWantOfThreads();
     }
+  }
+
+  /**
+   * Every command thread of the JVM is busy (handlers that wait on their test, most likely): this
+   * command fails at once, saying why, on the timer, never on the I/O thread that called us.
+   */
+  private void refuseForWantOfThreads() {
+    String message =
+        "sshfaults: "
+            + SharedThreads.MAX_COMMANDS
+            + " command handlers already run on the fake hosts of this JVM, the most there may"
+            + " be at once; "
+            + Preconditions.quote(commandLine)
+            + " was not run\n";
+    LOG.warn("{}", message.strip());
+    SharedThreads.timer()
+        .execute(
+            () -> {
+              try {
+                err.write(message.getBytes(StandardCharsets.UTF_8));
+                err.flush();
+              } catch (IOException e) {
+                LOG.debug("Client went away before hearing that {} was refused", commandLine, e);
+              } finally {
+                exitCallback.onExit(BUSY);
+              }
+            });
   }
 
   private void run(Invocation invocation, CommandFaults commandFaults) {

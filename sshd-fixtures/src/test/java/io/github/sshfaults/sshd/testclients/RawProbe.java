@@ -65,13 +65,15 @@ public final class RawProbe {
   private static Observation probe(String host, int port, Duration patience, boolean firstSign)
       throws IOException {
     try (Socket socket = new Socket()) {
+      // Before connect: the host counts its delays from the accept, which the kernel may complete
+      // before this thread wakes up from connect on a loaded machine.
+      long start = System.nanoTime();
       try {
         socket.connect(
             new InetSocketAddress(host, port), (int) SshClientLibrary.TIMEOUT.toMillis());
       } catch (ConnectException e) {
         return new Observation("", Ending.REFUSED, null);
       }
-      long start = System.nanoTime();
       socket.setSoTimeout((int) patience.toMillis());
       socket.getOutputStream().write(CLIENT_IDENTIFICATION.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();

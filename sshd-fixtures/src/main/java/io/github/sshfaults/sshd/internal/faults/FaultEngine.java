@@ -14,7 +14,7 @@ import io.github.sshfaults.faults.internal.LivePlan;
 import io.github.sshfaults.faults.internal.Occasion;
 import io.github.sshfaults.faults.internal.OccasionKind;
 import io.github.sshfaults.internal.Durations;
-import io.github.sshfaults.internal.NamedThreadFactory;
+import io.github.sshfaults.sshd.internal.HostTasks;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.SshConstants;
@@ -39,19 +38,22 @@ import org.slf4j.LoggerFactory;
  * the same engine, so indices and counts carry on).
  *
  * <p>Every hook starts with a check of the plan, so a host without faults pays one volatile read
- * per occasion. Delays never block a MINA SSHD I/O thread: they run on the engine's scheduler (one
- * named thread per host, stopped by {@link #close()}) or, for authentication, through MINA SSHD's
- * asynchronous authentication.
+ * per occasion. Delays never block a MINA SSHD I/O thread: they run on the JVM's shared fault timer
+ * (its tasks for this host cancelled by {@link #close()}) or, for authentication, through MINA
+ * SSHD's asynchronous authentication.
  */
 public final class FaultEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultEngine.class);
 
-  private static final DateTimeFormatter SINCE =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /** Made when a refusal is first described, not by every host that starts. */
+  private static final class Since {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  }
 
   private final LivePlan plan;
-  private final ScheduledThreadPoolExecutor scheduler;
+  private final HostTasks tasks = HostTasks.forFaults();
   private final AtomicInteger accepted = new AtomicInteger();
   private final Set<WireSession> live = ConcurrentHashMap.newKeySet();
   private final SessionHooks sessionHooks = new SessionHooks(this);
@@ -65,9 +67,6 @@ public final class FaultEngine implements AutoCloseable {
   public FaultEngine(long seed, FaultPlan initial) {
     this.plan = new LivePlan(seed, this::planChanged);
     this.plan.replace(notNull(initial, "initial fault plan"));
-    this.scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("sshfaults-faults"));
-    scheduler.setRemoveOnCancelPolicy(true);
-    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** Puts the engine's hooks into {@code server}, which must not be started yet. */
@@ -78,11 +77,6 @@ public final class FaultEngine implements AutoCloseable {
     server.setKeyPairProvider(new FaultyHostKeys(server.getKeyPairProvider()));
     server.setUserAuthFactories(FaultyUserAuthFactory.wrap(server, this));
     server.setChannelFactories(FaultyChannelFactory.wrap(server.getChannelFactories(), this));
-  }
-
-  /** Names the scheduler's threads after the host's port: {@code sshfaults-2222-faults-1}. */
-  public void nameThreads(int port) {
-    scheduler.setThreadFactory(new NamedThreadFactory("sshfaults-" + port + "-faults"));
   }
 
   /** The live plan, as the host's users see it. */
@@ -119,7 +113,7 @@ public final class FaultEngine implements AutoCloseable {
     }
     Duration closed = Duration.ofMillis((System.nanoTime() - since.nanos()) / 1_000_000);
     return "port closed since "
-        + SINCE.format(since.at())
+        + Since.FORMAT.format(since.at())
         + ", for "
         + Durations.format(closed)
         + "; refused attempts never reach the host, so none are counted";
@@ -187,12 +181,12 @@ public final class FaultEngine implements AutoCloseable {
         .count();
   }
 
-  /** Stops the scheduler; pending delays are abandoned (their sessions are closing anyway). */
+  /** Cancels the engine's timed tasks; pending delays are abandoned (their sessions are closing). */
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    tasks.shutdownNow();
     try {
-      if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+      if (!tasks.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("A fault task of {} ignored interruption and is still running", this);
       }
     } catch (InterruptedException e) {
@@ -341,7 +335,7 @@ public final class FaultEngine implements AutoCloseable {
 
   void schedule(Runnable task, long delayNanos) {
     try {
-      scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      tasks.schedule(task, delayNanos);
     } catch (RejectedExecutionException e) {
       LOG.debug("Host closing; dropping a delayed fault task", e);
     }

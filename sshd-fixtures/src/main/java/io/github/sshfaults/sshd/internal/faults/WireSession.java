@@ -85,6 +85,9 @@ final class WireSession extends Nio2Session {
       Nio2CompletionHandler<Integer, Object> completion,
       Integer result,
       Object attachment) {
+    if (result != null && result > 0) {
+      QuickAck.request(getSocket());
+    }
     Wire current = wire;
     if (current == null || !current.divert(buffer, result)) {
       super.handleReadCycleCompletion(buffer, reader, completion, result, attachment);
