@@ -56,11 +56,13 @@ final class SshFaultsExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    LeakCheck.startIfWanted(context); // first: the store closes it last
     injectFields(context, null, ModifierSupport::isStatic);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    LeakCheck.startIfWanted(context); // first: the store closes it last
     HostLifecycle.beforeEach(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       injectFields(context, instance, ModifierSupport::isNotStatic);

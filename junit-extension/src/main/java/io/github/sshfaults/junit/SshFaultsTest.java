@@ -52,4 +52,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(SshFaultsExtension.class)
-public @interface SshFaultsTest {}
+public @interface SshFaultsTest {
+
+  /**
+   * Whether each test, and the class, must leave nothing running: once a test (or the class) is
+   * over and everything it owned was closed, no thread of a fake host, a concurrent run, a client
+   * adapter or a MINA SSHD, JSch or sshj client that it started may still run after a few seconds
+   * of grace; if one does, the test fails, listing each such thread and where it stands. Off
+   * unless set, here or for a whole run with the JUnit configuration parameter {@code
+   * sshfaults.checkLeaks=true} (in {@code junit-platform.properties}, say). Meant for tests that
+   * run one at a time: under JUnit's parallel execution, another test's threads would count too.
+   */
+  boolean checkLeaks() default false;
+}

@@ -20,6 +20,7 @@ import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.Credentials;
 import io.github.sshfaults.sshd.internal.HostServer;
 import io.github.sshfaults.sshd.internal.HostTasks;
+import io.github.sshfaults.sshd.internal.OpenHosts;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
 import io.github.sshfaults.sshd.internal.SftpServer;
@@ -148,6 +149,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       files.close();
       throw e;
     }
+    OpenHosts.opened(this);
     this.port = server.port();
     faults.onRefusalChange(() -> server.refuse(faults.refusing()));
     server.refuse(faults.refusing());
@@ -597,6 +599,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   @Override
   public void close() {
     closed = true;
+    OpenHosts.closed(this);
     journal.hostClosing();
     try {
       server.close();
