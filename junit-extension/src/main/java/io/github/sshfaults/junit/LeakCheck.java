@@ -1,6 +1,7 @@
 package io.github.sshfaults.junit;
 
 import io.github.sshfaults.sshd.internal.OpenHosts;
+import io.github.sshfaults.sshd.internal.SharedThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +40,6 @@ final class LeakCheck implements AutoCloseable {
   /** Thread names of the runners and clients whose leftovers count as leaks. */
   private static final List<String> WATCHED =
       List.of("sshfaults-", "sshd-", "Connect thread ", "sshj-");
-
-  /** The threads fake hosts share with the JVM: they outlive every test by design. */
-  private static final List<String> SHARED =
-      List.of("sshfaults-io-", "sshfaults-timer-", "sshfaults-exec-");
 
   private final String what;
   private final Set<Object> reported;
@@ -147,7 +144,7 @@ final class LeakCheck implements AutoCloseable {
 
   private static boolean isWatched(Thread thread) {
     String name = thread.getName();
-    if (SHARED.stream().anyMatch(name::startsWith)) {
+    if (SharedThreads.isShared(name)) {
       return false;
     }
     // By name only: the JDK's unnamed internal threads of channel groups are not ours to judge.

@@ -9,6 +9,7 @@ import io.github.sshfaults.concurrent.ConcurrentSsh;
 import io.github.sshfaults.concurrent.RunReport;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.internal.OpenHosts;
+import io.github.sshfaults.sshd.internal.SharedThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -185,7 +186,7 @@ class LeakCheckTest {
         .filter(t -> !before.contains(t) && t.isAlive())
         .map(Thread::getName)
         .filter(name -> name.startsWith("sshfaults-") || name.startsWith("sshd-"))
-        .filter(name -> !name.matches("sshfaults-(io|timer|exec)-.*"))
+        .filter(name -> !SharedThreads.isShared(name))
         .collect(Collectors.toSet());
   }
 }

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.sshd.internal.SharedThreads;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import java.net.ConnectException;
@@ -77,6 +78,7 @@ class FakeSshHostTest {
         .filter(t -> !before.contains(t) && t.isAlive())
         .map(Thread::getName)
         .filter(name -> name.startsWith("sshd-") || name.startsWith("sshfaults-"))
+        .filter(name -> !SharedThreads.isShared(name))
         .collect(Collectors.toSet());
   }
 

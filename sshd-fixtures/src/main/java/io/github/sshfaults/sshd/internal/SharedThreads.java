@@ -35,6 +35,16 @@ public final class SharedThreads {
 
   private SharedThreads() {}
 
+  /**
+   * Whether {@code threadName} names one of these shared threads: they outlive every host and
+   * every test by design, so checks for leftover threads must pass them over.
+   */
+  public static boolean isShared(String threadName) {
+    return threadName.startsWith("sshfaults-io-")
+        || threadName.startsWith("sshfaults-timer-")
+        || threadName.startsWith("sshfaults-exec-");
+  }
+
   /** The channel group all hosts' sockets belong to; its threads must never block. */
   public static AsynchronousChannelGroup ioGroup() {
     return Io.GROUP;

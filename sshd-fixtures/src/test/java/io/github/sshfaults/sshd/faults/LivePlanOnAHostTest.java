@@ -8,6 +8,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.internal.SharedThreads;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.MinaSession;
@@ -125,6 +126,7 @@ class LivePlanOnAHostTest {
                             .map(Thread::getName)
                             .filter(
                                 name -> name.startsWith("sshd-") || name.startsWith("sshfaults-"))
+                            .filter(name -> !SharedThreads.isShared(name))
                             .collect(Collectors.toSet()))
                     .isEmpty());
   }
