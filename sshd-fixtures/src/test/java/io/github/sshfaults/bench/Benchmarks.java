@@ -78,10 +78,12 @@ public final class Benchmarks {
   private void cold() throws Exception {
     // "-nobc": the same without BouncyCastle (and sshj, which brings it) on the class path, whose
     // registration MINA SSHD pays on first use when it is there.
+    // "-bcoff": BouncyCastle on the class path, but MINA SSHD told not to register it, what users
+    // whose own client does not need it can add themselves (see getting-started.md).
     // "-cds": the same as -nobc with a class data sharing archive made by a first run, what users
     // can add themselves (see README); the archive needs jars, so this runs after package.
     List<String> variants =
-        new ArrayList<>(List.of("fake", "bare", "fake-aa", "fake-nobc", "bare-nobc"));
+        new ArrayList<>(List.of("fake", "bare", "fake-aa", "fake-nobc", "bare-nobc", "fake-bcoff"));
     if (jarClassPath().isPresent()) {
       fork("cold", "fake-cds-dump");
       variants.add("fake-cds");
@@ -99,6 +101,7 @@ public final class Benchmarks {
     ratio("cold.total.fake-vs-bare", "cold.fake.total", "cold.bare.total");
     ratio("cold.total.aa", "cold.fake-aa.total", "cold.fake.total");
     ratio("cold.total.fake-vs-bare-nobc", "cold.fake-nobc.total", "cold.bare-nobc.total");
+    ratio("cold.total.fake-bcoff-vs-fake", "cold.fake-bcoff.total", "cold.fake.total");
   }
 
   private void overhead() throws Exception {
@@ -176,6 +179,8 @@ public final class Benchmarks {
       command.add("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE);
     } else if (variant.equals("fake-cds")) {
       command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+    } else if (variant.equals("fake-bcoff")) {
+      command.add("-Dorg.apache.sshd.security.provider.BC.enabled=false");
     }
     command.add("-cp");
     command.add(
