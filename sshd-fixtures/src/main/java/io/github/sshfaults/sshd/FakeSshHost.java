@@ -812,9 +812,15 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       return this;
     }
 
-    /** Which kind of host key the host presents; {@link HostKeyType#ECDSA_P256} unless set. */
+    /**
+     * Which kind of host key the host presents; {@link HostKeyType#ECDSA_P256} unless set.
+     *
+     * @throws IllegalStateException for {@link HostKeyType#ED25519} when the class path has no
+     *     provider for it, naming the dependencies that bring one
+     */
     public Builder hostKeyType(HostKeyType hostKeyType) {
-      this.hostKeyType = notNull(hostKeyType, "host key type");
+      Keys.checkSupported(notNull(hostKeyType, "host key type"));
+      this.hostKeyType = hostKeyType;
       return this;
     }
 

@@ -8,10 +8,9 @@ package io.github.sshfaults.sshd;
  * FakeSshHost legacy = FakeSshHost.builder().hostKeyType(HostKeyType.RSA).start();
  * }</pre>
  *
- * <p>Ed25519 is not offered: Apache MINA SSHD can only serve Ed25519 host keys with {@code
- * net.i2p.crypto:eddsa} or Bouncy Castle on the classpath, and Bouncy Castle alone adds about half
- * a second to the first start and changes which key exchange MINA prefers. Clients that verify keys
- * against a known_hosts line work with either kind offered here.
+ * <p>{@link #ED25519}, OpenSSH's default key type, needs a provider on the class path that Apache
+ * MINA SSHD can sign with: {@code org.bouncycastle:bcprov-jdk18on} (which sshj brings) or {@code
+ * net.i2p.crypto:eddsa}. The other kinds need nothing beyond the JDK.
  */
 public enum HostKeyType {
 
@@ -25,5 +24,13 @@ public enum HostKeyType {
    * RSA, 3072 bits ({@code rsa-sha2-512}, {@code rsa-sha2-256}): for clients or tests that expect
    * RSA. Generated on first use, which costs 200 ms or more, then cached for the JVM's life.
    */
-  RSA
+  RSA,
+
+  /**
+   * Ed25519 ({@code ssh-ed25519}), the key type {@code ssh-keygen} and OpenSSH's sshd default to.
+   * Needs {@code org.bouncycastle:bcprov-jdk18on} or {@code net.i2p.crypto:eddsa} on the class path:
+   * without one, {@link FakeSshHost.Builder#hostKeyType(HostKeyType)} says so. A host with this key
+   * also accepts users' Ed25519 keys.
+   */
+  ED25519
 }

@@ -1,6 +1,8 @@
 package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.sshd.AlgorithmSet;
+import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.sshd.common.NamedFactory;
@@ -135,12 +137,23 @@ public final class Algorithms {
   }
 
   /**
-   * Makes {@code server} offer exactly {@code set}'s algorithms.
+   * Makes {@code server} offer exactly {@code set}'s algorithms, and {@code ssh-ed25519} besides
+   * when its host key is an Ed25519 key.
    *
    * @throws IllegalStateException naming an algorithm this JVM cannot run
    */
-  public static void apply(AlgorithmSet set, SshServer server) {
+  public static void apply(AlgorithmSet set, SshServer server, KeyPair hostKey) {
     Names names = of(set);
+    if (Keys.isEd25519(hostKey)) {
+      // Ed25519 needs a provider the JDK alone does not give MINA SSHD, so no set names it: a host
+      // with such a key adds it, first, as OpenSSH's sshd offers it.
+      List<String> signatures = new ArrayList<>();
+      signatures.add("ssh-ed25519");
+      signatures.addAll(names.signatures());
+      names =
+          new Names(
+              names.kex(), names.ciphers(), names.macs(), signatures, names.compressions());
+    }
     server.setKeyExchangeFactories(
         NamedFactory.setUpTransformedFactories(
             false,

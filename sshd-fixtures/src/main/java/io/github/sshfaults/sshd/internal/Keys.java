@@ -13,6 +13,8 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** Key generation and the text forms of keys that SSH tools exchange. */
 public final class Keys {
@@ -28,7 +30,27 @@ public final class Keys {
     return switch (type) {
       case ECDSA_P256 -> SharedHostKey.KEY_PAIR;
       case RSA -> SharedRsaHostKey.KEY_PAIR;
+      case ED25519 -> SharedEd25519HostKey.KEY_PAIR;
     };
+  }
+
+  /**
+   * Whether this JVM's Apache MINA SSHD can make and sign with {@code type}'s keys.
+   *
+   * @throws IllegalStateException when it cannot, naming what to add
+   */
+  public static void checkSupported(HostKeyType type) {
+    if (type == HostKeyType.ED25519 && !SecurityUtils.isEDDSACurveSupported()) {
+      throw new IllegalStateException(
+          "host key type ED25519 needs an Ed25519 provider that Apache MINA SSHD can use, and this"
+              + " class path has none: add org.bouncycastle:bcprov-jdk18on or net.i2p.crypto:eddsa"
+              + " (test scope), or use ECDSA_P256 or RSA");
+    }
+  }
+
+  /** Whether {@code hostKey} is an Ed25519 key. */
+  public static boolean isEd25519(KeyPair hostKey) {
+    return KeyPairProvider.SSH_ED25519.equals(KeyUtils.getKeyType(hostKey));
   }
 
   /**
@@ -37,6 +59,9 @@ public final class Keys {
    * type it negotiated.
    */
   public static KeyPair otherHostKey(KeyPair hostKey) {
+    if (isEd25519(hostKey)) {
+      return OtherEd25519HostKey.KEY_PAIR;
+    }
     return "RSA".equals(hostKey.getPublic().getAlgorithm())
         ? OtherRsaHostKey.KEY_PAIR
         : OtherHostKey.KEY_PAIR;
@@ -93,6 +118,23 @@ public final class Keys {
 
   private static final class OtherRsaHostKey {
     static final KeyPair KEY_PAIR = generateRsa3072();
+  }
+
+  private static final class SharedEd25519HostKey {
+    static final KeyPair KEY_PAIR = generateEd25519();
+  }
+
+  private static final class OtherEd25519HostKey {
+    static final KeyPair KEY_PAIR = generateEd25519();
+  }
+
+  private static KeyPair generateEd25519() {
+    checkSupported(HostKeyType.ED25519);
+    try {
+      return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("This JVM cannot generate Ed25519 keys", e);
+    }
   }
 
   private static KeyPair generateRsa3072() {

@@ -61,7 +61,7 @@ public final class ServerFactory {
     server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
     // Without it every exec pays a ~40 ms Nagle / delayed-ACK stall.
     CoreModuleProperties.TCP_NODELAY.set(server, true);
-    Algorithms.apply(algorithms, server);
+    Algorithms.apply(algorithms, server, hostKey);
     server.setPasswordAuthenticator(credentials);
     server.setPublickeyAuthenticator(credentials);
     server.setGSSAuthenticator(null);
