@@ -12,7 +12,8 @@ import java.util.Map;
  * recorded when the file is closed, or when its SFTP channel ends with the file still open.
  *
  * @param action what the client asked for: {@link SftpAction#OPEN}, {@link SftpAction#READ}, ...
- * @param path the absolute path the operation was about, as the host resolved it; null for a
+ * @param path the absolute, normalized path the operation was about, as the host resolved it (the
+ *     same for every request on an open file, however the client spelled its name); null for a
  *     request on a handle the host does not know
  * @param status the {@code SSH_FXP_STATUS} error the host answered with, such as {@link
  *     SftpStatus#NO_SUCH_FILE}; null when the operation went well, or got no status at all (no

@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.internal.OccasionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -52,6 +53,8 @@ final class FaultySftp extends SftpSubsystem {
   // The request being answered: recorded just before its answer goes out, so that the journal
   // has it by the time the client sees the answer.
   private Request answering;
+  // The request being handled, as read at its entry; null for one no fault can match.
+  private Request current;
 
   FaultySftp(ChannelSession channel, SftpSubsystemConfigurator configurator, FaultEngine engine) {
     super(channel, configurator);
@@ -67,6 +70,7 @@ final class FaultySftp extends SftpSubsystem {
       return; // hung or cut: requests go unanswered
     }
     Request request = peek(buffer);
+    current = request;
     if (request == null) {
       super.process(buffer);
       return;
@@ -173,20 +177,32 @@ final class FaultySftp extends SftpSubsystem {
   }
 
   private Request byPath(SftpAction action, Buffer buffer) {
-    String raw = buffer.getString();
-    String path;
-    try {
-      path = getDefaultDirectory().resolve(raw).normalize().toString();
-    } catch (RuntimeException e) {
-      path = raw;
-    }
-    return new Request(action, path, null, 0, null);
+    return new Request(action, path(buffer.getString()), null, 0, null);
   }
 
   private Request byHandle(SftpAction action, Buffer buffer) {
     String handle = buffer.getString(StandardCharsets.ISO_8859_1);
     Handle open = handles.get(handle);
-    return new Request(action, open == null ? null : open.getFile().toString(), handle, 0, null);
+    return new Request(action, open == null ? null : path(open.getFile()), handle, 0, null);
+  }
+
+  /**
+   * The path a client's {@code raw} path names, as MINA SSHD resolves it: against the session's
+   * starting directory, {@code /}, with {@code .} and {@code ..} resolved ({@code ..} at the root
+   * stays there) and repeated separators collapsed. {@code ~} is a name like any other, as in
+   * OpenSSH's sftp-server. Triggers, byte counts and the journal all see this path.
+   */
+  private String path(String raw) {
+    try {
+      return path(resolveFile(raw));
+    } catch (IOException | RuntimeException e) {
+      return raw; // MINA SSHD rejects it too
+    }
+  }
+
+  /** The absolute, normalized form of a path MINA SSHD resolved, such as an open file's. */
+  private String path(Path resolved) {
+    return normalize(resolved).toString();
   }
 
   /** How fault descriptions name a request or transfer: {@code read /data/report.csv}. */
@@ -278,7 +294,14 @@ final class FaultySftp extends SftpSubsystem {
       if (open == null) {
         return null; // MINA SSHD answers: invalid handle
       }
-      transfer = new Transfer(action, open.getFile().toString());
+      // The path read at the request's entry: the same for the fault's trigger and the journal.
+      Request request = current;
+      transfer =
+          new Transfer(
+              action,
+              request != null && handle.equals(request.handle())
+                  ? request.path()
+                  : path(open.getFile()));
       transfers.put(handle, transfer);
     }
     return transfer;
