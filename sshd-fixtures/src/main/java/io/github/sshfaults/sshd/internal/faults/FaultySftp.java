@@ -42,6 +42,7 @@ final class FaultySftp extends SftpSubsystem {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultySftp.class);
   private static final String POSIX_RENAME = "posix-rename@openssh.com";
+  private static final String HARDLINK = "hardlink@openssh.com";
 
   private final FaultEngine engine;
   private final Connection connection;
@@ -159,13 +160,17 @@ final class FaultySftp extends SftpSubsystem {
             case SftpConstants.SSH_FXP_MKDIR -> byPath(SftpAction.MKDIR, buffer);
             case SftpConstants.SSH_FXP_RMDIR -> byPath(SftpAction.RMDIR, buffer);
             case SftpConstants.SSH_FXP_REMOVE -> byPath(SftpAction.REMOVE, buffer);
-            case SftpConstants.SSH_FXP_RENAME -> byPath(SftpAction.RENAME, buffer);
+            case SftpConstants.SSH_FXP_RENAME -> rename(buffer);
             case SftpConstants.SSH_FXP_REALPATH -> byPath(SftpAction.REALPATH, buffer);
             case SftpConstants.SSH_FXP_READLINK -> byPath(SftpAction.READLINK, buffer);
-            case SftpConstants.SSH_FXP_SYMLINK, SftpConstants.SSH_FXP_LINK ->
-                byPath(SftpAction.SYMLINK, buffer);
+            case SftpConstants.SSH_FXP_SYMLINK -> link(buffer, true);
+            case SftpConstants.SSH_FXP_LINK -> link(buffer, null);
             case SftpConstants.SSH_FXP_EXTENDED ->
-                POSIX_RENAME.equals(buffer.getString()) ? byPath(SftpAction.RENAME, buffer) : null;
+                switch (buffer.getString()) {
+                  case POSIX_RENAME -> rename(buffer);
+                  case HARDLINK -> link(buffer, false);
+                  default -> null;
+                };
             default -> null;
           };
       return request == null ? null : request.withId(id);
@@ -177,13 +182,56 @@ final class FaultySftp extends SftpSubsystem {
   }
 
   private Request byPath(SftpAction action, Buffer buffer) {
-    return new Request(action, path(buffer.getString()), null, 0, null);
+    return new Request(action, path(buffer.getString()), null, null, 0, null);
   }
 
   private Request byHandle(SftpAction action, Buffer buffer) {
     String handle = buffer.getString(StandardCharsets.ISO_8859_1);
     Handle open = handles.get(handle);
-    return new Request(action, open == null ? null : path(open.getFile()), handle, 0, null);
+    return new Request(action, open == null ? null : path(open.getFile()), null, handle, 0, null);
+  }
+
+  /** A rename, about the old path, with the new one as its target. */
+  private Request rename(Buffer buffer) {
+    String from = buffer.getString();
+    String to = buffer.getString();
+    return new Request(SftpAction.RENAME, path(from), path(to), null, 0, null);
+  }
+
+  /**
+   * A link, about the link's path, with the path it leads to as its target. The target comes first
+   * in every form, as MINA SSHD (like OpenSSH) reads it: {@code SSH_FXP_SYMLINK} (target, link),
+   * {@code SSH_FXP_LINK} (target, link, symbolic) and {@code hardlink@openssh.com} (existing file,
+   * new link).
+   *
+   * @param symbolic whether the link is symbolic; null when the request says so itself
+   */
+  private Request link(Buffer buffer, Boolean symbolic) {
+    String target = buffer.getString();
+    String link = buffer.getString();
+    boolean symlink = symbolic != null ? symbolic : buffer.getBoolean();
+    return new Request(
+        symlink ? SftpAction.SYMLINK : SftpAction.HARDLINK,
+        path(link),
+        symlink ? symlinkTarget(link, target) : path(target),
+        null,
+        0,
+        null);
+  }
+
+  /**
+   * Where a symbolic link at {@code link} to {@code target} leads: the file system keeps {@code
+   * target} as written and resolves a relative one against the link's directory, so the journal
+   * records it so resolved, absolute and normalized.
+   */
+  private String symlinkTarget(String link, String target) {
+    try {
+      Path at = normalize(resolveFile(link));
+      Path dir = at.getParent() == null ? at : at.getParent();
+      return path(getFileSystemAccessor().resolveLocalFilePath(this, dir, target));
+    } catch (IOException | RuntimeException e) {
+      return target; // MINA SSHD rejects it too
+    }
   }
 
   /**
@@ -437,7 +485,7 @@ final class FaultySftp extends SftpSubsystem {
       case READ, WRITE -> {
         Transfer transfer = request.handle() == null ? null : transfers.get(request.handle());
         if (transfer == null) {
-          report(request.action(), request.path(), status, outcome, 0);
+          report(request.action(), request.path(), null, status, outcome, 0);
         } else if (request.outcome() != null) {
           transfer.outcome = request.outcome();
           transfer.status = null;
@@ -461,17 +509,23 @@ final class FaultySftp extends SftpSubsystem {
       }
       default -> {}
     }
-    report(request.action(), request.path(), status, outcome, 0);
+    report(request.action(), request.path(), request.target(), status, outcome, 0);
   }
 
   private void report(Transfer transfer) {
-    report(transfer.action, transfer.path, transfer.status, transfer.outcome, transfer.bytes);
+    report(
+        transfer.action, transfer.path, null, transfer.status, transfer.outcome, transfer.bytes);
   }
 
   private void report(
-      SftpAction action, String path, SftpStatus status, String outcome, long bytes) {
+      SftpAction action,
+      String path,
+      String target,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
     if (connection != null) {
-      engine.sftpOperation(connection, action, path, status, outcome, bytes);
+      engine.sftpOperation(connection, action, path, target, status, outcome, bytes);
     }
   }
 
@@ -513,13 +567,14 @@ final class FaultySftp extends SftpSubsystem {
   }
 
   /** One request, as faults and the journal see it. */
-  private record Request(SftpAction action, String path, String handle, int id, String outcome) {
+  private record Request(
+      SftpAction action, String path, String target, String handle, int id, String outcome) {
     Request withId(int id) {
-      return new Request(action, path, handle, id, outcome);
+      return new Request(action, path, target, handle, id, outcome);
     }
 
     Request with(String outcome) {
-      return new Request(action, path, handle, id, outcome);
+      return new Request(action, path, target, handle, id, outcome);
     }
   }
 
