@@ -36,7 +36,10 @@ public enum SftpAction {
   /** {@code SSH_FXP_REMOVE}: remove a file. */
   REMOVE,
 
-  /** {@code SSH_FXP_RENAME}, or OpenSSH's {@code posix-rename@openssh.com}: rename a file. */
+  /**
+   * {@code SSH_FXP_RENAME}, or OpenSSH's {@code posix-rename@openssh.com}: rename a file. The
+   * request is about the old path; the journal also records the new one.
+   */
   RENAME,
 
   /** {@code SSH_FXP_REALPATH}: resolve a path (clients ask for {@code "."} at start). */
@@ -45,6 +48,16 @@ public enum SftpAction {
   /** {@code SSH_FXP_READLINK}: read a symbolic link. */
   READLINK,
 
-  /** {@code SSH_FXP_SYMLINK}, {@code SSH_FXP_LINK}: create a link. */
-  SYMLINK
+  /**
+   * {@code SSH_FXP_SYMLINK}, or {@code SSH_FXP_LINK} with its symbolic flag set: create a symbolic
+   * link. The request is about the link's path; the journal also records its target.
+   */
+  SYMLINK,
+
+  /**
+   * {@code SSH_FXP_LINK} with its symbolic flag clear, or OpenSSH's {@code hardlink@openssh.com}:
+   * create a hard link to an existing file. The request is about the new link's path; the journal
+   * also records the existing file's.
+   */
+  HARDLINK
 }

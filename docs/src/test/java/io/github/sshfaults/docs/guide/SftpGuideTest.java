@@ -149,6 +149,24 @@ class SftpGuideTest {
   }
 
   @Test
+  void recordsLinksWithBothPaths(FakeSshHost host) throws Exception {
+    host.user("deploy", "secret");
+    // tag::links[]
+    host.files().write("/srv/releases/42/app.jar", "jar");
+    try (SftpClient sftp = sftp(host)) {
+      sftp.symLink("/srv/current", "releases/42");                     // link, then target
+      sftp.link("/srv/app.jar", "/srv/releases/42/app.jar", false);    // a hard link
+      sftp.rename("/srv/app.jar", "/srv/./stable.jar");
+    }
+
+    verify(host, once()).symlinked("/srv/current", "/srv/releases/42");
+    verify(host, once()).hardlinked("/srv/app.jar", "/srv/releases/42/app.jar");
+    assertThat(verify(host, once()).sftp(SftpAction.RENAME, "/srv/app.jar").get(0).target())
+        .isEqualTo("/srv/stable.jar");
+    // end::links[]
+  }
+
+  @Test
   void restoresTheBaselineFiles(FakeSshHost host) {
     // tag::baseline[]
     host.files().write("/etc/motd", "welcome\n");

@@ -206,8 +206,52 @@ public final class Verification {
         ops -> NearMisses.closest(ops, Verification::sftpKey, operation + " " + path, NEAR_MISSES));
   }
 
+  /**
+   * Checks the symbolic links created at {@code link} leading to {@code target}, whatever their
+   * outcome: both paths absolute, as the host resolved them (a relative target against the link's
+   * directory); near misses are the other SFTP operations, most similar first.
+   *
+   * <pre>{@code
+   * verify(host, once()).symlinked("/srv/current", "/srv/releases/42");
+   * }</pre>
+   *
+   * @return the matching operations, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<SftpOperation> symlinked(String link, String target) {
+    return linked("symbolic link", SftpAction.SYMLINK, link, target);
+  }
+
+  /**
+   * Checks the hard links created at {@code link} to the existing file {@code target}, whatever
+   * their outcome: both paths absolute, as the host resolved them; near misses are the other SFTP
+   * operations, most similar first.
+   *
+   * @return the matching operations, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<SftpOperation> hardlinked(String link, String target) {
+    return linked("hard link", SftpAction.HARDLINK, link, target);
+  }
+
+  private List<SftpOperation> linked(String what, SftpAction action, String link, String target) {
+    notBlank(link, "link path");
+    notBlank(target, "link target");
+    return occurrences(
+        what + " " + quote(link) + " -> " + quote(target),
+        SftpOperation.class,
+        op -> op.action() == action && link.equals(op.path()) && target.equals(op.target()),
+        ops ->
+            NearMisses.closest(
+                ops,
+                Verification::sftpKey,
+                action.name().toLowerCase(Locale.ROOT) + " " + link + " -> " + target,
+                NEAR_MISSES));
+  }
+
   private static String sftpKey(SftpOperation op) {
-    return op.action().name().toLowerCase(Locale.ROOT) + " " + op.path();
+    String key = op.action().name().toLowerCase(Locale.ROOT) + " " + op.path();
+    return op.target() == null ? key : key + " -> " + op.target();
   }
 
   /**

@@ -12,8 +12,14 @@ import java.util.Map;
  * recorded when the file is closed, or when its SFTP channel ends with the file still open.
  *
  * @param action what the client asked for: {@link SftpAction#OPEN}, {@link SftpAction#READ}, ...
- * @param path the absolute path the operation was about, as the host resolved it; null for a
- *     request on a handle the host does not know
+ * @param path the absolute, normalized path the operation was about, as the host resolved it (the
+ *     same for every request on an open file, however the client spelled its name); null for a
+ *     request on a handle the host does not know; for a link the link's path, for a rename the old
+ *     path
+ * @param target the second path of an operation that has two: where a {@link SftpAction#SYMLINK}
+ *     leads (a relative target resolved against the link's directory, as the file system follows
+ *     it), the existing file a {@link SftpAction#HARDLINK} names, the new path of a {@link
+ *     SftpAction#RENAME}; absolute and normalized as {@code path} is; null for other operations
  * @param status the {@code SSH_FXP_STATUS} error the host answered with, such as {@link
  *     SftpStatus#NO_SUCH_FILE}; null when the operation went well, or got no status at all (no
  *     answer, the connection ended, a code outside SFTP's)
@@ -30,6 +36,7 @@ public record SftpOperation(
     int connection,
     SftpAction action,
     String path,
+    String target,
     SftpStatus status,
     String outcome,
     long bytes)
@@ -47,6 +54,8 @@ public record SftpOperation(
         action.name(),
         "path",
         path,
+        "target",
+        target,
         "status",
         status == null ? null : status.name(),
         "outcome",

@@ -76,6 +76,16 @@ enum SftpClients {
           }
 
           @Override
+          public void symlink(String link, String target) throws IOException {
+            sftp.symLink(link, target);
+          }
+
+          @Override
+          public void hardlink(String link, String target) throws IOException {
+            sftp.link(link, target, false); // SSH_FXP_LINK: MINA SSHD speaks SFTP 6 to itself
+          }
+
+          @Override
           public void close() throws IOException {
             try {
               sftp.close();
@@ -141,6 +151,16 @@ enum SftpClients {
           @Override
           public void rename(String from, String to) throws Exception {
             sftp.rename(from, to);
+          }
+
+          @Override
+          public void symlink(String link, String target) throws Exception {
+            sftp.symlink(target, link);
+          }
+
+          @Override
+          public void hardlink(String link, String target) throws Exception {
+            sftp.hardlink(target, link); // hardlink@openssh.com
           }
 
           @Override
@@ -215,6 +235,19 @@ enum SftpClients {
           }
 
           @Override
+          public void symlink(String link, String target) throws IOException {
+            // sshj sends its arguments in the order of the SFTP draft, which OpenSSH's server (and
+            // MINA SSHD's, for compatibility) reads the other way round: its users swap them
+            // (sshj issue #144).
+            sftp.symlink(target, link);
+          }
+
+          @Override
+          public void hardlink(String link, String target) {
+            throw new UnsupportedOperationException("sshj 0.40 cannot create hard links");
+          }
+
+          @Override
           public void close() throws IOException {
             try {
               sftp.close();
@@ -255,5 +288,11 @@ enum SftpClients {
     void remove(String path) throws Exception;
 
     void rename(String from, String to) throws Exception;
+
+    /** Creates a symbolic link at {@code link} leading to {@code target}. */
+    void symlink(String link, String target) throws Exception;
+
+    /** Creates a hard link at {@code link} to the existing file {@code target}. */
+    void hardlink(String link, String target) throws Exception;
   }
 }

@@ -55,7 +55,8 @@ class SftpJournalTest {
                 + host
                 + ", but found 0.\nNear misses, closest first:\n  #")
         .withMessageContaining(
-            "sftp action=\"READ\" path=\"/data/in.csv\" status=null outcome=\"ok\" bytes=4");
+            "sftp action=\"READ\" path=\"/data/in.csv\" target=null status=null outcome=\"ok\""
+                + " bytes=4");
   }
 
   @Test
@@ -103,8 +104,8 @@ class SftpJournalTest {
 
     assertThat(host.journal().toJsonLines())
         .contains(
-            "\"type\":\"sftp\",\"action\":\"READ\",\"path\":\"/a.txt\",\"status\":null,"
-                + "\"outcome\":\"ok\",\"bytes\":1}");
+            "\"type\":\"sftp\",\"action\":\"READ\",\"path\":\"/a.txt\",\"target\":null,"
+                + "\"status\":null,\"outcome\":\"ok\",\"bytes\":1}");
     assertThat(host.journal().describeTail(5)).contains(" SFTP operations");
   }
 }

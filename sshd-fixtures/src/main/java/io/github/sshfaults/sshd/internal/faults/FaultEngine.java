@@ -319,11 +319,12 @@ public final class FaultEngine implements AutoCloseable {
       Connection connection,
       SftpAction action,
       String path,
+      String target,
       SftpStatus status,
       String outcome,
       long bytes) {
     try {
-      listener.sftpOperation(connection.index(), action, path, status, outcome, bytes);
+      listener.sftpOperation(connection.index(), action, path, target, status, outcome, bytes);
     } catch (RuntimeException e) {
       LOG.warn("Fault listener failed on an SFTP operation of {}", connection, e);
     }

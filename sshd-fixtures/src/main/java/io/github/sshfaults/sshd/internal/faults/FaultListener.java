@@ -30,6 +30,8 @@ public interface FaultListener {
    *
    * @param action what the client asked for
    * @param path the absolute path it was about, or null
+   * @param target the second path of a link or rename (where the link leads, the new name), or
+   *     null
    * @param status the error status sent instead of doing it, or null
    * @param outcome {@code ok}, the status sent instead ({@code no such file}), or how it ended
    * @param bytes the bytes read or written, 0 for other operations
@@ -38,6 +40,7 @@ public interface FaultListener {
       int connectionIndex,
       SftpAction action,
       String path,
+      String target,
       SftpStatus status,
       String outcome,
       long bytes) {}

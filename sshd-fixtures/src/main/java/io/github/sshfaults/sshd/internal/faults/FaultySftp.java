@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.internal.OccasionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -41,6 +42,7 @@ final class FaultySftp extends SftpSubsystem {
 
   private static final Logger LOG = LoggerFactory.getLogger(FaultySftp.class);
   private static final String POSIX_RENAME = "posix-rename@openssh.com";
+  private static final String HARDLINK = "hardlink@openssh.com";
 
   private final FaultEngine engine;
   private final Connection connection;
@@ -52,6 +54,8 @@ final class FaultySftp extends SftpSubsystem {
   // The request being answered: recorded just before its answer goes out, so that the journal
   // has it by the time the client sees the answer.
   private Request answering;
+  // The request being handled, as read at its entry; null for one no fault can match.
+  private Request current;
 
   FaultySftp(ChannelSession channel, SftpSubsystemConfigurator configurator, FaultEngine engine) {
     super(channel, configurator);
@@ -67,6 +71,7 @@ final class FaultySftp extends SftpSubsystem {
       return; // hung or cut: requests go unanswered
     }
     Request request = peek(buffer);
+    current = request;
     if (request == null) {
       super.process(buffer);
       return;
@@ -155,13 +160,17 @@ final class FaultySftp extends SftpSubsystem {
             case SftpConstants.SSH_FXP_MKDIR -> byPath(SftpAction.MKDIR, buffer);
             case SftpConstants.SSH_FXP_RMDIR -> byPath(SftpAction.RMDIR, buffer);
             case SftpConstants.SSH_FXP_REMOVE -> byPath(SftpAction.REMOVE, buffer);
-            case SftpConstants.SSH_FXP_RENAME -> byPath(SftpAction.RENAME, buffer);
+            case SftpConstants.SSH_FXP_RENAME -> rename(buffer);
             case SftpConstants.SSH_FXP_REALPATH -> byPath(SftpAction.REALPATH, buffer);
             case SftpConstants.SSH_FXP_READLINK -> byPath(SftpAction.READLINK, buffer);
-            case SftpConstants.SSH_FXP_SYMLINK, SftpConstants.SSH_FXP_LINK ->
-                byPath(SftpAction.SYMLINK, buffer);
+            case SftpConstants.SSH_FXP_SYMLINK -> link(buffer, true);
+            case SftpConstants.SSH_FXP_LINK -> link(buffer, null);
             case SftpConstants.SSH_FXP_EXTENDED ->
-                POSIX_RENAME.equals(buffer.getString()) ? byPath(SftpAction.RENAME, buffer) : null;
+                switch (buffer.getString()) {
+                  case POSIX_RENAME -> rename(buffer);
+                  case HARDLINK -> link(buffer, false);
+                  default -> null;
+                };
             default -> null;
           };
       return request == null ? null : request.withId(id);
@@ -173,20 +182,75 @@ final class FaultySftp extends SftpSubsystem {
   }
 
   private Request byPath(SftpAction action, Buffer buffer) {
-    String raw = buffer.getString();
-    String path;
-    try {
-      path = getDefaultDirectory().resolve(raw).normalize().toString();
-    } catch (RuntimeException e) {
-      path = raw;
-    }
-    return new Request(action, path, null, 0, null);
+    return new Request(action, path(buffer.getString()), null, null, 0, null);
   }
 
   private Request byHandle(SftpAction action, Buffer buffer) {
     String handle = buffer.getString(StandardCharsets.ISO_8859_1);
     Handle open = handles.get(handle);
-    return new Request(action, open == null ? null : open.getFile().toString(), handle, 0, null);
+    return new Request(action, open == null ? null : path(open.getFile()), null, handle, 0, null);
+  }
+
+  /** A rename, about the old path, with the new one as its target. */
+  private Request rename(Buffer buffer) {
+    String from = buffer.getString();
+    String to = buffer.getString();
+    return new Request(SftpAction.RENAME, path(from), path(to), null, 0, null);
+  }
+
+  /**
+   * A link, about the link's path, with the path it leads to as its target. The target comes first
+   * in every form, as MINA SSHD (like OpenSSH) reads it: {@code SSH_FXP_SYMLINK} (target, link),
+   * {@code SSH_FXP_LINK} (target, link, symbolic) and {@code hardlink@openssh.com} (existing file,
+   * new link).
+   *
+   * @param symbolic whether the link is symbolic; null when the request says so itself
+   */
+  private Request link(Buffer buffer, Boolean symbolic) {
+    String target = buffer.getString();
+    String link = buffer.getString();
+    boolean symlink = symbolic != null ? symbolic : buffer.getBoolean();
+    return new Request(
+        symlink ? SftpAction.SYMLINK : SftpAction.HARDLINK,
+        path(link),
+        symlink ? symlinkTarget(link, target) : path(target),
+        null,
+        0,
+        null);
+  }
+
+  /**
+   * Where a symbolic link at {@code link} to {@code target} leads: the file system keeps {@code
+   * target} as written and resolves a relative one against the link's directory, so the journal
+   * records it so resolved, absolute and normalized.
+   */
+  private String symlinkTarget(String link, String target) {
+    try {
+      Path at = normalize(resolveFile(link));
+      Path dir = at.getParent() == null ? at : at.getParent();
+      return path(getFileSystemAccessor().resolveLocalFilePath(this, dir, target));
+    } catch (IOException | RuntimeException e) {
+      return target; // MINA SSHD rejects it too
+    }
+  }
+
+  /**
+   * The path a client's {@code raw} path names, as MINA SSHD resolves it: against the session's
+   * starting directory, {@code /}, with {@code .} and {@code ..} resolved ({@code ..} at the root
+   * stays there) and repeated separators collapsed. {@code ~} is a name like any other, as in
+   * OpenSSH's sftp-server. Triggers, byte counts and the journal all see this path.
+   */
+  private String path(String raw) {
+    try {
+      return path(resolveFile(raw));
+    } catch (IOException | RuntimeException e) {
+      return raw; // MINA SSHD rejects it too
+    }
+  }
+
+  /** The absolute, normalized form of a path MINA SSHD resolved, such as an open file's. */
+  private String path(Path resolved) {
+    return normalize(resolved).toString();
   }
 
   /** How fault descriptions name a request or transfer: {@code read /data/report.csv}. */
@@ -278,7 +342,14 @@ final class FaultySftp extends SftpSubsystem {
       if (open == null) {
         return null; // MINA SSHD answers: invalid handle
       }
-      transfer = new Transfer(action, open.getFile().toString());
+      // The path read at the request's entry: the same for the fault's trigger and the journal.
+      Request request = current;
+      transfer =
+          new Transfer(
+              action,
+              request != null && handle.equals(request.handle())
+                  ? request.path()
+                  : path(open.getFile()));
       transfers.put(handle, transfer);
     }
     return transfer;
@@ -414,7 +485,7 @@ final class FaultySftp extends SftpSubsystem {
       case READ, WRITE -> {
         Transfer transfer = request.handle() == null ? null : transfers.get(request.handle());
         if (transfer == null) {
-          report(request.action(), request.path(), status, outcome, 0);
+          report(request.action(), request.path(), null, status, outcome, 0);
         } else if (request.outcome() != null) {
           transfer.outcome = request.outcome();
           transfer.status = null;
@@ -438,17 +509,23 @@ final class FaultySftp extends SftpSubsystem {
       }
       default -> {}
     }
-    report(request.action(), request.path(), status, outcome, 0);
+    report(request.action(), request.path(), request.target(), status, outcome, 0);
   }
 
   private void report(Transfer transfer) {
-    report(transfer.action, transfer.path, transfer.status, transfer.outcome, transfer.bytes);
+    report(
+        transfer.action, transfer.path, null, transfer.status, transfer.outcome, transfer.bytes);
   }
 
   private void report(
-      SftpAction action, String path, SftpStatus status, String outcome, long bytes) {
+      SftpAction action,
+      String path,
+      String target,
+      SftpStatus status,
+      String outcome,
+      long bytes) {
     if (connection != null) {
-      engine.sftpOperation(connection, action, path, status, outcome, bytes);
+      engine.sftpOperation(connection, action, path, target, status, outcome, bytes);
     }
   }
 
@@ -490,13 +567,14 @@ final class FaultySftp extends SftpSubsystem {
   }
 
   /** One request, as faults and the journal see it. */
-  private record Request(SftpAction action, String path, String handle, int id, String outcome) {
+  private record Request(
+      SftpAction action, String path, String target, String handle, int id, String outcome) {
     Request withId(int id) {
-      return new Request(action, path, handle, id, outcome);
+      return new Request(action, path, target, handle, id, outcome);
     }
 
     Request with(String outcome) {
-      return new Request(action, path, handle, id, outcome);
+      return new Request(action, path, target, handle, id, outcome);
     }
   }
 

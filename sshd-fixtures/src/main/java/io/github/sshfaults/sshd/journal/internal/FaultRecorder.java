@@ -35,10 +35,11 @@ public final class FaultRecorder implements FaultListener {
       int connectionIndex,
       SftpAction action,
       String path,
+      String target,
       SftpStatus status,
       String outcome,
       long bytes) {
-    journal.sftpOperation(connectionIndex, action, path, status, outcome, bytes);
+    journal.sftpOperation(connectionIndex, action, path, target, status, outcome, bytes);
   }
 
   @Override

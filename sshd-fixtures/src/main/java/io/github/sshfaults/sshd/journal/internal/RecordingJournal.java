@@ -157,12 +157,14 @@ public final class RecordingJournal implements Journal {
       int connection,
       SftpAction action,
       String path,
+      String target,
       SftpStatus status,
       String outcome,
       long bytes) {
     notNegative(bytes, "SFTP byte count");
     return record(
-        connection, (s, t, c) -> new SftpOperation(s, t, c, action, path, status, outcome, bytes));
+        connection,
+        (s, t, c) -> new SftpOperation(s, t, c, action, path, target, status, outcome, bytes));
   }
 
   /**
