@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
+import io.github.sshfaults.sshd.journal.ConnectionClosed;
 import io.github.sshfaults.sshd.journal.FaultFired;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
@@ -137,6 +138,80 @@ class AuthFaultsTest {
     assertThat(client.exec(Login.password(host, "alice", "secret"), "id")).isEqualTo(ID);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void delayedAnswerSlowsAKeyLoginDown(SshClientLibrary client) throws Exception {
+    UserKey carol = host.userWithNewKey("carol");
+    host.faults().add(Fault.delay(Duration.ofMillis(300)).at(Stage.AUTH));
+    long start = System.nanoTime();
+
+    assertThat(client.exec(Login.key(host, carol).withTimeout(Duration.ofSeconds(10)), "id"))
+        .isEqualTo(ID);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertHostFailedNoConnection();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void hungKeyAuthenticationFailsAtEachClientsTimeout(SshClientLibrary client) {
+    UserKey carol = host.userWithNewKey("carol");
+    host.faults().add(Fault.hang().at(Stage.AUTH));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> client.exec(Login.key(host, carol).withTimeout(HANG_TIMEOUT), "id"))
+        .satisfies(thrown -> assertTimedOut(client, thrown));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HANG_TIMEOUT);
+    assertHostFailedNoConnection();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void tooManyKeyFailuresEndWithADisconnectAndNothingElse(SshClientLibrary client) {
+    UserKey stranger = UserKey.generate("carol");
+    host.user("carol", "pw");
+    host.faults().add(Fault.tooManyAuthFailures(1));
+
+    assertThatThrownBy(() -> client.exec(Login.key(host, stranger), "id"))
+        .satisfies(thrown -> assertTooManyFailures(client, thrown));
+    assertHostFailedNoConnection();
+  }
+
+  /**
+   * Asserts that the host closed no connection because of its own failure, as it did when MINA
+   * SSHD refused asynchronous public-key authentication ("Async authentication only allowed for
+   * password or keyboard-interactive authentication").
+   */
+  private void assertHostFailedNoConnection() {
+    assertThat(host.journal().awaitClosedConnections(1, Duration.ofSeconds(10)))
+        .extracting(ConnectionClosed::detail)
+        .noneMatch(detail -> detail.contains("Exception"));
+  }
+
+  private static void assertTimedOut(SshClientLibrary client, Throwable thrown) {
+    switch (client) {
+      case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
+      case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "Auth fail");
+      case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
+    }
+  }
+
+  private static void assertTooManyFailures(SshClientLibrary client, Throwable thrown) {
+    switch (client) {
+      case MINA -> assertCausedBy(thrown, SshException.class, "Too many authentication failures");
+      case JSCH ->
+          assertCausedBy(
+              thrown,
+              com.jcraft.jsch.JSchSessionDisconnectException.class,
+              "SSH_MSG_DISCONNECT: 2 Too many authentication failures");
+      case SSHJ ->
+          assertCausedBy(
+              thrown,
+              net.schmizz.sshj.transport.TransportException.class,
+              "[PROTOCOL_ERROR] Too many authentication failures");
+    }
   }
 
   @Test
