@@ -1,16 +1,20 @@
 package io.github.sshfaults.sshd.internal;
 
+import io.github.sshfaults.faults.AuthMethod;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.sshd.common.Service;
 import org.apache.sshd.common.ServiceFactory;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.auth.AbstractUserAuthServiceFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.UserAuth;
@@ -20,8 +24,17 @@ import org.apache.sshd.server.session.ServerUserAuthService;
 
 /**
  * The {@code ssh-userauth} service of a fake host's connection: Apache MINA SSHD's own, made when
- * the client's first request arrives, and with one difference: any authentication method may answer
- * a request later.
+ * the client's first request arrives, with two differences: it offers the methods of the user that
+ * request names, and any authentication method may answer a request later.
+ *
+ * <p>MINA SSHD reads the methods to offer when its service is made, and the user is named only by
+ * the client's first request (usually of method {@code none}), so the service is made then, with
+ * the user's methods ({@link Credentials#offeredTo(String)}) as the session's {@code
+ * AUTH_METHODS}, one alternative each, in order: what the client reads in each {@code
+ * SSH_MSG_USERAUTH_FAILURE}, as from an sshd whose {@code Match User} block sets {@code
+ * AuthenticationMethods}. MINA SSHD answers a request by a method not offered with a failure,
+ * without trying it. A connection whose {@code AUTH_METHODS} a fault set already ({@code
+ * requireAuthMethods}) keeps them.
  *
  * <p>A method answers later by throwing an {@link AsyncAuthException} and setting its result when
  * the answer is due, as MINA SSHD's password and keyboard-interactive methods may. MINA SSHD 2.20
@@ -41,17 +54,22 @@ import org.apache.sshd.server.session.ServerUserAuthService;
 public final class UserAuthService extends AbstractCloseable implements Service {
 
   private final ServerSession session;
+  private final Credentials credentials;
   private final Map<String, Object> properties = new ConcurrentHashMap<>();
   private Answering answering; // guarded by this
 
-  private UserAuthService(ServerSession session) {
+  private UserAuthService(ServerSession session, Credentials credentials) {
     this.session = session;
+    this.credentials = credentials;
   }
 
-  /** Makes {@code server} run this service instead of MINA SSHD's own. */
-  public static void install(SshServer server) {
+  /**
+   * Makes {@code server} run this service instead of MINA SSHD's own, offering the methods {@code
+   * credentials} name.
+   */
+  public static void install(SshServer server, Credentials credentials) {
     List<ServiceFactory> factories = new ArrayList<>();
-    factories.add(new Factory());
+    factories.add(new Factory(credentials));
     List<? extends ServiceFactory> configured = server.getServiceFactories();
     (configured != null ? configured : SshServer.DEFAULT_SERVICE_FACTORIES).stream()
         .filter(f -> !AbstractUserAuthServiceFactory.DEFAULT_NAME.equals(f.getName()))
@@ -61,12 +79,19 @@ public final class UserAuthService extends AbstractCloseable implements Service 
 
   /** Makes the service of each connection. */
   private static final class Factory extends AbstractUserAuthServiceFactory {
+
+    private final Credentials credentials;
+
+    Factory(Credentials credentials) {
+      this.credentials = credentials;
+    }
+
     @Override
     public Service create(Session session) throws IOException {
       if (!(session instanceof ServerSession serverSession)) {
         throw new IOException("ssh-userauth of a fake host on a client session: " + session);
       }
-      return new UserAuthService(serverSession);
+      return new UserAuthService(serverSession, credentials);
     }
   }
 
@@ -88,9 +113,29 @@ public final class UserAuthService extends AbstractCloseable implements Service 
   @Override
   public synchronized void process(int cmd, Buffer buffer) throws Exception {
     if (answering == null) {
+      if (CoreModuleProperties.AUTH_METHODS.getOrNull(session) == null) {
+        String user = cmd == SshConstants.SSH_MSG_USERAUTH_REQUEST ? peekUser(buffer) : null;
+        CoreModuleProperties.AUTH_METHODS.set(
+            session,
+            credentials.offeredTo(user).stream()
+                .map(AuthMethod::protocolName)
+                .collect(Collectors.joining(" ")));
+      }
       answering = new Answering(session, wrap(session.getUserAuthFactories()));
     }
     answering.process(cmd, buffer);
+  }
+
+  // The request's user name, leaving the buffer as it was.
+  private static String peekUser(Buffer buffer) {
+    int start = buffer.rpos();
+    try {
+      return buffer.getString();
+    } catch (RuntimeException malformed) {
+      return null; // MINA SSHD reports it when it reads the request
+    } finally {
+      buffer.rpos(start);
+    }
   }
 
   // Outermost: no AsyncAuthException of any method reaches MINA SSHD.
