@@ -49,7 +49,7 @@ class DemoTest {
     // What each journal saw.
     assertThat(printed)
         .contains("web-1  1 connection, 1 logged in, ran uptime (exit 0)")
-        .contains("web-2  1 connection, 0 logged in, 2 refused (")
+        .contains("web-2  1 connection, 0 logged in, 1 refused (password: wrong password)")
         .contains("web-3  0 connections, 0 logged in")
         .contains(
             "web-4  1 connection, 1 logged in; dropped the connection (FIN) after authentication"

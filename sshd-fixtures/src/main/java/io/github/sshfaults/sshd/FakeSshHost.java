@@ -9,6 +9,7 @@ import static io.github.sshfaults.internal.Preconditions.positive;
 import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.clients.SshTarget;
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
@@ -102,7 +103,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   /** What {@link #command(String)} and its kin would do to a closed host. */
   static final String STUB = "stub commands on";
 
-  private final Credentials credentials = new Credentials();
+  private final Credentials credentials;
   private final CommandStubs stubs = new CommandStubs();
   private final HostFiles files = new HostFiles(this);
   private final String name;
@@ -127,6 +128,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       FaultPlan faults) {}
 
   private FakeSshHost(Builder builder) {
+    this.credentials = new Credentials(builder.authMethods);
     this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.faultPlan);
     HostTasks executor = HostTasks.forCommands();
     this.commandExecutor = executor;
@@ -304,8 +306,9 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
-   * Lets {@code name} log in with {@code password} (by the {@code password} and {@code
-   * keyboard-interactive} methods). Declaring the same user again replaces the password.
+   * Lets {@code name} log in with {@code password}, by the {@code password} method and, where the
+   * host offers it, {@code keyboard-interactive} (one prompt, answered with the password). Declaring
+   * the same user again replaces the password.
    *
    * @return this host, for chaining
    * @throws IllegalArgumentException when the name is blank or the password empty
@@ -344,6 +347,47 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     UserKey key = UserKey.generate(name);
     credentials.addKey(name, key.publicKey());
     return key;
+  }
+
+  /**
+   * The authentication methods the host offers to users not given methods of their own ({@link
+   * #authMethodsFor(String, AuthMethod, AuthMethod...)}), in the order it offers them: {@code
+   * publickey,password} unless its builder said otherwise ({@link Builder#authMethods(AuthMethod,
+   * AuthMethod...)}).
+   */
+  public List<AuthMethod> authMethods() {
+    return credentials.hostMethods();
+  }
+
+  /**
+   * Offers {@code user} exactly these authentication methods, in this order, instead of the host's,
+   * as an sshd whose {@code Match User} block sets {@code AuthenticationMethods}: the list the
+   * client reads in each {@code SSH_MSG_USERAUTH_FAILURE}, and the only methods the host tries. The
+   * user need not be declared (yet); declaring methods again replaces them. Applies from the next
+   * connection on.
+   *
+   * <pre>{@code
+   * host.user("ci", ciKey.publicKey()).authMethodsFor("ci", AuthMethod.PUBLIC_KEY);
+   * }</pre>
+   *
+   * @return this host, for chaining
+   * @throws IllegalArgumentException when the name is blank, or a method is null or named twice,
+   *     naming the list and the methods there are
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost authMethodsFor(String user, AuthMethod first, AuthMethod... more) {
+    checkOpen("declare authentication methods on");
+    notBlank(user, "user name");
+    credentials.offer(user, methods(first, more));
+    return this;
+  }
+
+  // A list that may hold nulls, for Credentials to check and report.
+  private static List<AuthMethod> methods(AuthMethod first, AuthMethod... more) {
+    List<AuthMethod> methods = new ArrayList<>();
+    methods.add(first);
+    methods.addAll(Arrays.asList(notNull(more, "authentication methods")));
+    return methods;
   }
 
   /**
@@ -716,6 +760,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     private String name;
     private AlgorithmSet algorithms = AlgorithmSet.FAST;
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
+    private List<AuthMethod> authMethods = Credentials.DEFAULT_METHODS;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
     private Long seed;
     private FaultPlan faultPlan = FaultPlan.empty();
@@ -809,6 +854,28 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     /** Which algorithms the host offers; {@link AlgorithmSet#FAST} unless set. */
     public Builder algorithms(AlgorithmSet algorithms) {
       this.algorithms = notNull(algorithms, "algorithm set");
+      return this;
+    }
+
+    /**
+     * The authentication methods the host offers, in the order it offers them (the list clients
+     * read in each {@code SSH_MSG_USERAUTH_FAILURE}, and the only methods it tries): {@code
+     * publickey,password} unless set, as OpenSSH's sshd offers them where {@code
+     * KbdInteractiveAuthentication} is off (Debian, Ubuntu, Fedora). Whatever users it knows: a
+     * real sshd does not offer fewer methods to a user without a password. {@link
+     * FakeSshHost#authMethodsFor(String, AuthMethod, AuthMethod...)} changes them for one user.
+     *
+     * <pre>{@code
+     * FakeSshHost.builder()
+     *     .authMethods(AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE, AuthMethod.PUBLIC_KEY)
+     *     .start();    // keyboard-interactive too, and before public keys
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a method is null or named twice, naming the list and
+     *     the methods there are
+     */
+    public Builder authMethods(AuthMethod first, AuthMethod... more) {
+      this.authMethods = Credentials.checkMethods(methods(first, more), "authentication methods");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.testclients.ExecResult;
@@ -68,6 +69,31 @@ class FakeSshHostPlanTest {
           .isEqualTo(new ExecResult("", "Failed\n", 3));
       assertThat(SshClientLibrary.MINA.exec(Login.key(web, deploy), "systemctl stop db"))
           .isEqualTo(new ExecResult("", "no such unit", 2));
+    }
+  }
+
+  @Test
+  void offersTheMethodsThePlanDeclaresForTheHostAndForAUser() throws Exception {
+    Path plan =
+        write(
+            "methods.yaml",
+            """
+            hosts:
+              web:
+                auth-methods: [password, keyboard-interactive, publickey]
+                users:
+                  alice: {password: secret}
+                  ci: {password: pw, auth-methods: [publickey]}
+            """);
+
+    try (FakeSshHost web = FakeSshHost.fromPlan(plan)) {
+      assertThat(web.authMethods())
+          .containsExactly(
+              AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE, AuthMethod.PUBLIC_KEY);
+      assertThatThrownBy(() -> SshClientLibrary.JSCH.exec(Login.password(web, "alice", "x"), "id"))
+          .hasMessage("Auth fail for methods 'password,keyboard-interactive,publickey'");
+      assertThatThrownBy(() -> SshClientLibrary.JSCH.exec(Login.password(web, "ci", "pw"), "id"))
+          .hasMessage("Auth fail for methods 'publickey'");
     }
   }
 

@@ -10,6 +10,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import io.github.sshfaults.docs.guide.GuideClient.Result;
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
@@ -281,6 +282,48 @@ class FakeHostsTest {
       assertThat(carol.fingerprint()).startsWith("SHA256:");
       assertThat(carol.publicKey()).isEqualTo(carol.keyPair().getPublic());
       // end::key-forms[]
+    }
+
+    @Test
+    void offersPublicKeyAndPasswordAsOpenSshDoes(FakeSshHost host) {
+      // tag::auth-methods[]
+      host.user("deploy", "s3cret")
+          .user("ci", "s3cret")
+          .authMethodsFor("ci", AuthMethod.PUBLIC_KEY);   // Match User ci: keys only
+
+      assertThat(host.authMethods()).containsExactly(AuthMethod.PUBLIC_KEY, AuthMethod.PASSWORD);
+      assertThatThrownBy(() -> jschLogin(host, "deploy", "wrong"))
+          .hasMessage("Auth fail for methods 'publickey,password'");
+      assertThatThrownBy(() -> jschLogin(host, "ci", "s3cret"))
+          .hasMessage("Auth fail for methods 'publickey'");
+      // end::auth-methods[]
+    }
+
+    @Test
+    void offersTheMethodsItsBuilderNames() throws Exception {
+      // tag::auth-methods-builder[]
+      try (FakeSshHost appliance =
+          FakeSshHost.builder()
+              .authMethods(AuthMethod.KEYBOARD_INTERACTIVE, AuthMethod.PASSWORD)
+              .start()) {
+        appliance.user("admin", "admin");
+
+        assertThatThrownBy(() -> jschLogin(appliance, "admin", "wrong"))
+            .hasMessage("Auth fail for methods 'keyboard-interactive,password'");
+      }
+      // end::auth-methods-builder[]
+    }
+
+    private static void jschLogin(FakeSshHost host, String user, String password)
+        throws Exception {
+      Session session = new JSch().getSession(user, host.host(), host.port());
+      session.setConfig("StrictHostKeyChecking", "no");
+      session.setPassword(password);
+      try {
+        session.connect(TIMEOUT_MILLIS);
+      } finally {
+        session.disconnect();
+      }
     }
 
     @Test

@@ -94,7 +94,7 @@ class TroubleshootingTest {
         .hasMessage("No more authentication methods available");
     assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(JSchException.class)
-        .hasMessage("Auth fail for methods 'password,keyboard-interactive,publickey'");
+        .hasMessage("Auth fail for methods 'publickey,password'");
     assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(UserAuthException.class)
         .hasMessage("Exhausted available authentication methods");
@@ -113,7 +113,7 @@ class TroubleshootingTest {
         .hasMessage("No more authentication methods available");
     assertThatThrownBy(() -> jsch(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(JSchException.class)
-        .hasMessage("Auth fail for methods 'password,keyboard-interactive,publickey'");
+        .hasMessage("Auth fail for methods 'publickey,password'");
     assertThatThrownBy(() -> sshj(dial, "deploy", "s3cret", "uptime"))
         .isExactlyInstanceOf(UserAuthException.class)
         .hasMessage("Exhausted available authentication methods");

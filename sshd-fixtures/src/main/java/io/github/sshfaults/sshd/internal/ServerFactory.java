@@ -36,6 +36,8 @@ public final class ServerFactory {
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
     // Last: the engine wraps what was configured, keeping the NIO2 back-end.
     faults.install(server);
+    // Offers each user's methods, and lets the engine answer requests of any method late.
+    UserAuthService.install(server, credentials);
     return server;
   }
 

@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.UserKey;
+import io.github.sshfaults.sshd.journal.ConnectionClosed;
 import io.github.sshfaults.sshd.journal.FaultFired;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
@@ -48,8 +49,10 @@ class AuthFaultsTest {
   // Generous, so that a login meant to succeed does not time out on a loaded machine; tests that
   // wait for a client's timeout on purpose use HANG_TIMEOUT.
   private Login login(String user, String password) {
-    return Login.password(host, user, password).withTimeout(Duration.ofSeconds(10));
+    return Login.password(host, user, password).withTimeout(TIMEOUT);
   }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private static final Duration HANG_TIMEOUT = Duration.ofSeconds(1);
 
@@ -119,13 +122,20 @@ class AuthFaultsTest {
 
   @Test
   void aClientThatTriesAgainOnTheSameConnectionGetsInAfterTheRejectedAttempts() throws Exception {
-    host.faults().add(Fault.rejectAuth().firstAttempts(1));
+    try (FakeSshHost both =
+        FakeSshHost.builder()
+            .authMethods(AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE)
+            .start()) {
+      both.user("alice", "secret").command("id").replies("uid=1000\n");
+      both.faults().add(Fault.rejectAuth().firstAttempts(1));
 
-    // MINA's client tries password, then keyboard-interactive with the same password.
-    try (MinaSession session = MinaSession.open(login("alice", "secret"))) {
-      assertThat(session.exec("id")).isEqualTo(ID);
+      // Where both are offered, MINA's client tries both with the same password.
+      try (MinaSession session =
+          MinaSession.open(Login.password(both, "alice", "secret").withTimeout(TIMEOUT))) {
+        assertThat(session.exec("id")).isEqualTo(ID);
+      }
+      assertThat(both.faults().describe()).contains("[fired 1 time in 2 occasions]");
     }
-    assertThat(host.faults().describe()).contains("[fired 1 time in 2 occasions]");
   }
 
   @ParameterizedTest
@@ -137,6 +147,80 @@ class AuthFaultsTest {
     assertThat(client.exec(Login.password(host, "alice", "secret"), "id")).isEqualTo(ID);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void delayedAnswerSlowsAKeyLoginDown(SshClientLibrary client) throws Exception {
+    UserKey carol = host.userWithNewKey("carol");
+    host.faults().add(Fault.delay(Duration.ofMillis(300)).at(Stage.AUTH));
+    long start = System.nanoTime();
+
+    assertThat(client.exec(Login.key(host, carol).withTimeout(Duration.ofSeconds(10)), "id"))
+        .isEqualTo(ID);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertHostFailedNoConnection();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void hungKeyAuthenticationFailsAtEachClientsTimeout(SshClientLibrary client) {
+    UserKey carol = host.userWithNewKey("carol");
+    host.faults().add(Fault.hang().at(Stage.AUTH));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> client.exec(Login.key(host, carol).withTimeout(HANG_TIMEOUT), "id"))
+        .satisfies(thrown -> assertTimedOut(client, thrown));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HANG_TIMEOUT);
+    assertHostFailedNoConnection();
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void tooManyKeyFailuresEndWithADisconnectAndNothingElse(SshClientLibrary client) {
+    UserKey stranger = UserKey.generate("carol");
+    host.user("carol", "pw");
+    host.faults().add(Fault.tooManyAuthFailures(1));
+
+    assertThatThrownBy(() -> client.exec(Login.key(host, stranger), "id"))
+        .satisfies(thrown -> assertTooManyFailures(client, thrown));
+    assertHostFailedNoConnection();
+  }
+
+  /**
+   * Asserts that the host closed no connection because of its own failure, as it did when MINA
+   * SSHD refused asynchronous public-key authentication ("Async authentication only allowed for
+   * password or keyboard-interactive authentication").
+   */
+  private void assertHostFailedNoConnection() {
+    assertThat(host.journal().awaitClosedConnections(1, Duration.ofSeconds(10)))
+        .extracting(ConnectionClosed::detail)
+        .noneMatch(detail -> detail.contains("Exception"));
+  }
+
+  private static void assertTimedOut(SshClientLibrary client, Throwable thrown) {
+    switch (client) {
+      case MINA -> assertCausedBy(thrown, TimeoutException.class, "Timed out");
+      case JSCH -> assertCausedBy(thrown, com.jcraft.jsch.JSchException.class, "Auth fail");
+      case SSHJ -> assertCausedBy(thrown, TimeoutException.class, "Timeout expired");
+    }
+  }
+
+  private static void assertTooManyFailures(SshClientLibrary client, Throwable thrown) {
+    switch (client) {
+      case MINA -> assertCausedBy(thrown, SshException.class, "Too many authentication failures");
+      case JSCH ->
+          assertCausedBy(
+              thrown,
+              com.jcraft.jsch.JSchSessionDisconnectException.class,
+              "SSH_MSG_DISCONNECT: 2 Too many authentication failures");
+      case SSHJ ->
+          assertCausedBy(
+              thrown,
+              net.schmizz.sshj.transport.TransportException.class,
+              "[PROTOCOL_ERROR] Too many authentication failures");
+    }
   }
 
   @Test
@@ -251,7 +335,7 @@ class AuthFaultsTest {
 
   @Test
   void tooManyFailuresSendReasonTwoWithOpenSshsMessage() throws Exception {
-    host.faults().add(Fault.tooManyAuthFailures(2));
+    host.faults().add(Fault.tooManyAuthFailures(1));
 
     try (MinaSession session = MinaSession.connect(login("alice", "wrong"))) {
       assertThatThrownBy(() -> session.session().auth().verify(Duration.ofSeconds(1)));

@@ -21,9 +21,11 @@ import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session.Command;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
+import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.method.PasswordResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 import org.apache.sshd.client.SshClient;
@@ -210,19 +212,22 @@ public enum SshClientLibrary {
           methods.add(new AuthPublickey(ssh.loadKeys(login.key().keyPair())));
         }
         if (login.password() != null) {
-          methods.add(
-              new AuthPassword(
-                  new PasswordFinder() {
-                    @Override
-                    public char[] reqPassword(Resource<?> resource) {
-                      return login.password().toCharArray();
-                    }
+          PasswordFinder password =
+              new PasswordFinder() {
+                @Override
+                public char[] reqPassword(Resource<?> resource) {
+                  return login.password().toCharArray();
+                }
 
-                    @Override
-                    public boolean shouldRetry(Resource<?> resource) {
-                      return false;
-                    }
-                  }));
+                @Override
+                public boolean shouldRetry(Resource<?> resource) {
+                  return false;
+                }
+              };
+          methods.add(new AuthPassword(password));
+          if (login.sshjKeyboardInteractive()) {
+            methods.add(new AuthKeyboardInteractive(new PasswordResponseProvider(password)));
+          }
         }
         ssh.auth(login.user(), methods);
         try (net.schmizz.sshj.connection.channel.direct.Session session = ssh.startSession()) {

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every hook starts with a check of the plan, so a host without faults pays one volatile read
  * per occasion. Delays never block a MINA SSHD I/O thread: they run on the JVM's shared fault timer
- * (its tasks for this host cancelled by {@link #close()}) or, for authentication, through MINA
- * SSHD's asynchronous authentication.
+ * (its tasks for this host cancelled by {@link #close()}); a late answer to an authentication
+ * request, of any method, is sent by the host's {@code ssh-userauth} service when the timer
+ * completes it ({@code UserAuthService}).
  */
 public final class FaultEngine implements AutoCloseable {
 

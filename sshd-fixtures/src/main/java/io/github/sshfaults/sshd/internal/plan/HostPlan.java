@@ -1,5 +1,6 @@
 package io.github.sshfaults.sshd.internal.plan;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  * @param seed its seed, or null for the usual default (system property, else random)
  * @param algorithms its algorithm set, or null for the default
  * @param hostKeyType its host key type, or null for the default
+ * @param authMethods the authentication methods it offers, in order, or null for the default
  * @param users who may log in
  * @param acceptAnyCredentials whether anybody may log in with anything
  * @param commands its command stubs, in order: a later one wins when two match
@@ -40,6 +42,7 @@ public record HostPlan(
     Long seed,
     AlgorithmSet algorithms,
     HostKeyType hostKeyType,
+    List<AuthMethod> authMethods,
     List<User> users,
     boolean acceptAnyCredentials,
     List<Stub> commands,
@@ -54,6 +57,7 @@ public record HostPlan(
   static final Map<String, Method> MATCHERS = matchers();
 
   public HostPlan {
+    authMethods = authMethods == null ? null : List.copyOf(authMethods);
     users = List.copyOf(users);
     commands = List.copyOf(commands);
   }
@@ -64,10 +68,14 @@ public record HostPlan(
    * @param name the user name
    * @param password the password, or null when the user logs in by key only
    * @param keys the public keys the user may log in with
+   * @param authMethods the authentication methods offered to the user, in order, or null for the
+   *     host's
    */
-  public record User(String name, String password, List<PublicKey> keys) {
+  public record User(
+      String name, String password, List<PublicKey> keys, List<AuthMethod> authMethods) {
     public User {
       keys = List.copyOf(keys);
+      authMethods = authMethods == null ? null : List.copyOf(authMethods);
     }
   }
 
@@ -84,7 +92,10 @@ public record HostPlan(
   public record Stub(
       String matcher, String pattern, CommandResult result, String location, String field) {}
 
-  /** Gives {@code builder} the plan's name, seed, algorithms, host key type and faults. */
+  /**
+   * Gives {@code builder} the plan's name, seed, algorithms, host key type, authentication methods
+   * and faults.
+   */
   public FakeSshHost.Builder configure(FakeSshHost.Builder builder) {
     builder.name(name).faults(faults);
     if (seed != null) {
@@ -95,6 +106,11 @@ public record HostPlan(
     }
     if (hostKeyType != null) {
       builder.hostKeyType(hostKeyType);
+    }
+    if (authMethods != null) {
+      builder.authMethods(
+          authMethods.get(0),
+          authMethods.subList(1, authMethods.size()).toArray(AuthMethod[]::new));
     }
     return builder;
   }
@@ -112,6 +128,13 @@ public record HostPlan(
         host.user(user.name(), user.password());
       }
       user.keys().forEach(key -> host.user(user.name(), key));
+      if (user.authMethods() != null) {
+        List<AuthMethod> methods = user.authMethods();
+        host.authMethodsFor(
+            user.name(),
+            methods.get(0),
+            methods.subList(1, methods.size()).toArray(AuthMethod[]::new));
+      }
     }
     if (acceptAnyCredentials) {
       host.acceptAnyCredentials();

@@ -2,6 +2,7 @@ package io.github.sshfaults.sshd.internal.plan;
 
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.internal.FaultText;
@@ -17,11 +18,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -42,9 +46,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *     seed: 42
  *     algorithms: openssh            # fast (default), openssh, legacy
  *     host-key-type: rsa             # ecdsa-p256 (default), rsa
+ *     auth-methods: [publickey, password]           # the default; or keyboard-interactive
  *     users:
  *       alice: {password: secret}
  *       deploy: {authorized-keys: keys/deploy.pub}    # relative to the plan's folder
+ *       ci: {authorized-keys: keys/ci.pub, auth-methods: [publickey]}
  *     commands:                      # a later stub wins when two match
  *       - command: uptime
  *         stdout: "up 3 days\n"
@@ -63,17 +69,19 @@ public final class PlanFile {
   private static final String USERS = "users";
   private static final String COMMANDS = "commands";
   private static final String FAULTS = "faults";
+  private static final String AUTH_METHODS = "auth-methods";
   private static final Set<String> HOST =
       Set.of(
           "seed",
           "algorithms",
           "host-key-type",
+          AUTH_METHODS,
           USERS,
           "accept-any-credentials",
           COMMANDS,
           "files",
           FAULTS);
-  private static final Set<String> USER = Set.of("password", "authorized-keys");
+  private static final Set<String> USER = Set.of("password", "authorized-keys", AUTH_METHODS);
   private static final Set<String> REPLY = Set.of("stdout", "stderr", "exit-code");
 
   /** Host names: they appear in URLs and logs. */
@@ -168,6 +176,8 @@ public final class PlanFile {
         optional(fields, "algorithms").map(n -> n.constant(AlgorithmSet.class)).orElse(null);
     HostKeyType hostKeyType =
         optional(fields, "host-key-type").map(n -> n.constant(HostKeyType.class)).orElse(null);
+    List<AuthMethod> authMethods =
+        optional(fields, AUTH_METHODS).map(PlanFile::authMethods).orElse(null);
     List<HostPlan.User> users = new ArrayList<>();
     optional(fields, USERS)
         .ifPresent(n -> n.mapping(null).forEach((user, u) -> users.add(user(user, u))));
@@ -190,6 +200,7 @@ public final class PlanFile {
         seed,
         algorithms,
         hostKeyType,
+        authMethods,
         users,
         acceptAny,
         commands,
@@ -202,7 +213,7 @@ public final class PlanFile {
       throw node.problem("a user name must not be blank");
     }
     Map<String, PlanNode> fields = node.mapping(USER);
-    if (fields.isEmpty()) {
+    if (!fields.containsKey("password") && !fields.containsKey("authorized-keys")) {
       throw node.problem("expected password, authorized-keys or both, but found neither");
     }
     String password = optional(fields, "password").map(PlanNode::string).orElse(null);
@@ -211,7 +222,45 @@ public final class PlanFile {
     }
     List<PublicKey> keys =
         optional(fields, "authorized-keys").map(this::authorizedKeys).orElse(List.of());
-    return new HostPlan.User(name, password, keys);
+    List<AuthMethod> authMethods =
+        optional(fields, AUTH_METHODS).map(PlanFile::authMethods).orElse(null);
+    return new HostPlan.User(name, password, keys, authMethods);
+  }
+
+  // A list of method names as on the wire (publickey), or as in fault texts (public-key).
+  private static List<AuthMethod> authMethods(PlanNode node) {
+    String allowed =
+        Arrays.stream(AuthMethod.values())
+            .map(AuthMethod::protocolName)
+            .collect(Collectors.joining(", "));
+    List<AuthMethod> methods = new ArrayList<>();
+    for (PlanNode item : node.list()) {
+      String name = item.string().strip();
+      AuthMethod method =
+          Arrays.stream(AuthMethod.values())
+              .filter(
+                  m ->
+                      m.protocolName().equals(name)
+                          || m.name().equals(name.toUpperCase(Locale.ROOT).replace('-', '_')))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      item.problem(
+                          "expected an authentication method, one of "
+                              + allowed
+                              + ", but found "
+                              + quote(name)));
+      if (methods.contains(method)) {
+        throw item.problem(
+            "names " + method.protocolName() + " twice; name each method once, in the order the"
+                + " host offers them");
+      }
+      methods.add(method);
+    }
+    if (methods.isEmpty()) {
+      throw node.problem("expected at least one authentication method, one of " + allowed);
+    }
+    return methods;
   }
 
   private List<PublicKey> authorizedKeys(PlanNode node) {

@@ -372,7 +372,7 @@ final class ServerOptions {
       return PlanFile.read(plan).hosts();
     }
     List<HostPlan.User> userPlans =
-        users.stream().map(u -> new HostPlan.User(u.name, u.password, u.keys)).toList();
+        users.stream().map(u -> new HostPlan.User(u.name, u.password, u.keys, null)).toList();
     List<HostPlan.Stub> stubPlans =
         stubs.stream()
             .map(
@@ -389,6 +389,7 @@ final class ServerOptions {
               hostSeed,
               algorithms,
               hostKeyType,
+              null,
               userPlans,
               acceptAnyCredentials,
               stubPlans,

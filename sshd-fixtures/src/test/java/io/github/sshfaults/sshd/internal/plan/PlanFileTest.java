@@ -56,8 +56,8 @@ class PlanFileTest {
         .hasMessage(
             plan
                 + ":4: hosts.web.algoritms: unknown key \"algoritms\"; hosts.web may have"
-                + " accept-any-credentials, algorithms, commands, faults, files, host-key-type,"
-                + " seed, users");
+                + " accept-any-credentials, algorithms, auth-methods, commands, faults, files,"
+                + " host-key-type, seed, users");
   }
 
   @Test
@@ -96,6 +96,62 @@ class PlanFileTest {
         .hasMessageEndingWith(
             ":2: hosts.we b: host name \"we b\" must be letters, digits, '.', '_' or '-',"
                 + " starting with a letter or digit");
+  }
+
+  @Test
+  void readsTheMethodsOfTheHostAndOfEachUserByTheirWireOrFaultTextNames() throws IOException {
+    Path plan =
+        write(
+            """
+            hosts:
+              web:
+                auth-methods: [password, keyboard-interactive]
+                users:
+                  ci: {password: pw, auth-methods: [public-key, publickey2]}
+            """);
+
+    assertThatThrownBy(() -> PlanFile.read(plan))
+        .hasMessageEndingWith(
+            ":5: hosts.web.users.ci.auth-methods[1]: expected an authentication method, one of"
+                + " password, publickey, keyboard-interactive, but found \"publickey2\"");
+    Plan good =
+        PlanFile.read(
+            write(
+                """
+                hosts:
+                  web:
+                    auth-methods: [password, keyboard-interactive]
+                    users:
+                      ci: {password: pw, auth-methods: [public-key]}
+                """));
+    HostPlan web = good.only();
+    assertThat(web.authMethods())
+        .containsExactly(
+            io.github.sshfaults.faults.AuthMethod.PASSWORD,
+            io.github.sshfaults.faults.AuthMethod.KEYBOARD_INTERACTIVE);
+    assertThat(web.users().get(0).authMethods())
+        .containsExactly(io.github.sshfaults.faults.AuthMethod.PUBLIC_KEY);
+  }
+
+  @Test
+  void namesAMethodNamedTwiceAndAnEmptyListOfMethods() throws IOException {
+    assertThatThrownBy(
+            () ->
+                PlanFile.read(write("hosts:\n  web:\n    auth-methods: [password, password]\n")))
+        .hasMessageEndingWith(
+            ":3: hosts.web.auth-methods[1]: names password twice; name each method once, in the"
+                + " order the host offers them");
+    assertThatThrownBy(() -> PlanFile.read(write("hosts:\n  web:\n    auth-methods: []\n")))
+        .hasMessageEndingWith(
+            ":3: hosts.web.auth-methods: expected at least one authentication method, one of"
+                + " password, publickey, keyboard-interactive");
+    assertThatThrownBy(
+            () ->
+                PlanFile.read(
+                    write("hosts:\n  web:\n    users:\n      ci: {auth-methods: [password]}\n")))
+        .hasMessageEndingWith(
+            ":4: hosts.web.users.ci: expected password, authorized-keys or both, but found"
+                + " neither");
   }
 
   @Test
