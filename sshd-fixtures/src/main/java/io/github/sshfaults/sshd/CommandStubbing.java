@@ -2,40 +2,39 @@ package io.github.sshfaults.sshd;
 
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
-import io.github.sshfaults.sshd.internal.CommandStubs;
 import java.util.function.Function;
 
 /**
- * The second half of a stub: says what a matched command sends back. Obtained from {@link
- * FakeSshHost#command(String)} or {@link FakeSshHost#commandMatching(String)}; nothing is
- * registered until one of its methods is called.
+ * The second half of a stub: says what a matched command, or a line typed in a {@link Shell},
+ * sends back. Obtained from {@link FakeSshHost#command(String)} and its kin, where finishing it
+ * registers the stub on the host and returns the host, or from {@link Shell#line(String)} and its
+ * kin, where finishing it returns a new shell with the stub; nothing is registered until one of its
+ * methods is called.
  *
  * <pre>{@code
  * host.command("uptime").replies("up 3 days\n");
  * host.command("cat /etc/nope").exitWith(1, "cat: /etc/nope: No such file or directory\n");
  * host.commandMatching("sleep \\d+").answers(call -> CommandResult.exit(0));
+ * Shell router = Shell.prompt("router> ").line("show clock").replies("12:00:00 UTC\n");
  * }</pre>
+ *
+ * @param <T> what finishing the stub returns: the {@link FakeSshHost}, or the new {@link Shell}
  */
-public final class CommandStubbing {
+public final class CommandStubbing<T> {
 
-  private final FakeSshHost host;
-  private final CommandStubs stubs;
-  private final Function<CommandHandler, CommandStubs.Stub> stubFor;
+  private final Function<CommandHandler, T> finish;
 
-  CommandStubbing(
-      FakeSshHost host, CommandStubs stubs, Function<CommandHandler, CommandStubs.Stub> stubFor) {
-    this.host = host;
-    this.stubs = stubs;
-    this.stubFor = stubFor;
+  CommandStubbing(Function<CommandHandler, T> finish) {
+    this.finish = finish;
   }
 
   /** Answers with {@code stdout} (UTF-8) and exit code 0. */
-  public FakeSshHost replies(String stdout) {
+  public T replies(String stdout) {
     return replies(CommandResult.success(stdout));
   }
 
   /** Answers with {@code result}: its stdout, stderr and exit code. */
-  public FakeSshHost replies(CommandResult result) {
+  public T replies(CommandResult result) {
     notNull(result, "command result");
     return answers(invocation -> result);
   }
@@ -49,18 +48,16 @@ public final class CommandStubbing {
    * @param exitCode 0 to {@value CommandResult#MAX_EXIT_CODE}
    * @throws IllegalArgumentException when the exit code lies outside that range
    */
-  public FakeSshHost exitWith(int exitCode, String stderr) {
+  public T exitWith(int exitCode, String stderr) {
     return replies(CommandResult.exit(exitCode).withStderr(stderr));
   }
 
   /**
    * Answers each invocation with whatever {@code handler} computes from it.
    *
-   * @throws IllegalStateException when the host closed since the stub was started
+   * @throws IllegalStateException when the stub is for a host that closed since it was started
    */
-  public FakeSshHost answers(CommandHandler handler) {
-    host.checkOpen(FakeSshHost.STUB);
-    stubs.add(stubFor.apply(notNull(handler, "command handler")));
-    return host;
+  public T answers(CommandHandler handler) {
+    return finish.apply(notNull(handler, "command handler"));
   }
 }

@@ -26,6 +26,8 @@ import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
 import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
+import io.github.sshfaults.sshd.internal.shell.ShellServer;
+import io.github.sshfaults.sshd.internal.shell.Shells;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
 import io.github.sshfaults.sshd.internal.plan.PlanFile;
 import io.github.sshfaults.sshd.journal.Journal;
@@ -43,6 +45,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.sshd.server.SshServer;
 import org.slf4j.Logger;
@@ -105,6 +108,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private final Credentials credentials;
   private final CommandStubs stubs = new CommandStubs();
+  private final Shells shells = new Shells();
   private final HostFiles files = new HostFiles(this);
   private final String name;
   private final AlgorithmSet algorithms;
@@ -124,6 +128,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   private record Baseline(
       Credentials.Snapshot users,
       List<CommandStubs.Stub> stubs,
+      List<Shells.Entry> shells,
       HostFiles.Snapshot files,
       FaultPlan faults) {}
 
@@ -142,7 +147,11 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     this.server = new HostServer(bindAddress, this::createServer);
     this.baseline =
         new Baseline(
-            credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults.faults().plan());
+            credentials.snapshot(),
+            stubs.snapshot(),
+            shells.snapshot(),
+            files.snapshot(),
+            faults.faults().plan());
     try {
       server.start(builder.port);
     } catch (RuntimeException e) {
@@ -175,6 +184,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
     created.setHost(bindAddress);
     SftpServer.install(created, files::root, faults, journal, this);
+    ShellServer.install(created, shells, stubs, commandExecutor, journal);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }
@@ -411,10 +421,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   @CheckReturnValue
-  public CommandStubbing command(String commandLine) {
+  public CommandStubbing<FakeSshHost> command(String commandLine) {
     checkOpen(STUB);
     notBlank(commandLine, "command line");
-    return new CommandStubbing(this, stubs, handler -> CommandStubs.exact(commandLine, handler));
+    return stubbing(handler -> CommandStubs.exact(commandLine, handler));
   }
 
   /**
@@ -428,10 +438,10 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   @CheckReturnValue
-  public CommandStubbing commandGlob(String glob) {
+  public CommandStubbing<FakeSshHost> commandGlob(String glob) {
     checkOpen(STUB);
     Glob compiled = Glob.commandLine(glob);
-    return new CommandStubbing(this, stubs, handler -> CommandStubs.glob(compiled, handler));
+    return stubbing(handler -> CommandStubs.glob(compiled, handler));
   }
 
   /**
@@ -443,7 +453,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   @CheckReturnValue
-  public CommandStubbing commandMatching(String regex) {
+  public CommandStubbing<FakeSshHost> commandMatching(String regex) {
     checkOpen(STUB);
     return commandMatching(Regex.commandLine(regex));
   }
@@ -455,10 +465,52 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
    * @throws IllegalStateException when the host is closed
    */
   @CheckReturnValue
-  public CommandStubbing commandMatching(Pattern pattern) {
+  public CommandStubbing<FakeSshHost> commandMatching(Pattern pattern) {
     checkOpen(STUB);
     notNull(pattern, "command pattern");
-    return new CommandStubbing(this, stubs, handler -> CommandStubs.regex(pattern, handler));
+    return stubbing(handler -> CommandStubs.regex(pattern, handler));
+  }
+
+  private CommandStubbing<FakeSshHost> stubbing(Function<CommandHandler, CommandStubs.Stub> stub) {
+    return new CommandStubbing<>(
+        handler -> {
+          checkOpen(STUB);
+          stubs.add(stub.apply(handler));
+          return this;
+        });
+  }
+
+  /**
+   * Gives every user {@code shell}: a shell request gets it, instead of being refused as by a host
+   * without a shell. A shell given later, to every user or to one, replaces it for the users it
+   * applies to: the newest wins, as with stubs.
+   *
+   * <pre>{@code
+   * host.shell(Shell.prompt("router> ").withLine("show version", "IOS 15.2\n"));
+   * }</pre>
+   *
+   * @return this host, for chaining
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost shell(Shell shell) {
+    checkOpen("give shells on");
+    shells.add(null, notNull(shell, "shell").script());
+    return this;
+  }
+
+  /**
+   * Gives {@code user} {@code shell}, as {@link #shell(Shell)} does for every user; the newest
+   * shell that applies to a user wins.
+   *
+   * @return this host, for chaining
+   * @throws IllegalArgumentException when the user name is blank
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost shell(String user, Shell shell) {
+    checkOpen("give shells on");
+    notBlank(user, "user name");
+    shells.add(user, notNull(shell, "shell").script());
+    return this;
   }
 
   /**
@@ -481,9 +533,9 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
-   * Remembers the users, stubs, files and fault plan declared now as the host's baseline, the state
-   * {@link #reset()} returns to. A new host's baseline is what its builder gave it: no users, no
-   * stubs, no files, the builder's faults.
+   * Remembers the users, stubs, shells, files and fault plan declared now as the host's baseline,
+   * the state {@link #reset()} returns to. A new host's baseline is what its builder gave it: no
+   * users, no stubs, no shells, no files, the builder's faults.
    *
    * @return this host, for chaining
    * @throws IllegalStateException when the host is closed
@@ -492,13 +544,17 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     checkOpen("mark the baseline of");
     baseline =
         new Baseline(
-            credentials.snapshot(), stubs.snapshot(), files.snapshot(), faults.faults().plan());
+            credentials.snapshot(),
+            stubs.snapshot(),
+            shells.snapshot(),
+            files.snapshot(),
+            faults.faults().plan());
     return this;
   }
 
   /**
    * Returns the host to its {@linkplain #markBaseline() baseline}, so it can serve another test as
-   * if new: users, stubs and faults declared since are forgotten (and those of the baseline
+   * if new: users, stubs, shells and faults declared since are forgotten (and those of the baseline
    * restored), the files are those of the baseline again, a {@linkplain #partition() partition} is
    * healed, a {@linkplain #stop() stopped} server is restarted, and the journal is cleared. The
    * port, host key and seed stay; connected clients stay connected. Fault counters (first N
@@ -512,6 +568,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     Baseline target = baseline;
     credentials.restore(target.users());
     stubs.restore(target.stubs());
+    shells.restore(target.shells());
     files.restore(target.files());
     faults.faults().replace(target.faults());
     if (faults.isPartitioned()) {

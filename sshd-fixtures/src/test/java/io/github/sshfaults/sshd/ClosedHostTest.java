@@ -77,7 +77,7 @@ class ClosedHostTest {
 
   @Test
   void aStubStartedBeforeTheCloseRegistersNothingAfterIt() {
-    CommandStubbing stubbing = host.command("uptime");
+    CommandStubbing<FakeSshHost> stubbing = host.command("uptime");
     host.close();
 
     assertThatIllegalStateException()

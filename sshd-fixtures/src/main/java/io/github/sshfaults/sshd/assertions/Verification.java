@@ -9,11 +9,13 @@ import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
+import io.github.sshfaults.sshd.journal.ChannelRequest;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import io.github.sshfaults.sshd.journal.SftpOperation;
+import io.github.sshfaults.sshd.journal.ShellLine;
 import io.github.sshfaults.sshd.journal.internal.NearMisses;
 import java.util.Comparator;
 import java.util.List;
@@ -116,6 +118,80 @@ public final class Verification {
         CommandRun.class,
         run -> pattern.matcher(run.commandLine()).matches(),
         runs -> NearMisses.closest(runs, CommandRun::commandLine, regex, NEAR_MISSES));
+  }
+
+  /**
+   * Checks the lines typed in {@linkplain io.github.sshfaults.sshd.Shell shells}, exactly {@code
+   * line} (without its line ending); near misses are the other lines typed, most similar first.
+   *
+   * <pre>{@code
+   * verify(router).typed("enable");
+   * verify(router, never()).typed("reload");
+   * }</pre>
+   *
+   * @return the matching lines, in the order they were typed
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<ShellLine> typed(String line) {
+    notNull(line, "shell line");
+    return occurrences(
+        "shell line " + quote(line),
+        ShellLine.class,
+        typed -> line.equals(typed.line()),
+        lines -> NearMisses.closest(lines, ShellLine::line, line, NEAR_MISSES));
+  }
+
+  /**
+   * Checks the lines typed in shells that {@code glob} matches as a whole, globs reading as in
+   * {@link #ranCommandGlob(String)}.
+   *
+   * @return the matching lines, in the order they were typed
+   * @throws IllegalArgumentException when the glob is null or blank
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<ShellLine> typedGlob(String glob) {
+    Glob compiled = Glob.commandLine(glob);
+    return occurrences(
+        "shell line matching glob " + quote(glob),
+        ShellLine.class,
+        typed -> compiled.matches(typed.line()),
+        lines -> NearMisses.closest(lines, ShellLine::line, glob, NEAR_MISSES));
+  }
+
+  /**
+   * Checks the lines typed in shells that {@code regex} matches as a whole.
+   *
+   * @return the matching lines, in the order they were typed
+   * @throws IllegalArgumentException naming the expression when it does not compile
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<ShellLine> typedMatching(String regex) {
+    Pattern pattern = Regex.commandLine(regex);
+    return occurrences(
+        "shell line matching /" + regex + "/",
+        ShellLine.class,
+        typed -> pattern.matcher(typed.line()).matches(),
+        lines -> NearMisses.closest(lines, ShellLine::line, regex, NEAR_MISSES));
+  }
+
+  /**
+   * Checks the pseudo-terminals clients asked for ({@code pty-req} requests); near misses are the
+   * other channel requests. Each request's {@link ChannelRequest#terminal()} says which terminal.
+   *
+   * <pre>{@code
+   * Terminal terminal = verify(router, once()).requestedPty().get(0).terminal();
+   * assertThat(terminal.type()).isEqualTo("vt100");
+   * }</pre>
+   *
+   * @return the matching requests, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<ChannelRequest> requestedPty() {
+    return occurrences(
+        "pseudo-terminal request (pty-req)",
+        ChannelRequest.class,
+        request -> "pty-req".equals(request.request()),
+        others -> others.stream().limit(NEAR_MISSES).toList());
   }
 
   /**

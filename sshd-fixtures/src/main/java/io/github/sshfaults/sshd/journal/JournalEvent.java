@@ -20,6 +20,8 @@ public sealed interface JournalEvent
         ChannelOpened,
         ChannelRequest,
         CommandRun,
+        ShellLine,
+        ShellEnded,
         SftpOperation,
         FaultFired,
         Disconnect,

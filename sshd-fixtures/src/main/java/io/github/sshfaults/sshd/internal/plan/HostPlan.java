@@ -149,7 +149,7 @@ public record HostPlan(
 
   private static void stub(FakeSshHost host, Stub stub) {
     try {
-      ((CommandStubbing) MATCHERS.get(stub.matcher()).invoke(host, stub.pattern()))
+      ((CommandStubbing<?>) MATCHERS.get(stub.matcher()).invoke(host, stub.pattern()))
           .replies(stub.result());
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();

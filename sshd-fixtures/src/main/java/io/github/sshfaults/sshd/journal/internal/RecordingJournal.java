@@ -177,7 +177,8 @@ public final class RecordingJournal implements Journal {
       int connection, long channelId, String request, String reason) {
     return record(
         connection,
-        (s, t, c) -> new ChannelRequest(s, t, c, channelId, request, reason == null, reason));
+        (s, t, c) ->
+            new ChannelRequest(s, t, c, channelId, request, null, reason == null, reason));
   }
 
   /**
