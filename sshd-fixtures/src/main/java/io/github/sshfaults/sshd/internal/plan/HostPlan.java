@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * @param acceptAnyCredentials whether anybody may log in with anything
  * @param commands its command stubs, in order: a later one wins when two match
  * @param files a local folder whose content the host's files start with, or null
+ * @param filesQuota the quota of the host's files in bytes, or null for the default
  * @param faults its fault plan
  */
 public record HostPlan(
@@ -44,6 +45,7 @@ public record HostPlan(
     boolean acceptAnyCredentials,
     List<Stub> commands,
     Path files,
+    Long filesQuota,
     FaultPlan faults) {
 
   /**
@@ -84,7 +86,9 @@ public record HostPlan(
   public record Stub(
       String matcher, String pattern, CommandResult result, String location, String field) {}
 
-  /** Gives {@code builder} the plan's name, seed, algorithms, host key type and faults. */
+  /**
+   * Gives {@code builder} the plan's name, seed, algorithms, host key type, files quota and faults.
+   */
   public FakeSshHost.Builder configure(FakeSshHost.Builder builder) {
     builder.name(name).faults(faults);
     if (seed != null) {
@@ -95,6 +99,9 @@ public record HostPlan(
     }
     if (hostKeyType != null) {
       builder.hostKeyType(hostKeyType);
+    }
+    if (filesQuota != null) {
+      builder.filesQuota(filesQuota);
     }
     return builder;
   }
