@@ -24,6 +24,7 @@ import io.github.sshfaults.sshd.internal.HostTasks;
 import io.github.sshfaults.sshd.internal.OpenHosts;
 import io.github.sshfaults.sshd.internal.Keys;
 import io.github.sshfaults.sshd.internal.ServerFactory;
+import io.github.sshfaults.sshd.internal.FilesQuota;
 import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.internal.shell.ShellServer;
@@ -109,7 +110,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   private final Credentials credentials;
   private final CommandStubs stubs = new CommandStubs();
   private final Shells shells = new Shells();
-  private final HostFiles files = new HostFiles(this);
+  private final HostFiles files;
   private final String name;
   private final AlgorithmSet algorithms;
   private final HostKeyType hostKeyType;
@@ -134,6 +135,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
 
   private FakeSshHost(Builder builder) {
     this.credentials = new Credentials(builder.authMethods);
+    this.files = new HostFiles(this, builder.filesQuota);
     this.faults = new FaultEngine(Seeds.resolve(builder.seed), builder.faultPlan);
     HostTasks executor = HostTasks.forCommands();
     this.commandExecutor = executor;
@@ -183,7 +185,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
         ServerFactory.create(
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
     created.setHost(bindAddress);
-    SftpServer.install(created, files::root, faults, journal, this);
+    SftpServer.install(created, files::root, files.quota(), faults, journal, this);
     ShellServer.install(created, shells, stubs, commandExecutor, journal);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
@@ -819,6 +821,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     private HostKeyType hostKeyType = HostKeyType.ECDSA_P256;
     private List<AuthMethod> authMethods = Credentials.DEFAULT_METHODS;
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
+    private long filesQuota = HostFiles.DEFAULT_QUOTA;
     private Long seed;
     private FaultPlan faultPlan = FaultPlan.empty();
     private String bindAddress = ServerFactory.LOOPBACK;
@@ -956,6 +959,26 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
      */
     public Builder journalCapacity(int capacity) {
       this.journalCapacity = positive(capacity, "journal capacity");
+      return this;
+    }
+
+    /**
+     * The most space the host's {@linkplain FakeSshHost#files() files} may take, in bytes; {@value
+     * HostFiles#DEFAULT_QUOTA} (64 MiB) unless set. The files live in memory, and the quota keeps
+     * an upload from filling the test's heap: past it, SFTP writes are answered with {@code
+     * SSH_FX_NO_SPACE_ON_FILESYSTEM}, {@code quota of <bytes> bytes exceeded}, the journal
+     * records why, and {@link HostFiles#write(String, byte[])} throws. Space is counted in blocks
+     * of 4 KiB, as on a disk.
+     *
+     * <pre>{@code
+     * FakeSshHost host = FakeSshHost.builder().filesQuota(1024 * 1024).start();   // 1 MiB
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code bytes} is less than 4096 (one block) or more
+     *     than 1 TiB
+     */
+    public Builder filesQuota(long bytes) {
+      this.filesQuota = FilesQuota.check(bytes);
       return this;
     }
 

@@ -8,11 +8,13 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.github.sshfaults.sshd.internal.ClosedHostFilesException;
+import io.github.sshfaults.sshd.internal.FilesQuota;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -42,6 +44,12 @@ import java.util.stream.Stream;
  * FakeSshHost#reset()} restores the files and directories the baseline had. All methods are
  * thread-safe with respect to each other; clients may change files over SFTP at any time.
  *
+ * <p>The files take memory, so they have a size quota, {@value #DEFAULT_QUOTA} bytes (64 MiB) unless
+ * {@link FakeSshHost.Builder#filesQuota(long)} says otherwise. Space is counted as a disk counts
+ * it, in blocks of 4 KiB: a file takes its size rounded up to whole blocks. Past the quota, an SFTP
+ * write is answered with {@code SSH_FX_NO_SPACE_ON_FILESYSTEM} ({@code quota of 67108864 bytes
+ * exceeded}), and {@link #write(String, byte[])} throws; deleting files frees their space.
+ *
  * <p>The files go with their host: once it is {@linkplain FakeSshHost#close() closed}, every method
  * throws a {@link java.nio.file.ClosedFileSystemException} (an {@link IllegalStateException}) whose
  * message names the host and the call, {@code cannot read "/data/report.csv" on FakeSshHost[web,
@@ -50,15 +58,51 @@ import java.util.stream.Stream;
  */
 public final class HostFiles {
 
+  /** The quota of a host's files unless set: 64 MiB, well below a typical test heap. */
+  public static final long DEFAULT_QUOTA = 64L * 1024 * 1024;
+
   /** Created on first use: most hosts never touch files, and their start and close stay cheap. */
   private FileSystem fileSystem;
 
   private Path root;
   private boolean closed;
   private final FakeSshHost host;
+  private final long quota;
 
-  HostFiles(FakeSshHost host) {
+  HostFiles(FakeSshHost host, long quota) {
     this.host = host;
+    this.quota = quota;
+  }
+
+  /**
+   * The most space the files may take, in bytes: {@link #DEFAULT_QUOTA} unless {@link
+   * FakeSshHost.Builder#filesQuota(long)} set it.
+   */
+  public long quota() {
+    return quota;
+  }
+
+  /**
+   * The space the files take now, in bytes: their sizes rounded up to whole blocks of 4 KiB, as
+   * the quota counts them.
+   *
+   * @throws java.nio.file.ClosedFileSystemException when the host is closed
+   */
+  public synchronized long used() {
+    checkOpen("measure the files of");
+    if (fileSystem == null) {
+      return 0;
+    }
+    try {
+      return capacity() - Files.getFileStore(root).getUnallocatedSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot measure the host's files", e);
+    }
+  }
+
+  /** The quota in whole blocks, as the file system holds it. */
+  private long capacity() {
+    return FilesQuota.blocks(quota) * FilesQuota.BLOCK_SIZE;
   }
 
   /**
@@ -76,11 +120,13 @@ public final class HostFiles {
       fileSystem =
           // Unnamed: Jimfs gives each a unique name, so any number of hosts can live side by side.
           Jimfs.newFileSystem(
-              Configuration.unix().toBuilder()
-                  .setWorkingDirectory("/")
-                  // SFTP reports owners and permissions: without these views MINA SSHD would look
-                  // for them on the default file system.
-                  .setAttributeViews("basic", "owner", "posix", "unix")
+              FilesQuota.limit(
+                      Configuration.unix().toBuilder()
+                          .setWorkingDirectory("/")
+                          // SFTP reports owners and permissions: without these views MINA SSHD
+                          // would look for them on the default file system.
+                          .setAttributeViews("basic", "owner", "posix", "unix"),
+                      quota)
                   .build());
       root = fileSystem.getPath("/");
     }
@@ -93,6 +139,9 @@ public final class HostFiles {
    *
    * @return these files, for chaining
    * @throws IllegalArgumentException when the path is blank or names a directory
+   * @throws UncheckedIOException when the file would take the files past their {@linkplain #quota()
+   *     quota}, saying how much is in use; the file is then left as it was (unless SFTP clients
+   *     filled the files at that very moment)
    * @throws java.nio.file.ClosedFileSystemException when the host is closed
    */
   public synchronized HostFiles write(String path, byte[] content) {
@@ -101,15 +150,43 @@ public final class HostFiles {
     Path file = resolve(path);
     check(!Files.isDirectory(file), "cannot write " + quote(path) + ": it is a directory");
     try {
+      long replaced = Files.isRegularFile(file) ? FilesQuota.blocks(Files.size(file)) : 0;
+      long free = FilesQuota.blocks(capacity() - used()) + replaced;
+      if (FilesQuota.blocks(content.length) > free) {
+        throw overQuota(path, content.length, null);
+      }
       Path parent = file.getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
       Files.write(file, content);
     } catch (IOException e) {
+      if (FilesQuota.isExceeded(e)) {
+        throw overQuota(path, content.length, e); // a client took the space meanwhile
+      }
       throw new UncheckedIOException("Cannot write " + quote(path), e);
     }
     return this;
+  }
+
+  private UncheckedIOException overQuota(String path, long size, IOException cause) {
+    FileSystemException full =
+        new FileSystemException(path, null, FilesQuota.exceeded(quota));
+    if (cause != null) {
+      full.initCause(cause);
+    }
+    return new UncheckedIOException(
+        "cannot write "
+            + quote(path)
+            + " ("
+            + size
+            + " bytes): the host's files would exceed their quota of "
+            + quota
+            + " bytes ("
+            + used()
+            + " in use, counted in blocks of 4 KiB); delete files, or raise the quota with"
+            + " FakeSshHost.builder().filesQuota(bytes)",
+        full);
   }
 
   /** Writes {@code content} in UTF-8: see {@link #write(String, byte[])}. */

@@ -47,6 +47,7 @@ class FakeSshHostPlanTest {
                     stderr: "Failed\\n"
                     exit-code: 3
                 files: files
+                files-quota: 65536
                 faults:
                   - reject-auth for-user=bob
                   - exit-with 2 'no such unit' for-command='systemctl stop db'
@@ -62,6 +63,7 @@ class FakeSshHostPlanTest {
               Fault.rejectAuth().forUser("bob"),
               Fault.exitWith(2, "no such unit").forCommand("systemctl stop db"));
       assertThat(web.files().readString("/etc/hostname")).isEqualTo("web-1\n");
+      assertThat(web.files().quota()).isEqualTo(65_536);
 
       assertThat(SshClientLibrary.MINA.exec(Login.password(web, "alice", "secret"), "uptime"))
           .isEqualTo(new ExecResult("up 3 days\n", "", 0));

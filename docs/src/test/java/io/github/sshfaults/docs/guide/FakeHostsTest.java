@@ -93,6 +93,7 @@ class FakeHostsTest {
               .algorithms(AlgorithmSet.OPENSSH)         // default FAST
               .hostKeyType(HostKeyType.RSA)             // default ECDSA_P256
               .journalCapacity(100_000)                 // events kept; default 10 000
+              .filesQuota(256 * 1024 * 1024)            // bytes of files; default 64 MiB
               .start();
       // end::builder[]
       try (host) {
@@ -101,6 +102,7 @@ class FakeHostsTest {
         assertThat(exec(host, "alice", "secret", "uptime").stdout()).isEqualTo("up 3 days\n");
         assertThat(host.knownHostsLine()).contains(" ssh-rsa AAAA");
         assertThat(host.journal().capacity()).isEqualTo(100_000);
+        assertThat(host.files().quota()).isEqualTo(256 * 1024 * 1024);
         assertThat(host.displayName()).isEqualTo("web-1");
       }
     }

@@ -167,6 +167,32 @@ class SftpGuideTest {
   }
 
   @Test
+  void boundsTheFilesWithAQuota() throws Exception {
+    // tag::quota[]
+    try (FakeSshHost host = FakeSshHost.builder().filesQuota(1024 * 1024).start()) {   // 1 MiB
+      host.user("deploy", "secret");
+      try (SftpClient sftp = sftp(host)) {
+        assertThatThrownBy(() -> upload(sftp, "/backup.tar", new byte[4 * 1024 * 1024]))
+            .isInstanceOfSatisfying(SftpException.class, e -> assertThat(e.getStatus())
+                .isEqualTo(SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM))
+            .hasMessageContaining("quota of 1048576 bytes exceeded");
+      }
+      host.journal().awaitClosedConnections(1);     // a file left open is recorded at the end
+      SftpOperation write = verify(host, once()).sftp(SftpAction.WRITE, "/backup.tar").get(0);
+      assertThat(write.status()).isEqualTo(SftpStatus.NO_SPACE_ON_FILESYSTEM);
+      assertThat(write.outcome())
+          .isEqualTo("no space left on file system: quota of 1048576 bytes exceeded");
+      assertThat(host.files().used()).isLessThanOrEqualTo(host.files().quota());   // never more
+
+      host.files().delete("/backup.tar");             // deleting frees the space
+      try (SftpClient sftp = sftp(host)) {            // and the host goes on serving
+        upload(sftp, "/small.txt", "ok".getBytes(UTF_8));
+      }
+    }
+    // end::quota[]
+  }
+
+  @Test
   void restoresTheBaselineFiles(FakeSshHost host) {
     // tag::baseline[]
     host.files().write("/etc/motd", "welcome\n");

@@ -51,11 +51,13 @@ public final class SftpServer {
    * subsystem gets a view of the file system that it cannot close: MINA SSHD closes the file system
    * of each SFTP channel that ends.
    *
+   * @param quota the quota of the files, in bytes, which SFTP writes past it are told
    * @param host how the log names the host
    */
   public static void install(
       SshServer server,
       Supplier<Path> root,
+      long quota,
       FaultEngine engine,
       RecordingJournal journal,
       Object host) {
@@ -66,7 +68,7 @@ public final class SftpServer {
             return root.get();
           }
         });
-    server.setSubsystemFactories(List.of(new LazySftp(engine, journal, host)));
+    server.setSubsystemFactories(List.of(new LazySftp(engine, quota, journal, host)));
   }
 
   /** Whether {@code org.apache.sshd:sshd-sftp} is on the class path. */
@@ -95,13 +97,15 @@ public final class SftpServer {
   private static final class LazySftp implements SubsystemFactory {
 
     private final FaultEngine engine;
+    private final long quota;
     private final RecordingJournal journal;
     private final Object host;
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile SubsystemFactory sftp;
 
-    LazySftp(FaultEngine engine, RecordingJournal journal, Object host) {
+    LazySftp(FaultEngine engine, long quota, RecordingJournal journal, Object host) {
       this.engine = engine;
+      this.quota = quota;
       this.journal = journal;
       this.host = host;
     }
@@ -133,7 +137,7 @@ public final class SftpServer {
         synchronized (this) {
           current = sftp;
           if (current == null) {
-            current = new FaultySftpFactory(engine);
+            current = new FaultySftpFactory(engine, quota);
             sftp = current;
           }
         }

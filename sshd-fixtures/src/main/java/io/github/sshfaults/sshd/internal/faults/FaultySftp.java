@@ -7,6 +7,7 @@ import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.FaultSpec;
 import io.github.sshfaults.faults.internal.Occasion;
 import io.github.sshfaults.faults.internal.OccasionKind;
+import io.github.sshfaults.sshd.internal.FilesQuota;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,11 +46,14 @@ final class FaultySftp extends SftpSubsystem {
   private static final String HARDLINK = "hardlink@openssh.com";
 
   private final FaultEngine engine;
+  private final long quota;
   private final Connection connection;
   // Touched only by the channel's request thread (and by closeAllHandles on the same thread).
   private final Map<String, Transfer> transfers = new HashMap<>();
   private volatile boolean silent;
   private int lastStatus;
+  // Why the host answered lastStatus, when the status alone does not say: the files' quota.
+  private String lastReason;
   private Transfer endAfterReply;
   // The request being answered: recorded just before its answer goes out, so that the journal
   // has it by the time the client sees the answer.
@@ -57,9 +61,14 @@ final class FaultySftp extends SftpSubsystem {
   // The request being handled, as read at its entry; null for one no fault can match.
   private Request current;
 
-  FaultySftp(ChannelSession channel, SftpSubsystemConfigurator configurator, FaultEngine engine) {
+  FaultySftp(
+      ChannelSession channel,
+      SftpSubsystemConfigurator configurator,
+      FaultEngine engine,
+      long quota) {
     super(channel, configurator);
     this.engine = engine;
+    this.quota = quota;
     this.connection = Connection.of(channel.getSession());
   }
 
@@ -77,6 +86,7 @@ final class FaultySftp extends SftpSubsystem {
       return;
     }
     lastStatus = SftpConstants.SSH_FX_OK;
+    lastReason = null;
     if (connection != null
         && engine.plan().has(OccasionKind.SFTP)
         && !faultsAnswer(request, buffer)) {
@@ -451,6 +461,11 @@ final class FaultySftp extends SftpSubsystem {
       throws IOException {
     if (e instanceof FaultStatus status) {
       sendStatus(buffer, id, status.status.code(), status.getMessage(), "");
+    } else if (FilesQuota.isExceeded(e)) {
+      // The in-memory file system is full: a disk quota, not a generic failure.
+      // Set first: the journal records the request as its answer goes out.
+      lastReason = FilesQuota.exceeded(quota);
+      sendStatus(buffer, id, SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM, lastReason, "");
     } else if (!(e instanceof Silenced)) {
       super.sendStatus(buffer, id, e, cmd, args);
     }
@@ -479,7 +494,10 @@ final class FaultySftp extends SftpSubsystem {
   // ------------------------------------------------------------------ journal
 
   private void record(Request request) {
-    String outcome = request.outcome() != null ? request.outcome() : outcome(lastStatus);
+    String outcome =
+        request.outcome() != null
+            ? request.outcome()
+            : outcome(lastStatus) + (lastReason == null ? "" : ": " + lastReason);
     SftpStatus status = request.outcome() != null ? null : status(lastStatus);
     switch (request.action()) {
       case READ, WRITE -> {

@@ -21,15 +21,20 @@ import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
 public final class FaultySftpFactory extends SftpSubsystemFactory {
 
   private final FaultEngine engine;
+  private final long quota;
 
-  /** A factory whose subsystems apply {@code engine}'s faults at the SFTP stage. */
-  public FaultySftpFactory(FaultEngine engine) {
+  /**
+   * A factory whose subsystems apply {@code engine}'s faults at the SFTP stage, and tell writes
+   * past the files' {@code quota} (in bytes) that it is exceeded.
+   */
+  public FaultySftpFactory(FaultEngine engine, long quota) {
     this.engine = engine;
+    this.quota = quota;
   }
 
   @Override
   public Command createSubsystem(ChannelSession channel) throws IOException {
-    FaultySftp subsystem = new FaultySftp(channel, configurator(channel), engine);
+    FaultySftp subsystem = new FaultySftp(channel, configurator(channel), engine, quota);
     getRegisteredListeners().forEach(subsystem::addSftpEventListener);
     return subsystem;
   }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * @param acceptAnyCredentials whether anybody may log in with anything
  * @param commands its command stubs, in order: a later one wins when two match
  * @param files a local folder whose content the host's files start with, or null
+ * @param filesQuota the quota of the host's files in bytes, or null for the default
  * @param faults its fault plan
  */
 public record HostPlan(
@@ -47,6 +48,7 @@ public record HostPlan(
     boolean acceptAnyCredentials,
     List<Stub> commands,
     Path files,
+    Long filesQuota,
     FaultPlan faults) {
 
   /**
@@ -93,8 +95,8 @@ public record HostPlan(
       String matcher, String pattern, CommandResult result, String location, String field) {}
 
   /**
-   * Gives {@code builder} the plan's name, seed, algorithms, host key type, authentication methods
-   * and faults.
+   * Gives {@code builder} the plan's name, seed, algorithms, host key type, authentication methods,
+   * files quota and faults.
    */
   public FakeSshHost.Builder configure(FakeSshHost.Builder builder) {
     builder.name(name).faults(faults);
@@ -111,6 +113,9 @@ public record HostPlan(
       builder.authMethods(
           authMethods.get(0),
           authMethods.subList(1, authMethods.size()).toArray(AuthMethod[]::new));
+    }
+    if (filesQuota != null) {
+      builder.filesQuota(filesQuota);
     }
     return builder;
   }

@@ -9,6 +9,7 @@ import io.github.sshfaults.internal.FaultText;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.internal.FilesQuota;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -58,6 +59,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *         stderr: "Failed\n"
  *         exit-code: 3
  *     files: files/web               # copied into the host's in-memory files at start
+ *     files-quota: 1048576           # bytes; default 67108864 (64 MiB)
  *     faults:
  *       - reject-auth for-user=bob
  *       - drop-connection at=after-auth first-attempts=2
@@ -80,6 +82,7 @@ public final class PlanFile {
           "accept-any-credentials",
           COMMANDS,
           "files",
+          "files-quota",
           FAULTS);
   private static final Set<String> USER = Set.of("password", "authorized-keys", AUTH_METHODS);
   private static final Set<String> REPLY = Set.of("stdout", "stderr", "exit-code");
@@ -193,6 +196,10 @@ public final class PlanFile {
     List<HostPlan.Stub> commands = new ArrayList<>();
     optional(fields, COMMANDS).ifPresent(n -> n.list().forEach(c -> commands.add(stub(c))));
     Path files = optional(fields, "files").map(this::folder).orElse(null);
+    Long filesQuota =
+        optional(fields, "files-quota")
+            .map(n -> n.wholeNumber(FilesQuota.MIN, FilesQuota.MAX))
+            .orElse(null);
     List<Fault> faults = new ArrayList<>();
     optional(fields, FAULTS).ifPresent(n -> n.list().forEach(f -> faults.add(fault(f))));
     return new HostPlan(
@@ -205,6 +212,7 @@ public final class PlanFile {
         acceptAny,
         commands,
         files,
+        filesQuota,
         FaultPlan.of(faults));
   }
 

@@ -8,6 +8,7 @@ import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.internal.FilesQuota;
 import io.github.sshfaults.sshd.internal.plan.AuthorizedKeys;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
 import io.github.sshfaults.sshd.internal.plan.PlanFile;
@@ -67,7 +68,8 @@ final class ServerOptions {
           "--seed",
           "--algorithms",
           "--host-key-type",
-          "--files");
+          "--files",
+          "--files-quota");
 
   @Spec CommandSpec spec;
 
@@ -270,6 +272,15 @@ final class ServerOptions {
   Path files;
 
   @Option(
+      names = "--files-quota",
+      paramLabel = "BYTES",
+      order = 35,
+      description =
+          "The most space each host's in-memory files may take, in bytes; SFTP writes past it"
+              + " get SSH_FX_NO_SPACE_ON_FILESYSTEM. Default: 67108864 (64 MiB).")
+  Long filesQuota;
+
+  @Option(
       names = "--journal",
       paramLabel = "FILE",
       order = 40,
@@ -349,6 +360,13 @@ final class ServerOptions {
               + files
               + (Files.exists(files) ? " is not a folder" : " does not exist"));
     }
+    if (filesQuota != null) {
+      try {
+        FilesQuota.check(filesQuota);
+      } catch (IllegalArgumentException e) {
+        throw usage("--files-quota: " + e.getMessage());
+      }
+    }
     try {
       FakeSshHost.builder().bindAddress(bind);
     } catch (IllegalArgumentException e) {
@@ -394,6 +412,7 @@ final class ServerOptions {
               acceptAnyCredentials,
               stubPlans,
               files,
+              filesQuota,
               FaultPlan.of(faults)));
     }
     return plans;

@@ -213,6 +213,11 @@ class ServerMainTest {
         "--user",
         "bob");
     assertUsage(
+        "sshfaults-server: --files-quota: files quota must be between 4096 bytes (one block of 4"
+            + " KiB) and 1099511627776 bytes (1 TiB), but was 0",
+        "--files-quota",
+        "0");
+    assertUsage(
         "sshfaults-server: --bind: bind address must be an IPv4 or IPv6 address",
         "--bind",
         "localhost");
