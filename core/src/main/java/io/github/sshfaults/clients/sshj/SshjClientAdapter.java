@@ -145,6 +145,14 @@ public final class SshjClientAdapter implements SshClientAdapter {
         }
       } catch (SSHException e) {
         throw goodbye.explain(e);
+      } catch (IllegalStateException notConnected) {
+        // sshj's reader thread may end the transport (no common algorithm, say) before the
+        // connecting thread checks the connection, which then knows only "Not connected".
+        TransportException died = goodbye.diedOf(notConnected);
+        if (died == null) {
+          throw notConnected;
+        }
+        throw died;
       }
       return ssh;
     } catch (IOException | RuntimeException e) {
@@ -309,19 +317,28 @@ public final class SshjClientAdapter implements SshClientAdapter {
      * in, unless {@code failure} already says so.
      */
     SSHException explain(SSHException failure) {
+      if (failure instanceof TransportException transport
+          && transport.getDisconnectReason() == reason()) {
+        return failure;
+      }
+      TransportException died = diedOf(failure);
+      return died == null ? failure : died;
+    }
+
+    /** What the transport died of, with {@code failure} as its cause; null while it lives. */
+    TransportException diedOf(Exception failure) {
       DisconnectReason died;
       String why;
       synchronized (this) {
         died = reason;
         why = message;
       }
-      if (died == null
-          || (failure instanceof TransportException && failure.getDisconnectReason() == died)) {
-        return failure;
-      }
-      return new TransportException(died, why, failure);
+      return died == null ? null : new TransportException(died, why, failure);
     }
-  }
+
+    private synchronized DisconnectReason reason() {
+      return reason;
+    }  }
 
   /** Work on an sshj resource. */
   @FunctionalInterface
