@@ -113,16 +113,18 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  // The runner's decisions (Execution), package-private: public values carry no engine logic.
+
   /**
    * Whether a task whose attempt number {@code attempt} failed with {@code kind} gets another
    * attempt.
    */
-  public boolean retries(FailureKind kind, int attempt) {
+  boolean retries(FailureKind kind, int attempt) {
     return attempt < maxAttempts && kinds.contains(kind);
   }
 
   /** How long to wait before attempt number {@code attempt} (2 or more). */
-  public Duration delayBefore(int attempt) {
+  Duration delayBefore(int attempt) {
     check(attempt >= 2, "only attempts from the second on wait, but asked for attempt " + attempt);
     double nanos = backoff.toNanos() * Math.pow(multiplier, attempt - 2);
     return Duration.ofNanos((long) Math.min(nanos, MAX_BACKOFF.toNanos()));
