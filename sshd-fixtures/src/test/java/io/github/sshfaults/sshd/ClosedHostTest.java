@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
@@ -38,8 +39,13 @@ class ClosedHostTest {
         call("user(name, key)", "declare users on", h -> h.user("alice", key)),
         call("userWithNewKey", "declare users on", h -> h.userWithNewKey("alice")),
         call(
+            "authMethodsFor",
+            "declare authentication methods on",
+            h -> h.authMethodsFor("alice", AuthMethod.PASSWORD)),
+        call(
             "acceptAnyCredentials", "accept any credentials on", FakeSshHost::acceptAnyCredentials),
         call("command", "stub commands on", h -> h.command("uptime").replies("up")),
+        call("commandGlob", "stub commands on", h -> h.commandGlob("systemctl *").replies("")),
         call(
             "commandMatching(regex)", "stub commands on", h -> h.commandMatching(".*").replies("")),
         call(
