@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.github.sshfaults.clients.SshLogin;
+import io.github.sshfaults.clients.mina.MinaClientAdapter;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
+import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.UserKey;
 import io.github.sshfaults.sshd.internal.SharedThreads;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
@@ -26,6 +31,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +105,43 @@ class ServerMainTest {
                     .startsWith("{\"host\":\"web-1\",\"sequence\":")
                     .contains("\"type\":\"command\"", "\"commandLine\":\"uptime\""));
     assertThat(out.lines()).last().isEqualTo("{\"event\":\"stopped\"}");
+  }
+
+  @Test
+  void servesAKeyUserAFolderNeverWrittenBackAndTheHostKeyAndAlgorithmsItsOptionsName()
+      throws Exception {
+    UserKey deploy = UserKey.generate("deploy");
+    Path keys = Files.writeString(dir.resolve("deploy.pub"), deploy.authorizedKeysLine() + "\n");
+    Path etc = Files.createDirectories(dir.resolve("files/etc"));
+    Files.writeString(etc.resolve("hostname"), "web-1\n");
+
+    server =
+        start(
+            "--user", "deploy", "--authorized-keys", keys.toString(),
+            "--files", dir.resolve("files").toString(),
+            "--host-key-type", "rsa", "--algorithms", "openssh");
+
+    FakeSshHost host = server.host("host");
+    assertThat(host.hostKeyType()).isEqualTo(HostKeyType.RSA);
+    assertThat(host.algorithms()).isEqualTo(AlgorithmSet.OPENSSH);
+    assertThat(out.lines().get(0)).contains("\"knownHostsLine\":\"" + host.knownHostsLine() + "\"");
+    assertThat(host.knownHostsLine()).contains(" ssh-rsa ");
+    SshLogin login =
+        SshLogin.key("deploy", deploy.keyPair()).withKnownHostsLine(host.knownHostsLine());
+    try (MinaClientAdapter client = MinaClientAdapter.factory().create()) {
+      assertThat(client.download(host, login, "/etc/hostname"))
+          .asString(StandardCharsets.UTF_8)
+          .isEqualTo("web-1\n");
+      client.upload(host, login, "/etc/hostname", "db-1\n".getBytes(StandardCharsets.UTF_8));
+      client.upload(host, login, "/etc/motd", "hello\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(host.files().readString("/etc/hostname")).isEqualTo("db-1\n");
+    assertThat(host.files().readString("/etc/motd")).isEqualTo("hello\n");
+    assertThat(Files.readString(etc.resolve("hostname"))).as("the local copy").isEqualTo("web-1\n");
+    try (Stream<Path> local = Files.list(etc)) {
+      assertThat(local).containsExactly(etc.resolve("hostname"));
+    }
   }
 
   @Test
