@@ -1,10 +1,14 @@
 package io.github.sshfaults.sshd.internal.faults;
 
+import io.github.sshfaults.internal.NamedThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
-import org.apache.sshd.common.util.threads.ThreadUtils;
+import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
 import org.apache.sshd.server.channel.ChannelDataReceiver;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -16,7 +20,7 @@ import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
 
 /**
  * The SFTP subsystem factory of a fake host: each SFTP channel gets a {@link FaultySftp}, which
- * handles its requests on a thread named after the host, {@code sshfaults-2222-sftp}.
+ * handles its requests on a thread named after the host's port, {@code sshfaults-2222-sftp-1}.
  */
 public final class FaultySftpFactory extends SftpSubsystemFactory {
 
@@ -51,7 +55,16 @@ public final class FaultySftpFactory extends SftpSubsystemFactory {
     return new SftpSubsystemConfigurator() {
       @Override
       public CloseableExecutorService getExecutorService() {
-        return ThreadUtils.newSingleThreadExecutor(name);
+        // MINA SSHD's ThreadUtils.newSingleThreadExecutor, but named as every thread of ours
+        // (its factory would make it sshd-sshfaults-2222-sftp-thread-1).
+        return new SshThreadPoolExecutor(
+            1,
+            1,
+            0L,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            new NamedThreadFactory(name),
+            new ThreadPoolExecutor.CallerRunsPolicy());
       }
 
       @Override
