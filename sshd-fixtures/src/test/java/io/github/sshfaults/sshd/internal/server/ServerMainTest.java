@@ -108,6 +108,22 @@ class ServerMainTest {
   }
 
   @Test
+  void logsEachConnectionLoginAndFaultFiredOneLineEach() throws Exception {
+    server =
+        start(
+            "--user", "alice", "--password", "secret",
+            "--fault", "drop-connection at=after-auth");
+
+    FakeSshHost host = server.host("host");
+    assertThatThrownBy(
+        () -> SshClientLibrary.MINA.exec(Login.password(host, "alice", "secret"), "uptime"));
+
+    out.awaitLine("host #", " conn 1 ", "connection-accepted");
+    out.awaitLine("host #", " conn 1 ", "auth ", "user=\"alice\"", "accepted=true");
+    out.awaitLine("host #", " conn 1 ", "fault ", "AFTER_AUTH", "dropConnection()");
+  }
+
+  @Test
   void servesAKeyUserAFolderNeverWrittenBackAndTheHostKeyAndAlgorithmsItsOptionsName()
       throws Exception {
     UserKey deploy = UserKey.generate("deploy");
