@@ -18,6 +18,8 @@ import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -243,6 +245,31 @@ class ServerMainTest {
     assertThat(server.hosts()).extracting(FakeSshHost::displayName).containsExactly("web", "db");
     assertThat(server.host("web").seed()).isEqualTo(42);
     assertThat(out.lines().get(0)).contains("\"name\":\"web\"", "\"seed\":42");
+  }
+
+  @Test
+  void listensOnTheAddressAndPortItsOptionsNameAndSaysSoWhenThePortIsTaken() throws Exception {
+    int port;
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = taken.getLocalPort();
+      err.clear();
+      assertThatThrownBy(
+              () ->
+                  ServerMain.start(
+                      new String[] {"--port", String.valueOf(port)}, out.stream, err.stream))
+          .isInstanceOfSatisfying(
+              ServerMain.Exit.class, exit -> assertThat(exit.code()).isNotZero());
+      assertThat(err.text()).contains(String.valueOf(port)).contains("in use");
+    }
+    server = start("--bind", "127.0.0.1", "--port", String.valueOf(port));
+
+    assertThat(server.host("host").port()).isEqualTo(port);
+    assertThat(out.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("{\"event\":\"host\"")
+                    .contains("\"host\":\"127.0.0.1\",\"port\":" + port + ","));
   }
 
   @Test
