@@ -31,13 +31,22 @@ import org.junit.jupiter.api.Test;
  * <h2>How to add a row</h2>
  *
  * <p>{@link #everyConfigurationErrorHasARow()} names each site without a row by its key, such as
- * {@code Fault.atMost: positive(…, "maximum number of firings")}, and its file and line. For each:
+ * {@code Condition.AtMost.new: positive(…, "maximum number of firings")} (class, method, and the
+ * check with its message's fixed text, {@code …} for what is computed), and its file and line.
+ * A row covers every site its error passes through: the error itself and the causes it wraps (a
+ * plan file's error around the Java API's). For each site without a row:
  *
  * <ol>
- *   <li>In {@link ConfigurationErrorRows#ROWS}, under the area the call belongs to, add {@code
- *       row(where, whatIsWrong, fix, () -> callThatFails())}, with the call written the way users
- *       write it. Add {@code .with("<placeholder>", "bad value")} for each part of the message that
- *       repeats the user's input: the table shows the placeholder instead of the value.
+ *   <li>In {@link ConfigurationErrorRows}, in the {@code add...Rows()} method of the area the call
+ *       belongs to (a new area: a new method, called from the one before), add {@code row(where,
+ *       whatIsWrong, fix, () -> callThatFails())}, with the call written the way users write it;
+ *       {@code plan(where, whatIsWrong, fix, yaml)} for a plan file, {@code server(where,
+ *       whatIsWrong, fix, args...)} for the standalone server's options, {@code junit(where,
+ *       whatIsWrong, fix, TestClass.class)} for an annotation misused by a nested test class
+ *       tagged {@code test-kit-only}. Add {@code .with("<placeholder>", "bad value")} for each
+ *       part of the message that repeats the user's input, and {@code .matching("<placeholder>",
+ *       regex)} for parts that vary from run to run (ports, paths): the table shows the
+ *       placeholder instead.
  *   <li>Regenerate the page's table: {@code mvn -o -pl docs -am verify
  *       -Dtest=ConfigurationErrorsTest -Dsurefire.failIfNoSpecifiedTests=false
  *       -Dsshfaults.docs.update=true}, and review its diff.
@@ -151,11 +160,13 @@ class ConfigurationErrorsTest {
           problems.size()
               + " problem(s) with the table of configuration errors:\n  "
               + String.join("\n  ", problems)
-              + "\n\nFor each site without a row: add a row to ConfigurationErrorRows.ROWS that"
-              + " provokes it through the public API (see ConfigurationErrorsTest's Javadoc), then"
-              + " run this test with -Dsshfaults.docs.update=true to write the row into"
-              + " docs/guide/configuration-errors.md; or, if it is not a configuration error, add"
-              + " its key with the reason to ConfigurationErrorRows.NOT_CONFIGURATION_ERRORS.");
+              + "\n\nFor each site without a row: in ConfigurationErrorRows, add a row to the"
+              + " add...Rows() method of its area whose call provokes the error through the public"
+              + " API, a plan file, a server option or an annotation (see ConfigurationErrorsTest's"
+              + " Javadoc), then run this test with -Dsshfaults.docs.update=true to write the row"
+              + " into docs/guide/configuration-errors.md and review the diff; or, if it is not a"
+              + " configuration error, add its key, exactly as printed, with the reason to"
+              + " ConfigurationErrorRows.NOT_CONFIGURATION_ERRORS.");
     }
   }
 
