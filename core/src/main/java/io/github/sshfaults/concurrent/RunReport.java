@@ -160,7 +160,7 @@ public final class RunReport<T, R> {
   public List<Outcome<T, R>> slowest(int n) {
     return attempts.stream()
         .sorted(Comparator.comparing((Outcome<T, R> o) -> o.duration()).reversed())
-        .limit(notNegative(n, "count"))
+        .limit(notNegative(n, "n of slowest(n)"))
         .toList();
   }
 

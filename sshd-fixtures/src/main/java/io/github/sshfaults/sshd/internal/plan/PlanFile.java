@@ -276,7 +276,7 @@ public final class PlanFile {
       return AuthorizedKeys.read(
           folder.resolve(node.string()).normalize(), " (paths are relative to the plan's folder)");
     } catch (IllegalArgumentException e) {
-      throw node.problem(e.getMessage(), e.getCause());
+      throw node.problem(e.getMessage(), e);
     }
   }
 
