@@ -89,6 +89,11 @@ class LivePlanTest {
     }
 
     @Override
+    public void delayFailure(Delay delay, Firing firing) {
+      told("delay failure", firing);
+    }
+
+    @Override
     public void disconnectAtFailure(int maxTries, Firing firing) {
       told("limit", firing);
     }
