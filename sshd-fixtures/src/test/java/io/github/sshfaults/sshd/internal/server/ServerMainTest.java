@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.internal.SharedThreads;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
@@ -143,6 +144,15 @@ class ServerMainTest {
   }
 
   @Test
+  void givesEveryHostTheTimingAsked() throws Exception {
+    server = start("--hosts", "2", "--accept-any-credentials", "--timing", "openssh", "--quiet");
+
+    assertThat(server.hosts())
+        .extracting(FakeSshHost::timing)
+        .containsExactly(Timing.OPENSSH, Timing.OPENSSH);
+  }
+
+  @Test
   void leavesNoThreadBehindWhenClosed() throws Exception {
     Set<String> before = threadNames();
     server = start("--hosts", "3", "--accept-any-credentials");
@@ -202,6 +212,11 @@ class ServerMainTest {
             + " legacy, but was \"fastest\"",
         "--algorithms",
         "fastest");
+    assertUsage(
+        "sshfaults-server: Invalid value for option '--timing': expected one of fast, openssh, but"
+            + " was \"pam\"",
+        "--timing",
+        "pam");
     assertUsage(
         "sshfaults-server: Unknown options: '--faults', 'hang'\nDid you mean --fault?",
         "--faults",
