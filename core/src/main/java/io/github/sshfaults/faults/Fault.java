@@ -6,6 +6,7 @@ import io.github.sshfaults.faults.internal.Effect;
 import io.github.sshfaults.faults.internal.FaultSpec;
 import io.github.sshfaults.faults.internal.ModelAccess;
 import io.github.sshfaults.faults.internal.effects.Delayed;
+import io.github.sshfaults.faults.internal.effects.DelayedAuthFailure;
 import io.github.sshfaults.faults.internal.effects.Disconnect;
 import io.github.sshfaults.faults.internal.effects.Drop;
 import io.github.sshfaults.faults.internal.effects.ExitWith;
@@ -205,6 +206,36 @@ public final class Fault {
     notNull(methods, "authentication methods");
     Arrays.stream(methods).forEach(m -> notNull(m, "authentication method"));
     return of(new RejectAuth(Set.copyOf(Arrays.asList(methods))));
+  }
+
+  /**
+   * The host answers a failed authentication request by the given methods (by every method when
+   * none is given) late by {@code delay}, and a successful one at once: what PAM's failure delay
+   * ({@code pam_faildelay}, {@code pam_unix}) does to OpenSSH's sshd, which takes 2 to 4 seconds to
+   * refuse a wrong password. Clients whose authentication timeout is shorter fail with a timeout
+   * instead of an authentication failure. A failure is late whether the credentials were wrong or
+   * a fault rejected them, so {@code rejectAuth()} with this fault refuses slowly. Only at {@link
+   * Stage#AUTH}; its occasions, as {@link #firstAttempts(int)} counts them, are the requests by
+   * these methods, answered either way.
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.delayAuthFailures(
+   *     Delay.uniform(Duration.ofSeconds(2), Duration.ofSeconds(4)),
+   *     AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE));   // PAM-like; keys fail at once
+   * }</pre>
+   *
+   * <p>Where {@link #delay(Delay)} at {@link Stage#AUTH} also fires on a failure, the two delay the
+   * same answer: the newest applies.
+   */
+  public static Fault delayAuthFailures(Delay delay, AuthMethod... methods) {
+    notNull(methods, "authentication methods");
+    Arrays.stream(methods).forEach(m -> notNull(m, "authentication method"));
+    return of(new DelayedAuthFailure(notNull(delay, "delay"), Set.copyOf(Arrays.asList(methods))));
+  }
+
+  /** {@link #delayAuthFailures(Delay, AuthMethod...)} by a fixed duration. */
+  public static Fault delayAuthFailures(Duration duration, AuthMethod... methods) {
+    return delayAuthFailures(Delay.fixed(duration), methods);
   }
 
   /**

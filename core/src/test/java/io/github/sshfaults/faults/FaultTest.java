@@ -249,6 +249,9 @@ class FaultTest {
         .isThrownBy(() -> Fault.rejectAuth((AuthMethod) null))
         .withMessage("authentication method must not be null");
     assertThatNullPointerException()
+        .isThrownBy(() -> Fault.delayAuthFailures((Delay) null, AuthMethod.PASSWORD))
+        .withMessage("delay must not be null");
+    assertThatNullPointerException()
         .isThrownBy(() -> Fault.disconnect(DisconnectReason.BY_APPLICATION, null))
         .withMessage("disconnect message must not be null");
   }
@@ -276,6 +279,15 @@ class FaultTest {
         .hasToString("throttle(1000 bytes/s, chunks of 10) at TRANSPORT FROM_CLIENT");
     assertThat(Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.PUBLIC_KEY).forUser("bob"))
         .hasToString("rejectAuth(PASSWORD, PUBLIC_KEY) at AUTH when forUser(\"bob\")");
+    assertThat(
+            Fault.delayAuthFailures(
+                Delay.uniform(Duration.ofSeconds(2), Duration.ofSeconds(4)),
+                AuthMethod.PASSWORD,
+                AuthMethod.KEYBOARD_INTERACTIVE))
+        .hasToString(
+            "delayAuthFailures(uniform(2s..4s), PASSWORD, KEYBOARD_INTERACTIVE) at AUTH");
+    assertThat(Fault.delayAuthFailures(Duration.ofMillis(700)))
+        .hasToString("delayAuthFailures(fixed(700ms)) at AUTH");
   }
 
   @Test

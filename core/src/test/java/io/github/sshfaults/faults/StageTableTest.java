@@ -95,6 +95,13 @@ class StageTableTest {
             set(),
             false),
         row(
+            "delayAuthFailures(...)",
+            () -> Fault.delayAuthFailures(Duration.ofSeconds(2)),
+            AUTH,
+            set(AUTH),
+            set(),
+            false),
+        row(
             "tooManyAuthFailures(...)",
             () -> Fault.tooManyAuthFailures(3),
             AUTH,

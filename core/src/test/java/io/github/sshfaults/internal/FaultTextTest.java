@@ -58,6 +58,17 @@ class FaultTextTest {
             "reject-auth password,keyboard-interactive",
             Fault.rejectAuth(AuthMethod.PASSWORD, AuthMethod.KEYBOARD_INTERACTIVE)),
         Arguments.of(
+            "delay-auth-failures 3s password",
+            Fault.delayAuthFailures(Duration.ofSeconds(3), AuthMethod.PASSWORD)),
+        Arguments.of(
+            "delay-auth-failures uniform(2s,4s) password,keyboard-interactive for-user=bob",
+            Fault.delayAuthFailures(
+                    Delay.uniform(Duration.ofSeconds(2), Duration.ofSeconds(4)),
+                    AuthMethod.PASSWORD,
+                    AuthMethod.KEYBOARD_INTERACTIVE)
+                .forUser("bob")),
+        Arguments.of("delay-auth-failures 2s", Fault.delayAuthFailures(Duration.ofSeconds(2))),
+        Arguments.of(
             "require-auth-methods public-key password",
             Fault.requireAuthMethods(AuthMethod.PUBLIC_KEY, AuthMethod.PASSWORD)),
         Arguments.of(

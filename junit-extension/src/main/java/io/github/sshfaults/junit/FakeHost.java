@@ -1,7 +1,9 @@
 package io.github.sshfaults.junit;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.journal.Journal;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -56,7 +58,8 @@ import java.lang.annotation.Target;
  * org.junit.jupiter.api.extension.ExtensionConfigurationException} (wrapped in a {@link
  * org.junit.jupiter.api.extension.ParameterResolutionException} for parameters) naming the
  * parameter or field and the attribute: a type other than {@code FakeSshHost} or {@code
- * List<FakeSshHost>}, a {@code final} field, a malformed or repeated user, users together with
+ * List<FakeSshHost>}, a {@code final} field, a malformed or repeated user, a repeated
+ * authentication method, users together with
  * {@code acceptAnyCredentials}, a journal capacity below 1, a malformed seed, a blank name or one
  * another host of the test has by {@code name} already, {@code count} on a single host or out of
  * bounds, a fleet without {@code count}, a {@code plan} that is malformed, missing, or set together
@@ -85,6 +88,20 @@ public @interface FakeHost {
 
   /** The kind of host key the host presents; {@link HostKeyType#ECDSA_P256} unless set. */
   HostKeyType hostKeyType() default HostKeyType.ECDSA_P256;
+
+  /**
+   * The authentication methods the host offers, in the order it offers them ({@link
+   * io.github.sshfaults.sshd.FakeSshHost.Builder#authMethods}). Empty (the default) offers {@code
+   * publickey,password}, as OpenSSH's sshd does. No method twice.
+   */
+  AuthMethod[] authMethods() default {};
+
+  /**
+   * How long the host takes for what a real server spends time on ({@link
+   * io.github.sshfaults.sshd.FakeSshHost.Builder#timing}): {@link Timing#FAST} unless set; {@link
+   * Timing#OPENSSH} costs what sshd with PAM does, 2 to 4 s to refuse a wrong password.
+   */
+  Timing timing() default Timing.FAST;
 
   /** How many events the host's journal keeps before dropping the oldest; at least 1. */
   int journalCapacity() default Journal.DEFAULT_CAPACITY;
@@ -123,9 +140,9 @@ public @interface FakeHost {
    * and Gradle), or else a class path resource: {@code @FakeHost(plan = "src/test/plans/web.yaml")}.
    * The plan is the host's baseline, what a shared host is reset to. When the plan has several
    * hosts, {@link #name()} picks one. Empty (the default): no plan. Not with {@link #users()},
-   * {@link #acceptAnyCredentials()}, {@link #algorithms()}, {@link #hostKeyType()}, {@link #seed()}
-   * or {@link #count()}, which the plan says; a malformed plan fails naming its file, line and
-   * field.
+   * {@link #acceptAnyCredentials()}, {@link #algorithms()}, {@link #hostKeyType()}, {@link
+   * #authMethods()}, {@link #timing()}, {@link #seed()} or {@link #count()}, which the plan says; a
+   * malformed plan fails naming its file, line and field.
    */
   String plan() default "";
 }

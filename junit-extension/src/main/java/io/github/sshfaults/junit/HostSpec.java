@@ -2,16 +2,19 @@ package io.github.sshfaults.junit;
 
 import static io.github.sshfaults.internal.Preconditions.quote;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.internal.Seeds;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.journal.Journal;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,9 @@ record HostSpec(
     Long seed,
     String name,
     int count,
-    Path plan) {
+    Path plan,
+    List<AuthMethod> authMethods,
+    Timing timing) {
 
   /** The most hosts one fleet may have, as {@link FakeHost#count()} documents. */
   static final int MAX_FLEET_SIZE = 1000;
@@ -46,7 +51,9 @@ record HostSpec(
           null,
           null,
           0,
-          null);
+          null,
+          null,
+          Timing.FAST);
 
   /**
    * The spec of a single host as {@code annotation} describes it, or the defaults when there is
@@ -155,7 +162,25 @@ record HostSpec(
         seed(config, where),
         config.name().isEmpty() ? null : config.name(),
         config.count(),
-        plan(config, where));
+        plan(config, where),
+        authMethods(config, where),
+        config.timing());
+  }
+
+  /** The methods {@code @FakeHost(authMethods)} names, or null for the host's default. */
+  private static List<AuthMethod> authMethods(FakeHost config, String where) {
+    AuthMethod[] methods = config.authMethods();
+    if (methods.length == 0) {
+      return null;
+    }
+    try {
+      // The builder's own check, so that the annotation fails as the Java API does.
+      FakeSshHost.builder()
+          .authMethods(methods[0], Arrays.copyOfRange(methods, 1, methods.length));
+    } catch (IllegalArgumentException e) {
+      throw misuse(where, "@FakeHost(authMethods): " + e.getMessage());
+    }
+    return List.of(methods);
   }
 
   /** The plan file, unless the annotation sets what the plan decides. */
@@ -181,6 +206,12 @@ record HostSpec(
     }
     if (config.count() != 0) {
       decided.add("count");
+    }
+    if (config.authMethods().length > 0) {
+      decided.add("authMethods");
+    }
+    if (config.timing() != Timing.FAST) {
+      decided.add("timing");
     }
     if (!decided.isEmpty()) {
       throw misuse(
@@ -270,7 +301,9 @@ record HostSpec(
         hostSeed,
         name,
         count,
-        plan);
+        plan,
+        authMethods,
+        timing);
   }
 
   /**
@@ -282,7 +315,15 @@ record HostSpec(
     FakeSshHost.Builder builder =
         plan != null
             ? planned(FakeSshHost.builder(), plan, this.name)
-            : FakeSshHost.builder().algorithms(algorithms).hostKeyType(hostKeyType);
+            : FakeSshHost.builder()
+                .algorithms(algorithms)
+                .hostKeyType(hostKeyType)
+                .timing(timing);
+    if (authMethods != null) {
+      builder.authMethods(
+          authMethods.get(0),
+          authMethods.subList(1, authMethods.size()).toArray(AuthMethod[]::new));
+    }
     builder.journalCapacity(journalCapacity);
     if (seed != null) {
       builder.seed(seed);

@@ -2,9 +2,11 @@ package io.github.sshfaults.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.Timing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -45,7 +47,8 @@ class FakeHostPlanTest {
         .cause()
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining(
-            "@FakeHost(plan) describes the host, so users, seed are the plan's to say; leave them"
+            "@FakeHost(plan) describes the host, so users, seed, authMethods, timing are the"
+                + " plan's to say; leave them"
                 + " out of the annotation and put them in plans/fleet.yaml");
   }
 
@@ -76,7 +79,13 @@ class FakeHostPlanTest {
   static class PlanAndSeed {
     @Test
     void test(
-        @FakeHost(plan = "plans/fleet.yaml", name = "web", users = "a:b", seed = "1")
+        @FakeHost(
+                plan = "plans/fleet.yaml",
+                name = "web",
+                users = "a:b",
+                seed = "1",
+                authMethods = AuthMethod.PASSWORD,
+                timing = Timing.OPENSSH)
             FakeSshHost host) {}
   }
 

@@ -2,6 +2,7 @@ package io.github.sshfaults.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.FakeSshHost;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,19 @@ class FakeHostValidationTest {
         .cause()
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("@FakeHost(users) declares user \"alice\" twice")
+        .hasMessageContaining("FakeSshHost host");
+  }
+
+  @Test
+  void rejectsAnAuthMethodNamedTwice() {
+    Events tests = TestKit.tests(DuplicateAuthMethod.class);
+
+    assertThat(TestKit.firstFailure(tests))
+        .cause()
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining(
+            "@FakeHost(authMethods): authentication methods must name each method once, but named"
+                + " PASSWORD twice: [PASSWORD, PASSWORD]")
         .hasMessageContaining("FakeSshHost host");
   }
 
@@ -103,6 +117,13 @@ class FakeHostValidationTest {
   static class DuplicateUser {
     @Test
     void neverRuns(@FakeHost(users = {"alice:one", "alice:two"}) FakeSshHost host) {}
+  }
+
+  @SshFaultsTest
+  static class DuplicateAuthMethod {
+    @Test
+    void neverRuns(
+        @FakeHost(authMethods = {AuthMethod.PASSWORD, AuthMethod.PASSWORD}) FakeSshHost host) {}
   }
 
   @SshFaultsTest

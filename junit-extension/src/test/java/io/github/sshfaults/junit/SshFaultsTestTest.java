@@ -1,9 +1,13 @@
 package io.github.sshfaults.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.Timing;
+import io.github.sshfaults.sshd.testclients.Causes;
 import io.github.sshfaults.sshd.testclients.ExecResult;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
@@ -62,5 +66,26 @@ class SshFaultsTestTest {
                 .exec(Login.password(host, "alice", "secret"), "echo")
                 .exitStatus())
         .isZero();
+  }
+
+  @Test
+  void offersTheAuthMethodsOfTheAnnotation(
+      @FakeHost(users = "alice:secret", authMethods = AuthMethod.PUBLIC_KEY) FakeSshHost host) {
+    assertThatThrownBy(
+            () -> SshClientLibrary.JSCH.exec(Login.password(host, "alice", "secret"), "true"))
+        .satisfies(
+            thrown ->
+                Causes.assertCausedBy(
+                    thrown,
+                    com.jcraft.jsch.JSchException.class,
+                    "Auth fail for methods 'publickey'"));
+  }
+
+  @Test
+  void takesTheTimingOfTheAnnotation(
+      @FakeHost(users = "alice:secret", timing = Timing.OPENSSH) FakeSshHost host,
+      FakeSshHost plain) {
+    assertThat(host.timing()).isEqualTo(Timing.OPENSSH);
+    assertThat(plain.timing()).isEqualTo(Timing.FAST);
   }
 }

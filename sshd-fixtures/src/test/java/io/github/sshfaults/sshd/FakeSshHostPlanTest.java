@@ -48,6 +48,7 @@ class FakeSshHostPlanTest {
                     exit-code: 3
                 files: files
                 files-quota: 65536
+                timing: openssh
                 faults:
                   - reject-auth for-user=bob
                   - exit-with 2 'no such unit' for-command='systemctl stop db'
@@ -58,6 +59,7 @@ class FakeSshHostPlanTest {
       assertThat(web.seed()).isEqualTo(42);
       assertThat(web.algorithms()).isEqualTo(AlgorithmSet.OPENSSH);
       assertThat(web.hostKeyType()).isEqualTo(HostKeyType.RSA);
+      assertThat(web.timing()).isEqualTo(Timing.OPENSSH);
       assertThat(web.faults().plan().faults())
           .containsExactly(
               Fault.rejectAuth().forUser("bob"),

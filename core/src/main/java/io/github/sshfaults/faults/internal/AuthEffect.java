@@ -32,6 +32,12 @@ public interface AuthEffect extends Effect {
     void delayAnswer(Delay delay, Firing firing);
 
     /**
+     * Sends the answer late by a sample of {@code delay} if it is a failure; a success goes at
+     * once. Faults that delay the answer exclude each other: the first told that applies wins.
+     */
+    void delayFailure(Delay delay, Firing firing);
+
+    /**
      * Counts the request if it fails; at the {@code maxTries}-th failure of the connection, sends
      * {@code SSH_MSG_DISCONNECT} reason 2 "Too many authentication failures" instead of the answer.
      */

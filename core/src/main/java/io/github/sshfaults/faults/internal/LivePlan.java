@@ -32,7 +32,8 @@ public final class LivePlan implements HostFaults {
   private final long seed;
   private final Runnable onChange;
   private final Object writeLock = new Object();
-  private volatile Rules rules = Rules.NONE;
+  private final List<Rule> base;
+  private volatile Rules rules;
 
   /**
    * A live plan with no faults.
@@ -41,13 +42,35 @@ public final class LivePlan implements HostFaults {
    *     connections)
    */
   public LivePlan(long seed, Runnable onChange) {
-    this.seed = seed;
-    this.onChange = notNull(onChange, "change listener");
+    this(seed, onChange, FaultPlan.empty());
   }
 
-  /** Whether the plan has no faults at all. */
+  /**
+   * A live plan with no faults of its own, over {@code base}: faults that act as if added before
+   * every other (so that a fault added later wins over them), but that are not part of {@link
+   * #plan()}, stay when the plan is replaced or cleared, and fire with negative {@link
+   * Firing#rule()} positions, from -1. The host's timing preset is such a base: how the host
+   * behaves, not a fault the test added.
+   */
+  public LivePlan(long seed, Runnable onChange, FaultPlan base) {
+    this.seed = seed;
+    this.onChange = notNull(onChange, "change listener");
+    List<Rule> baseRules = new ArrayList<>();
+    for (Fault fault : notNull(base, "base fault plan").faults()) {
+      baseRules.add(new Rule(-(baseRules.size() + 1), fault));
+    }
+    this.base = List.copyOf(baseRules);
+    this.rules = new Rules(this.base, List.of());
+  }
+
+  /** Whether the plan has no faults at all, counting its base. */
   public boolean isEmpty() {
     return rules.all.isEmpty();
+  }
+
+  /** Whether {@code firing} comes from the plan's base rather than a fault added to it. */
+  public static boolean fromBase(Firing firing) {
+    return firing.rule() < 0;
   }
 
   /** Whether any fault of the plan fires on occasions of {@code kind}. */
@@ -117,11 +140,11 @@ public final class LivePlan implements HostFaults {
     check(faults.length > 0, "add needs at least one fault");
     FaultPlan more = FaultPlan.of(faults);
     synchronized (writeLock) {
-      List<Rule> all = new ArrayList<>(rules.all);
+      List<Rule> all = new ArrayList<>(rules.added);
       for (Fault fault : more.faults()) {
         all.add(new Rule(all.size() + 1, fault));
       }
-      rules = new Rules(all);
+      rules = new Rules(base, all);
     }
     onChange.run();
     return this;
@@ -135,7 +158,7 @@ public final class LivePlan implements HostFaults {
       for (Fault fault : plan.faults()) {
         all.add(new Rule(all.size() + 1, fault));
       }
-      rules = new Rules(all);
+      rules = new Rules(base, all);
     }
     onChange.run();
     return this;
@@ -148,7 +171,7 @@ public final class LivePlan implements HostFaults {
 
   @Override
   public FaultPlan plan() {
-    return FaultPlan.of(rules.all.stream().map(rule -> rule.fault).toList());
+    return FaultPlan.of(rules.added.stream().map(rule -> rule.fault).toList());
   }
 
   @Override
@@ -174,7 +197,7 @@ public final class LivePlan implements HostFaults {
    */
   public String describe(Supplier<String> refusal) {
     StringBuilder text = new StringBuilder("seed ").append(seed);
-    List<Rule> all = rules.all;
+    List<Rule> all = rules.added;
     if (all.isEmpty()) {
       return text.append(", no faults").toString();
     }
@@ -200,13 +223,19 @@ public final class LivePlan implements HostFaults {
   /** An immutable snapshot of the plan, indexed by kind of occasion. */
   private static final class Rules {
 
-    static final Rules NONE = new Rules(List.of());
+    /** The faults added to the plan, in the order they were added. */
+    final List<Rule> added;
 
+    /** The base, then the faults added: oldest first. */
     final List<Rule> all;
+
     final Map<OccasionKind<?, ?>, List<Rule>> byKind = new IdentityHashMap<>();
 
-    Rules(List<Rule> all) {
-      this.all = List.copyOf(all);
+    Rules(List<Rule> base, List<Rule> added) {
+      this.added = List.copyOf(added);
+      List<Rule> both = new ArrayList<>(base);
+      both.addAll(added);
+      this.all = List.copyOf(both);
       for (Rule rule : all) {
         byKind.computeIfAbsent(rule.spec.kind(), kind -> new ArrayList<>()).add(rule);
       }

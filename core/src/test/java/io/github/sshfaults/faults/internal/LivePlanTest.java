@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
 import io.github.sshfaults.faults.Stage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,11 @@ class LivePlanTest {
     @Override
     public void delayAnswer(Delay delay, Firing firing) {
       told("delay", firing);
+    }
+
+    @Override
+    public void delayFailure(Delay delay, Firing firing) {
+      told("delay failure", firing);
     }
 
     @Override
@@ -173,6 +179,67 @@ class LivePlanTest {
     plan.add(Fault.dropConnection(), Fault.hang(), Fault.resetConnection());
 
     assertThat(connect(1)).containsExactly("reset 3", "hang 2", "drop 1");
+  }
+
+  @Test
+  void tellsTheBaseAfterTheFaultsAddedWithNegativePositions() {
+    LivePlan based =
+        new LivePlan(
+            42,
+            () -> {},
+            FaultPlan.of(
+                Fault.delay(Duration.ofMillis(200)).at(Stage.AUTH),
+                Fault.delayAuthFailures(Duration.ofSeconds(2), AuthMethod.PASSWORD)));
+    based.add(Fault.rejectAuth());
+    Recorder recorder = new Recorder();
+
+    based.dispatch(OccasionKind.AUTH, based.dice(1), Occasion.of("bob", null), recorder);
+
+    assertThat(recorder.told).containsExactly("reject 1", "delay failure -2", "delay -1");
+  }
+
+  @Test
+  void keepsTheBaseOutOfThePlanAndItsDescriptionAndThroughAClear() {
+    LivePlan based =
+        new LivePlan(7, () -> {}, FaultPlan.of(Fault.delay(Duration.ofMillis(30))));
+
+    assertThat(based.isEmpty()).isFalse();
+    assertThat(based.plan()).isEqualTo(FaultPlan.empty());
+    assertThat(based.describe()).isEqualTo("seed 7, no faults");
+    based.add(Fault.hang()).clear();
+    assertThat(based.has(OccasionKind.BANNER)).isTrue();
+  }
+
+  @Test
+  void drawsTheSameBaseDelaysFromTheSameSeed() {
+    FaultPlan base = FaultPlan.of(Fault.delay(Delay.uniform(Duration.ZERO, Duration.ofHours(1))));
+    LivePlan one = new LivePlan(11, () -> {}, base);
+    LivePlan other = new LivePlan(11, () -> {}, base);
+    LivePlan reseeded = new LivePlan(12, () -> {}, base);
+
+    assertThat(bannerDelays(one, 5))
+        .isEqualTo(bannerDelays(other, 5))
+        .isNotEqualTo(bannerDelays(reseeded, 5));
+  }
+
+  private static List<Duration> bannerDelays(LivePlan plan, int connections) {
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 1; i <= connections; i++) {
+      plan.dispatch(
+          OccasionKind.BANNER,
+          plan.dice(i),
+          Occasion.none(),
+          new BannerEffect.Injector() {
+            @Override
+            public void delayBanner(Delay delay, Firing firing) {
+              delays.add(firing.sample(delay));
+            }
+
+            @Override
+            public void sendInsteadOfBanner(byte[] bytes, String what, Firing firing) {}
+          });
+    }
+    return delays;
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.UserKey;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -94,6 +95,7 @@ class FakeHostsTest {
               .hostKeyType(HostKeyType.RSA)             // default ECDSA_P256
               .journalCapacity(100_000)                 // events kept; default 10 000
               .filesQuota(256 * 1024 * 1024)            // bytes of files; default 64 MiB
+              .timing(Timing.OPENSSH)                   // sshd + PAM login cost; default FAST
               .start();
       // end::builder[]
       try (host) {
@@ -104,6 +106,7 @@ class FakeHostsTest {
         assertThat(host.journal().capacity()).isEqualTo(100_000);
         assertThat(host.files().quota()).isEqualTo(256 * 1024 * 1024);
         assertThat(host.displayName()).isEqualTo("web-1");
+        assertThat(host.timing()).isEqualTo(Timing.OPENSSH);
       }
     }
 

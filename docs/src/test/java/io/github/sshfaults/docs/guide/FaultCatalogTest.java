@@ -203,6 +203,25 @@ class FaultCatalogTest {
   }
 
   @Test
+  void slowRefusal(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    // tag::slow-refusal[]
+    host.faults().add(Fault.delayAuthFailures(Duration.ofSeconds(2), AuthMethod.PASSWORD));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> run(host, "deploy", "wrong password", "uptime", TIMEOUT))
+        .hasMessageContaining("No more authentication methods available");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+
+    // What times clients out in production: a timeout shorter than the delay.
+    assertThatThrownBy(() -> run(host, "deploy", "wrong password", "uptime", Duration.ofSeconds(1)))
+        .hasRootCauseInstanceOf(TimeoutException.class);
+    assertThat(run(host, "uptime")).isEqualTo("up 3 days\n");     // the right password: at once
+    // end::slow-refusal[]
+  }
+
+  @Test
   void requireAuthMethods(FakeSshHost host) throws Exception {
     deployCanRunUptime(host);
     // tag::require-auth-methods[]

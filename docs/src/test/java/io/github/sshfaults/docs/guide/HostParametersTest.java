@@ -4,11 +4,13 @@ import static io.github.sshfaults.docs.guide.GuideClient.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sshfaults.faults.AuthMethod;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +44,10 @@ class HostParametersTest {
               users = {"deploy:s3cret", "backup:pass:with:colons"},  // name, then all after ':'
               algorithms = AlgorithmSet.OPENSSH,               // default FAST
               hostKeyType = HostKeyType.RSA,                         // default ECDSA_P256
+              authMethods = AuthMethod.PASSWORD,                     // default publickey,password
               journalCapacity = 100)                                 // default 10 000 events
           FakeSshHost legacy,
-      @FakeHost(acceptAnyCredentials = true) FakeSshHost open)
+      @FakeHost(acceptAnyCredentials = true, timing = Timing.OPENSSH) FakeSshHost open)
       throws Exception {
     legacy.command("true").replies("");
     open.command("id").replies("uid=0(root)\n");
@@ -54,6 +57,7 @@ class HostParametersTest {
     assertThat(legacy.knownHostsLine()).contains(" ssh-rsa AAAA");
     assertThat(legacy.journal().capacity()).isEqualTo(100);
     assertThat(exec(open, "anyone", "anything", "id").stdout()).isEqualTo("uid=0(root)\n");
+    assertThat(open.timing()).isEqualTo(Timing.OPENSSH);            // a login costs ~0.4 s
     assertThatThrownBy(() -> exec(legacy, "deploy", "wrong", "true"))
         .hasMessageContaining("No more authentication methods available");
   }

@@ -1,11 +1,15 @@
 package io.github.sshfaults.sshd.internal;
 
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.internal.Text;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.sshd.common.Service;
 import org.apache.sshd.common.ServiceFactory;
@@ -13,6 +17,7 @@ import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.auth.AbstractUserAuthServiceFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -21,6 +26,8 @@ import org.apache.sshd.server.auth.UserAuth;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.session.ServerUserAuthService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ssh-userauth} service of a fake host's connection: Apache MINA SSHD's own, made when
@@ -52,6 +59,10 @@ import org.apache.sshd.server.session.ServerUserAuthService;
  * phase {@code IMMEDIATE}, which fake hosts never send, would not be sent.
  */
 public final class UserAuthService extends AbstractCloseable implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserAuthService.class);
+
+  private static final String NONE = "none";
 
   private final ServerSession session;
   private final Credentials credentials;
@@ -183,8 +194,60 @@ public final class UserAuthService extends AbstractCloseable implements Service 
     private Buffer message; // guarded by this
     private AsyncAuthException waiting; // the request that waits for its answer; guarded by this
 
+    // Every method this connection's methods name, anywhere in a chain.
+    private final Set<String> named;
+
     Answering(ServerSession session, List<UserAuthFactory> factories) throws IOException {
       super(setFactories(session, factories));
+      String methods = CoreModuleProperties.AUTH_METHODS.getOrNull(session);
+      this.named =
+          methods == null
+              ? factories.stream().map(UserAuthFactory::getName).collect(Collectors.toSet())
+              : Arrays.stream(methods.split("[\\s,]+"))
+                  .filter(name -> !name.isEmpty())
+                  .collect(Collectors.toSet());
+    }
+
+    /**
+     * Answers a request by a method the connection never offers as MINA SSHD does, with a failure
+     * listing the methods offered, but without the WARN it logs for it ("client sent method=...
+     * not in methods that can proceed"). Clients send such requests as a matter of course (sshj
+     * tries keyboard-interactive after a password; JSch and MINA SSHD try what they were given),
+     * and OpenSSH's sshd logs them only when debugging, so here they are logged at DEBUG. MINA
+     * SSHD answers the request as one of method {@code none}, after the same checks of its user,
+     * service and count: so the request goes on as one of {@code none}. A method offered only
+     * later in a chain of {@code requireAuthMethods} goes to MINA SSHD as sent.
+     */
+    @Override
+    protected boolean handleUserAuthRequestMessage(
+        ServerSession s, Buffer buffer, AtomicReference<Boolean> authHolder) throws Exception {
+      int start = buffer.rpos();
+      String user;
+      String service;
+      String method;
+      try {
+        user = buffer.getString();
+        service = buffer.getString();
+        method = buffer.getString();
+      } catch (RuntimeException malformed) {
+        return super.handleUserAuthRequestMessage(s, buffer, authHolder); // it reports it
+      } finally {
+        buffer.rpos(start);
+      }
+      if (NONE.equals(method) || named.contains(method)) {
+        return super.handleUserAuthRequestMessage(s, buffer, authHolder);
+      }
+      LOG.debug(
+          "{} asked to authenticate {} by {}, which the host does not offer it ({}): a failure",
+          s,
+          Text.abbreviate(user, 80),
+          Text.abbreviate(method, 80),
+          named);
+      Buffer asNone = new ByteArrayBuffer();
+      asNone.putString(user);
+      asNone.putString(service);
+      asNone.putString(NONE);
+      return super.handleUserAuthRequestMessage(s, asNone, authHolder);
     }
 
     // The service reads the session's methods when it is made.

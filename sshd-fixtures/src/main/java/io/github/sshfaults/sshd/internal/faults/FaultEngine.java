@@ -66,7 +66,15 @@ public final class FaultEngine implements AutoCloseable {
 
   /** An engine seeded with {@code seed}, with {@code initial} as its plan. */
   public FaultEngine(long seed, FaultPlan initial) {
-    this.plan = new LivePlan(seed, this::planChanged);
+    this(seed, initial, FaultPlan.empty());
+  }
+
+  /**
+   * An engine seeded with {@code seed}, with {@code initial} as its plan over {@code base}, the
+   * faults that make the host's timing (see {@link LivePlan#LivePlan(long, Runnable, FaultPlan)}).
+   */
+  public FaultEngine(long seed, FaultPlan initial, FaultPlan base) {
+    this.plan = new LivePlan(seed, this::planChanged, base);
     this.plan.replace(notNull(initial, "initial fault plan"));
   }
 
@@ -373,6 +381,11 @@ public final class FaultEngine implements AutoCloseable {
 
   private void report(
       Connection connection, Firing firing, String description, boolean endsConnection) {
+    if (LivePlan.fromBase(firing)) {
+      // The host's timing is how it behaves, not a fault of the test: kept out of the journal.
+      LOG.debug("Timing on {}: {}", connection, description);
+      return;
+    }
     FaultEvent event =
         new FaultEvent(
             connection.index(),

@@ -75,6 +75,8 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
     private final List<Limit> limits = new ArrayList<>(1);
     private boolean delayDecided;
     private Duration late;
+    // Whether the answer is a failure: null until the answer is known (an ending has none).
+    private Boolean failing;
     private boolean rejected;
     private boolean ended;
 
@@ -123,6 +125,30 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
                 connection,
                 firing,
                 "delayed the answer to " + username + " by " + Durations.format(sample))) {
+              return false;
+            }
+            late = sample;
+            return true;
+          });
+    }
+
+    @Override
+    public void delayFailure(Delay delay, Firing firing) {
+      this.delay.add(
+          () -> {
+            if (!Boolean.TRUE.equals(failing)) {
+              return false;
+            }
+            Duration sample = firing.sample(delay);
+            if (!engine.fired(
+                connection,
+                firing,
+                "delayed the failure of "
+                    + method.protocolName()
+                    + " authentication of "
+                    + username
+                    + " by "
+                    + Durations.format(sample))) {
               return false;
             }
             late = sample;
@@ -191,6 +217,7 @@ final class FaultyUserAuthFactory implements UserAuthFactory {
           }
         }
       }
+      failing = !result;
       Duration wait = late();
       if (wait != null) {
         AsyncAuthException later = new AsyncAuthException();

@@ -7,6 +7,7 @@ import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.CommandStubbing;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * @param files a local folder whose content the host's files start with, or null
  * @param filesQuota the quota of the host's files in bytes, or null for the default
  * @param faults its fault plan
+ * @param timing its timing, or null for the default
  */
 public record HostPlan(
     String name,
@@ -49,7 +51,8 @@ public record HostPlan(
     List<Stub> commands,
     Path files,
     Long filesQuota,
-    FaultPlan faults) {
+    FaultPlan faults,
+    Timing timing) {
 
   /**
    * The stub methods of {@link FakeSshHost} by their kebab-case names ({@code command}, {@code
@@ -96,7 +99,7 @@ public record HostPlan(
 
   /**
    * Gives {@code builder} the plan's name, seed, algorithms, host key type, authentication methods,
-   * files quota and faults.
+   * files quota, faults and timing.
    */
   public FakeSshHost.Builder configure(FakeSshHost.Builder builder) {
     builder.name(name).faults(faults);
@@ -116,6 +119,9 @@ public record HostPlan(
     }
     if (filesQuota != null) {
       builder.filesQuota(filesQuota);
+    }
+    if (timing != null) {
+      builder.timing(timing);
     }
     return builder;
   }

@@ -9,6 +9,7 @@ import io.github.sshfaults.internal.FaultText;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.internal.FilesQuota;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -60,6 +61,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *         exit-code: 3
  *     files: files/web               # copied into the host's in-memory files at start
  *     files-quota: 1048576           # bytes; default 67108864 (64 MiB)
+ *     timing: openssh                # fast (default), openssh: the cost of sshd with PAM
  *     faults:
  *       - reject-auth for-user=bob
  *       - drop-connection at=after-auth first-attempts=2
@@ -83,6 +85,7 @@ public final class PlanFile {
           COMMANDS,
           "files",
           "files-quota",
+          "timing",
           FAULTS);
   private static final Set<String> USER = Set.of("password", "authorized-keys", AUTH_METHODS);
   private static final Set<String> REPLY = Set.of("stdout", "stderr", "exit-code");
@@ -200,6 +203,7 @@ public final class PlanFile {
         optional(fields, "files-quota")
             .map(n -> n.wholeNumber(FilesQuota.MIN, FilesQuota.MAX))
             .orElse(null);
+    Timing timing = optional(fields, "timing").map(n -> n.constant(Timing.class)).orElse(null);
     List<Fault> faults = new ArrayList<>();
     optional(fields, FAULTS).ifPresent(n -> n.list().forEach(f -> faults.add(fault(f))));
     return new HostPlan(
@@ -213,7 +217,8 @@ public final class PlanFile {
         commands,
         files,
         filesQuota,
-        FaultPlan.of(faults));
+        FaultPlan.of(faults),
+        timing);
   }
 
   private HostPlan.User user(String name, PlanNode node) {

@@ -173,6 +173,7 @@ public final class ServerMain {
             "      seed: 42",
             "      algorithms: openssh              # fast (default), openssh, legacy",
             "      host-key-type: rsa               # ecdsa-p256 (default), rsa",
+            "      timing: openssh                  # fast (default), openssh: sshd with PAM",
             "      users:",
             "        alice: {password: secret}",
             "        deploy: {authorized-keys: keys/deploy.pub}",

@@ -8,6 +8,7 @@ import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.internal.FilesQuota;
 import io.github.sshfaults.sshd.internal.plan.AuthorizedKeys;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
@@ -69,7 +70,8 @@ final class ServerOptions {
           "--algorithms",
           "--host-key-type",
           "--files",
-          "--files-quota");
+          "--files-quota",
+          "--timing");
 
   @Spec CommandSpec spec;
 
@@ -281,6 +283,17 @@ final class ServerOptions {
   Long filesQuota;
 
   @Option(
+      names = "--timing",
+      paramLabel = "TIMING",
+      order = 36,
+      converter = TimingConverter.class,
+      description =
+          "How long hosts take to log in and to refuse: fast (default) or openssh, the cost of"
+              + " sshd with PAM (about 0.4 s per login and command, 2-4 s to refuse a wrong"
+              + " password).")
+  Timing timing;
+
+  @Option(
       names = "--journal",
       paramLabel = "FILE",
       order = 40,
@@ -413,7 +426,8 @@ final class ServerOptions {
               stubPlans,
               files,
               filesQuota,
-              FaultPlan.of(faults)));
+              FaultPlan.of(faults),
+              timing));
     }
     return plans;
   }
@@ -497,6 +511,14 @@ final class ServerOptions {
     @Override
     public AlgorithmSet convert(String value) {
       return constant(AlgorithmSet.class, value);
+    }
+  }
+
+  /** {@code --timing fast|openssh}. */
+  static final class TimingConverter implements ITypeConverter<Timing> {
+    @Override
+    public Timing convert(String value) {
+      return constant(Timing.class, value);
     }
   }
 

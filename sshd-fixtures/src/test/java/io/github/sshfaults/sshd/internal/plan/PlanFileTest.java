@@ -57,7 +57,7 @@ class PlanFileTest {
             plan
                 + ":4: hosts.web.algoritms: unknown key \"algoritms\"; hosts.web may have"
                 + " accept-any-credentials, algorithms, auth-methods, commands, faults, files,"
-                + " files-quota, host-key-type, seed, users");
+                + " files-quota, host-key-type, seed, timing, users");
   }
 
   @Test
@@ -66,6 +66,8 @@ class PlanFileTest {
         .hasMessageEndingWith(
             ":3: hosts.web.algorithms: expected one of fast, openssh, legacy, but found"
                 + " \"fastest\"");
+    assertThatThrownBy(() -> PlanFile.read(write("hosts:\n  web:\n    timing: pam\n")))
+        .hasMessageContaining(":3: hosts.web.timing: expected one of fast, openssh, but found");
     assertThatThrownBy(() -> PlanFile.read(write("hosts:\n  web:\n    files-quota: 100\n")))
         .hasMessageEndingWith(
             ":3: hosts.web.files-quota: expected a whole number between 4096 and 1099511627776,"

@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.AlgorithmSet;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Timing;
 import io.github.sshfaults.sshd.UserKey;
 import io.github.sshfaults.sshd.internal.SharedThreads;
 import io.github.sshfaults.sshd.testclients.ExecResult;
@@ -204,6 +205,15 @@ class ServerMainTest {
   }
 
   @Test
+  void givesEveryHostTheTimingAsked() throws Exception {
+    server = start("--hosts", "2", "--accept-any-credentials", "--timing", "openssh", "--quiet");
+
+    assertThat(server.hosts())
+        .extracting(FakeSshHost::timing)
+        .containsExactly(Timing.OPENSSH, Timing.OPENSSH);
+  }
+
+  @Test
   void leavesNoThreadBehindWhenClosed() throws Exception {
     Set<String> before = threadNames();
     server = start("--hosts", "3", "--accept-any-credentials");
@@ -288,6 +298,11 @@ class ServerMainTest {
             + " legacy, but was \"fastest\"",
         "--algorithms",
         "fastest");
+    assertUsage(
+        "sshfaults-server: Invalid value for option '--timing': expected one of fast, openssh, but"
+            + " was \"pam\"",
+        "--timing",
+        "pam");
     assertUsage(
         "sshfaults-server: Unknown options: '--faults', 'hang'\nDid you mean --fault?",
         "--faults",
