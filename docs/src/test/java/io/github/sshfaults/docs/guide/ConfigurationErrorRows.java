@@ -1125,12 +1125,6 @@ final class ConfigurationErrorRows implements AutoCloseable {
             () -> RetryPolicy.on(FailureKind.DISCONNECTED).withBackoffMultiplier(0.5))
         .with("<factor>", "0.5");
     row(
-            "`RetryPolicy.delayBefore(attempt)`",
-            "attempt below 2",
-            "Ask from attempt 2 on; the first attempt does not wait.",
-            () -> RetryPolicy.on(FailureKind.DISCONNECTED).delayBefore(1))
-        .with("<attempt>", "1");
-    row(
             "`report.slowest(n)`",
             "negative n",
             "Give 0 or more.",
