@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.internal.effects.DelayedAuthFailure;
 import io.github.sshfaults.faults.internal.effects.Disconnect;
 import io.github.sshfaults.faults.internal.effects.Drop;
 import io.github.sshfaults.faults.internal.effects.ExitWith;
+import io.github.sshfaults.faults.internal.effects.GarbageBytes;
 import io.github.sshfaults.faults.internal.effects.GarbageText;
 import io.github.sshfaults.faults.internal.effects.Hang;
 import io.github.sshfaults.faults.internal.effects.LimitChannels;
@@ -21,6 +22,7 @@ import io.github.sshfaults.faults.internal.effects.RejectAuth;
 import io.github.sshfaults.faults.internal.effects.RejectChannelOpen;
 import io.github.sshfaults.faults.internal.effects.RequireAuthMethods;
 import io.github.sshfaults.faults.internal.effects.Reset;
+import io.github.sshfaults.faults.internal.effects.SeededGarbage;
 import io.github.sshfaults.faults.internal.effects.SftpError;
 import io.github.sshfaults.faults.internal.effects.SwapHostKey;
 import io.github.sshfaults.faults.internal.effects.Throttle;
@@ -158,6 +160,36 @@ public final class Fault {
    */
   public static Fault garbageBanner() {
     return of(new RandomGarbage(RANDOM_GARBAGE_LENGTH));
+  }
+
+  /**
+   * The host sends exactly {@code bytes} instead of its identification line, then closes: the same
+   * bytes on every connection, as a corrupt banner or another binary protocol's greeting. In plan
+   * text: {@code garbage-banner hex:00ff0d}.
+   *
+   * <pre>{@code
+   * // MINA SSHD's client: StreamCorruptedException "bad line ending"
+   * host.faults().add(Fault.garbageBanner(new byte[] {'S', 'S', 'H', '-', 0x00, '\r', 0x7f, '\n'}));
+   * }</pre>
+   *
+   * @param bytes 1 to 65536 bytes, copied
+   * @throws IllegalArgumentException when there are none or too many
+   */
+  public static Fault garbageBanner(byte[] bytes) {
+    return of(new GarbageBytes(bytes));
+  }
+
+  /**
+   * The host sends {@code length} bytes drawn from the host's seed instead of its identification
+   * line, then closes: the same bytes on every connection, and again with the same seed, unlike
+   * {@link #garbageBanner()}, whose bytes differ on each connection. In plan text: {@code
+   * garbage-banner 64}.
+   *
+   * @param length 1 to 65536
+   * @throws IllegalArgumentException when out of that range
+   */
+  public static Fault garbageBanner(int length) {
+    return of(new SeededGarbage(length));
   }
 
   /**
@@ -372,11 +404,34 @@ public final class Fault {
   /**
    * Which way the bytes of a {@link Stage#TRANSPORT} fault flow: {@link Direction#TO_CLIENT} unless
    * set. For {@link #throttle(long, int)}, {@link #dropConnection()} and {@link #resetConnection()}
-   * at {@link Stage#TRANSPORT}; a reset after a byte count needs {@link Direction#FROM_CLIENT},
-   * since only unread bytes from the client make the kernel send an RST.
+   * at {@link Stage#TRANSPORT}. After {@link #afterBytes(long)} bytes to the client, exactly that
+   * many reach it; then a drop sends its FIN at once, while a reset comes with the client's next
+   * bytes (only unread bytes from the client make the kernel send an RST): at once when the client
+   * answers what it received, never while it waits in silence for the rest of a packet.
    */
   public Fault direction(Direction direction) {
     return new Fault(spec.withDirection(direction));
+  }
+
+  /**
+   * This fault {@code duration} after its occasion instead of at once, as a server that dies some
+   * time into a session: at {@link Stage#AFTER_AUTH} counted from the login, at {@link Stage#EXEC}
+   * from the command's start (the command runs meanwhile, and may finish first). Whether the fault
+   * fires is decided on the occasion, from the seed, as always; only the moment is later. If the
+   * connection has ended by then, nothing happens. For {@link #dropConnection()}, {@link
+   * #resetConnection()} and {@link #disconnect(DisconnectReason, String)}. In plan text: {@code
+   * drop-connection at=exec after=1.5s}.
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.dropConnection().at(Stage.AFTER_AUTH).after(Duration.ofMillis(500)));
+   * }</pre>
+   *
+   * @param duration 0 (at once, the default) to 1 day
+   * @throws IllegalArgumentException when out of that range, or when the fault is not one of those
+   *     at one of those stages yet (call {@link #at(Stage)} first)
+   */
+  public Fault after(Duration duration) {
+    return new Fault(spec.withAfter(duration));
   }
 
   // ---------------------------------------------------------------- when

@@ -149,7 +149,7 @@ public final class FaultText {
     for (Calls calls : List.of(FACTORIES, MODIFIERS)) {
       calls.all().stream()
           .flatMap(m -> Arrays.stream(m.getParameterTypes()))
-          .map(t -> t.isArray() ? t.getComponentType() : t)
+          .map(t -> t.isArray() && t != byte[].class ? t.getComponentType() : t)
           .forEach(t -> TextValues.collectTypes(t, types));
     }
     types.stream()

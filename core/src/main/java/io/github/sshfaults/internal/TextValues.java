@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -200,6 +201,9 @@ final class TextValues {
     if (type == Duration.class) {
       return duration(text, value);
     }
+    if (type == byte[].class) {
+      return hex(text, value);
+    }
     if (type.isEnum()) {
       return constant(text, value, type);
     }
@@ -250,6 +254,20 @@ final class TextValues {
       }
     }
     throw bad(text, Duration.class, durationForms());
+  }
+
+  private static byte[] hex(String text, String value) throws BadValue {
+    if (value.regionMatches(true, 0, "hex:", 0, 4)) {
+      String digits = value.substring(4).replace("_", "");
+      if (!digits.isEmpty() && digits.length() % 2 == 0 && digits.matches("[0-9A-Fa-f]+")) {
+        return HexFormat.of().parseHex(digits);
+      }
+    }
+    throw bad(text, byte[].class, hexForm());
+  }
+
+  private static String hexForm() {
+    return "hex: and an even number of hex digits, such as hex:5353482d00ff0d0a";
   }
 
   private static String durationForms() {
@@ -380,6 +398,9 @@ final class TextValues {
     }
     if (type == Duration.class) {
       return name + ": " + durationForms();
+    }
+    if (type == byte[].class) {
+      return name + ": " + hexForm();
     }
     if (type.isEnum()) {
       return name + ": " + String.join(", ", constantNames(type));

@@ -110,6 +110,10 @@ class FailureKindTest {
                 "Error reported from remote command=make",
                 new ServerException("make: *** Error 1")),
             FailureKind.COMMAND_FAILED),
+        of(
+            "RemoteException of MINA's executeRemoteCommand cut short by the connection's end",
+            new RemoteException("No exit status returned for command=cat big.log"),
+            FailureKind.DISCONNECTED),
         of("NullPointerException", new NullPointerException("oops"), FailureKind.UNEXPECTED),
         of("AssertionError", new AssertionError("a bug"), FailureKind.UNEXPECTED),
         of(

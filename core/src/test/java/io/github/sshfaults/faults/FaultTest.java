@@ -94,18 +94,92 @@ class FaultTest {
   }
 
   @Test
-  void rejectsAResetAfterBytesSentToTheClient() {
+  void garbageBannerBytesAreCopiedAndCompareByContent() {
+    byte[] bytes = {'S', 'S', 'H', '-', 0, '\r', 0x7f, '\n'};
+    Fault fault = Fault.garbageBanner(bytes);
+    bytes[0] = 'X';
+
+    assertThat(fault)
+        .isEqualTo(Fault.garbageBanner(new byte[] {'S', 'S', 'H', '-', 0, '\r', 0x7f, '\n'}))
+        .hasSameHashCodeAs(
+            Fault.garbageBanner(new byte[] {'S', 'S', 'H', '-', 0, '\r', 0x7f, '\n'}))
+        .hasToString("garbageBanner(hex:5353482d000d7f0a) at BANNER");
+    assertThat(Fault.garbageBanner(64)).hasToString("garbageBanner(64) at BANNER");
+  }
+
+  @Test
+  void rejectsGarbageBannersWithoutBytesOrWithTooMany() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.garbageBanner(new byte[0]))
+        .withMessageContaining("number of garbage banner bytes")
+        .withMessageContaining("0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.garbageBanner(new byte[65537]))
+        .withMessageContaining("65537");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.garbageBanner(0))
+        .withMessageContaining("garbage banner length");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.garbageBanner(65537))
+        .withMessageContaining("65537");
+    assertThatNullPointerException()
+        .isThrownBy(() -> Fault.garbageBanner((byte[]) null))
+        .withMessageContaining("garbage banner bytes");
+  }
+
+  @Test
+  void acceptsAResetAfterBytesInEitherDirection() {
     assertThat(
             Fault.resetConnection()
                 .at(Stage.TRANSPORT)
                 .direction(Direction.FROM_CLIENT)
                 .afterBytes(10))
         .hasToString("resetConnection() at TRANSPORT after 10 bytes FROM_CLIENT");
+    assertThat(Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
+        .hasToString("resetConnection() at TRANSPORT after 10 bytes");
+  }
+
+  @Test
+  void waitsADurationAfterTheLoginOrTheCommandsStart() {
+    assertThat(Fault.dropConnection().at(Stage.AFTER_AUTH).after(Duration.ofMillis(500)))
+        .hasToString("dropConnection() at AFTER_AUTH after 500ms")
+        .isEqualTo(Fault.dropConnection().at(Stage.AFTER_AUTH).after(Duration.ofMillis(500)))
+        .isNotEqualTo(Fault.dropConnection().at(Stage.AFTER_AUTH));
+    assertThat(Fault.resetConnection().at(Stage.EXEC).after(Duration.ofSeconds(2)).forCommand("x"))
+        .hasToString("resetConnection() at EXEC after 2s when forCommand(\"x\")");
+    assertThat(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye")
+                .at(Stage.EXEC)
+                .after(Duration.ZERO))
+        .isEqualTo(Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye").at(Stage.EXEC));
+  }
+
+  @Test
+  void rejectsADurationWhereNothingWaitsOrOutOfRange() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10))
-        .withMessageStartingWith(
-            "resetConnection() after 10 bytes at stage TRANSPORT counts what"
-                + " the client sends: call direction(Direction.FROM_CLIENT) before afterBytes");
+        .isThrownBy(() -> Fault.dropConnection().after(Duration.ofMillis(500)))
+        .withMessage(
+            "after(500ms) does not apply to dropConnection() at CONNECT; a wait after the occasion"
+                + " applies to dropConnection(), resetConnection() and disconnect(...) at"
+                + " AFTER_AUTH (from the login) or EXEC (from the command's start): call"
+                + " at(Stage...) first");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.hang().at(Stage.EXEC).after(Duration.ofMillis(1)))
+        .withMessageStartingWith("after(1ms) does not apply to hang() at EXEC");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).after(Duration.ofMillis(-1)))
+        .withMessage("after(-1ms): the duration must be between 0 and 1 day");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).after(Duration.ofDays(2)))
+        .withMessage("after(2880m): the duration must be between 0 and 1 day");
+    assertThatNullPointerException()
+        .isThrownBy(() -> Fault.dropConnection().at(Stage.EXEC).after(null))
+        .withMessageContaining("duration");
+    assertThatIllegalArgumentException()
+        .as("moving a waiting fault to a stage where nothing waits")
+        .isThrownBy(
+            () -> Fault.dropConnection().at(Stage.EXEC).after(Duration.ofMillis(5)).at(Stage.KEX))
+        .withMessageStartingWith("after(5ms) does not apply to dropConnection() at KEX");
   }
 
   @Test

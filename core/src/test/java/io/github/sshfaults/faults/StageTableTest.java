@@ -72,6 +72,20 @@ class StageTableTest {
             false),
         row("garbageBanner()", Fault::garbageBanner, BANNER, set(BANNER), set(), false),
         row(
+            "garbageBanner(bytes)",
+            () -> Fault.garbageBanner(new byte[] {0}),
+            BANNER,
+            set(BANNER),
+            set(),
+            false),
+        row(
+            "garbageBanner(length)",
+            () -> Fault.garbageBanner(8),
+            BANNER,
+            set(BANNER),
+            set(),
+            false),
+        row(
             "disconnect(...)",
             () -> Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye"),
             AFTER_AUTH,

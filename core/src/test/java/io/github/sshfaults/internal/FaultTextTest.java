@@ -80,6 +80,19 @@ class FaultTextTest {
         Arguments.of("throttle 1024 256", Fault.throttle(1024, 256)),
         Arguments.of("garbage-banner", Fault.garbageBanner()),
         Arguments.of(
+            "garbage-banner hex:5353482d000d7f0a",
+            Fault.garbageBanner(new byte[] {'S', 'S', 'H', '-', 0, '\r', 0x7f, '\n'})),
+        Arguments.of("garbage-banner 64", Fault.garbageBanner(64)),
+        Arguments.of(
+            "drop-connection at=exec after=1.5s for-command='cat big.log'",
+            Fault.dropConnection()
+                .at(Stage.EXEC)
+                .after(Duration.ofMillis(1500))
+                .forCommand("cat big.log")),
+        Arguments.of(
+            "reset-connection at=transport after-bytes=1024",
+            Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(1024)),
+        Arguments.of(
             "garbage-banner 'HTTP/1.1 400 Bad Request\r\n'",
             Fault.garbageBanner("HTTP/1.1 400 Bad Request\r\n")),
         Arguments.of("  dropConnection   at=AFTER_AUTH  ", Fault.dropConnection().at(Stage.AFTER_AUTH)),
@@ -131,7 +144,7 @@ class FaultTextTest {
         .hasMessageStartingWith(
             "unknown modifier \"for-usr\" in \"reject-auth for-usr=bob\": expected name=value for"
                 + " a fluent method of Fault (did you mean \"for-user\"?); the modifiers are"
-                + " after-bytes, at, at-most, direction,");
+                + " after, after-bytes, at, at-most, direction,");
   }
 
   @Test

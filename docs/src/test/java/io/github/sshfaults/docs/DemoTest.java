@@ -44,7 +44,11 @@ class DemoTest {
         .containsPattern("(?m)^web-3 +\\| failed +\\| CONNECT_REFUSED ")
         .containsPattern("(?m)^web-4 +\\| failed +\\| DISCONNECTED ")
         .containsPattern("(?m)^web-5 +\\| ok ")
-        .containsPattern("(?m)^web-6 +\\| failed +\\| DISCONNECTED +\\| SshException: Session is being closed");
+        // MINA's words by timing: its key exchange may cross the FIN and meet the RST.
+        .containsPattern(
+            "(?m)^web-6 +\\| failed +\\| DISCONNECTED +\\| "
+                + "(SshException: Session is (being )?closed"
+                + "|IOException: (Broken pipe|Connection reset by peer) \\(in SshException)");
     // What each journal saw.
     assertThat(printed)
         .contains("web-1  1 connection, 1 logged in, ran uptime (exit 0)")
@@ -65,6 +69,9 @@ class DemoTest {
         .contains("Same seed, same faults on the same connections");
     // The README shows part of the table, as the demo prints it (thread and time left out).
     for (String row : readmeSampleRows()) {
+      if (row.startsWith("web-6 ")) {
+        continue; // its words depend on timing: checked by the pattern above
+      }
       assertThat(tableRows(printed)).as("the README's sample row").contains(row);
     }
   }

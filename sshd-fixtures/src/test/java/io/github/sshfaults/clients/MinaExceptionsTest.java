@@ -96,6 +96,10 @@ class MinaExceptionsTest {
             new SshException("Closed"),
             FailureKind.DISCONNECTED),
         of(
+            "session closed under auth(), after a write crossed the FIN of a dead server",
+            new SshException("Session is closed"),
+            FailureKind.DISCONNECTED),
+        of(
             "session closed under auth().verify()",
             new SshException(
                 "[ssh-connection]: Failed (SshException) to execute: Closed",

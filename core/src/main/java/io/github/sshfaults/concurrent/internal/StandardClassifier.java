@@ -138,6 +138,13 @@ public final class StandardClassifier implements FailureClassifier {
               FailureKind.TIMEOUT,
               "java.net.SocketTimeoutException",
               "java.util.concurrent.TimeoutException"),
+          // MINA's ClientSession.executeRemoteCommand reports a command that ended without an
+          // exit status this way: the connection ended under it (a server killed mid-command), as
+          // the adapters' own NoExitCodeException says. A live server's command killed by a signal
+          // ends the same way, with an exit-signal MINA does not show in the exception.
+          rule(
+              FailureKind.DISCONNECTED,
+              t -> isA(t, "java.rmi.RemoteException") && mentions(t, "no exit status returned")),
           // MINA's ClientSession.executeRemoteCommand reports a non-zero exit this way.
           rule(
               FailureKind.COMMAND_FAILED,
@@ -197,6 +204,9 @@ public final class StandardClassifier implements FailureClassifier {
               FailureKind.DISCONNECTED,
               "is being closed", // MINA: "Session is being closed", "...because session is..."
               "has been closed", // MINA
+              // MINA's ClientUserAuthService, when the session closes under a login (a write of
+              // its key exchange crossed the FIN of a server that died)
+              "session is closed",
               "already closed", // MINA's WindowClosedException
               "on closing session", // MINA: "Write attempt on closing session: SSH_MSG_..."
               // MINA: a write queued as the session closed at once, e.g. the next SFTP read

@@ -31,6 +31,11 @@ public final class ConnectionDice {
     return index;
   }
 
+  /** The host's seed. */
+  long seed() {
+    return seed;
+  }
+
   /** A fresh generator for the next decision about the fault at position {@code rule}. */
   RandomGenerator next(int rule) {
     int occurrence = occurrences.computeIfAbsent(rule, r -> new AtomicInteger()).getAndIncrement();

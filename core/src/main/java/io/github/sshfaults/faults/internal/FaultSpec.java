@@ -6,6 +6,8 @@ import static io.github.sshfaults.internal.Preconditions.notNull;
 import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.Condition.Knowledge;
+import io.github.sshfaults.internal.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +27,7 @@ public final class FaultSpec {
   private final List<Condition> conditions;
   private final long afterBytes;
   private final Direction direction;
+  private final Duration after;
   private final OccasionKind<?, ?> kind;
 
   private FaultSpec(
@@ -33,11 +36,22 @@ public final class FaultSpec {
       List<Condition> conditions,
       long afterBytes,
       Direction direction) {
+    this(effect, stage, conditions, afterBytes, direction, Duration.ZERO);
+  }
+
+  private FaultSpec(
+      Effect effect,
+      Stage stage,
+      List<Condition> conditions,
+      long afterBytes,
+      Direction direction,
+      Duration after) {
     this.effect = effect;
     this.stage = stage;
     this.conditions = List.copyOf(conditions);
     this.afterBytes = afterBytes;
     this.direction = direction;
+    this.after = after;
     this.kind = validate();
   }
 
@@ -49,24 +63,47 @@ public final class FaultSpec {
 
   /** This fault at {@code stage}. */
   public FaultSpec withStage(Stage stage) {
-    return new FaultSpec(effect, notNull(stage, "stage"), conditions, afterBytes, direction);
+    return new FaultSpec(
+        effect, notNull(stage, "stage"), conditions, afterBytes, direction, after);
   }
 
   /** This fault after {@code bytes} bytes. */
   public FaultSpec withAfterBytes(long bytes) {
-    return new FaultSpec(effect, stage, conditions, notNegative(bytes, "byte count"), direction);
+    return new FaultSpec(
+        effect, stage, conditions, notNegative(bytes, "byte count"), direction, after);
   }
 
   /** This fault counting the bytes that flow in {@code direction}. */
   public FaultSpec withDirection(Direction direction) {
-    return new FaultSpec(effect, stage, conditions, afterBytes, notNull(direction, "direction"));
+    return new FaultSpec(
+        effect, stage, conditions, afterBytes, notNull(direction, "direction"), after);
   }
 
   /** This fault with {@code more} conditions after its own. */
   public FaultSpec withConditions(List<Condition> more) {
     List<Condition> all = new ArrayList<>(conditions);
     all.addAll(more);
-    return new FaultSpec(effect, stage, all, afterBytes, direction);
+    return new FaultSpec(effect, stage, all, afterBytes, direction, after);
+  }
+
+  /** This fault acting {@code duration} after its occasion. */
+  public FaultSpec withAfter(Duration duration) {
+    notNull(duration, "duration");
+    if (duration.isNegative() || duration.compareTo(MAX_AFTER) > 0) {
+      throw new IllegalArgumentException(
+          "after("
+              + Durations.format(duration)
+              + "): the duration must be between 0 and 1 day");
+    }
+    return new FaultSpec(effect, stage, conditions, afterBytes, direction, duration);
+  }
+
+  /** How long {@link #withAfter(Duration)} may wait at most. */
+  static final Duration MAX_AFTER = Duration.ofDays(1);
+
+  /** How long after its occasion it acts: zero unless set. */
+  public Duration after() {
+    return after;
   }
 
   /** What the fault does. */
@@ -142,6 +179,19 @@ public final class FaultSpec {
                     : "; " + effect + " acts on no single direction"));
       }
     }
+    if (!after.isZero()
+        && !(effect instanceof TimedEffect && (stage == Stage.AFTER_AUTH || stage == Stage.EXEC))) {
+      throw new IllegalArgumentException(
+          "after("
+              + Durations.format(after)
+              + ") does not apply to "
+              + effect
+              + " at "
+              + stage
+              + "; a wait after the occasion applies to dropConnection(), resetConnection() and"
+              + " disconnect(...) at AFTER_AUTH (from the login) or EXEC (from the command's"
+              + " start): call at(Stage...) first");
+    }
     effect.check(this);
     OccasionKind<?, ?> found = OccasionKind.of(effect, stage, afterBytes);
     if (found == null) {
@@ -198,12 +248,13 @@ public final class FaultSpec {
         && stage == that.stage
         && conditions.equals(that.conditions)
         && afterBytes == that.afterBytes
-        && direction == that.direction;
+        && direction == that.direction
+        && after.equals(that.after);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(effect, stage, conditions, afterBytes, direction);
+    return Objects.hash(effect, stage, conditions, afterBytes, direction, after);
   }
 
   /**
@@ -218,6 +269,9 @@ public final class FaultSpec {
     }
     if (direction != Direction.TO_CLIENT) {
       text.append(" ").append(direction);
+    }
+    if (!after.isZero()) {
+      text.append(" after ").append(Durations.format(after));
     }
     if (!conditions.isEmpty()) {
       text.append(" when ").append(describe(conditions));

@@ -5,6 +5,7 @@ import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -20,13 +21,21 @@ public final class Firing {
   private final Fault fault;
   private final FaultSpec spec;
   private final RandomGenerator random;
+  private final long hostSeed;
   private final BooleanSupplier take;
 
-  Firing(int rule, Fault fault, FaultSpec spec, RandomGenerator random, BooleanSupplier take) {
+  Firing(
+      int rule,
+      Fault fault,
+      FaultSpec spec,
+      RandomGenerator random,
+      long hostSeed,
+      BooleanSupplier take) {
     this.rule = rule;
     this.fault = fault;
     this.spec = spec;
     this.random = random;
+    this.hostSeed = hostSeed;
     this.take = take;
   }
 
@@ -50,6 +59,11 @@ public final class Firing {
     return spec.afterBytes();
   }
 
+  /** How long after its occasion the fault acts: zero unless it waits ({@code Fault.after}). */
+  public Duration after() {
+    return spec.after();
+  }
+
   /** Which way the bytes the fault acts on flow. */
   public Direction direction() {
     return spec.direction();
@@ -58,6 +72,14 @@ public final class Firing {
   /** The generator for this firing's own random choices (garbage bytes, say). */
   public RandomGenerator random() {
     return random;
+  }
+
+  /**
+   * A generator derived from the host's seed and {@code parts} only: the same on every connection
+   * and every occasion, for choices that must repeat (a seeded garbage banner).
+   */
+  public RandomGenerator seededOnly(long... parts) {
+    return new SplittableRandom(Seeds.derive(hostSeed, parts));
   }
 
   /** One sample of {@code delay}, drawn from this firing's generator. */

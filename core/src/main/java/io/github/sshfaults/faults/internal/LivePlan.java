@@ -294,7 +294,7 @@ public final class LivePlan implements HostFaults {
       if (taken.get() >= limit) {
         return null;
       }
-      return new Firing(position, fault, spec, random, this::take);
+      return new Firing(position, fault, spec, random, connection.seed(), this::take);
     }
 
     /** Counts one more time the fault took effect, unless that would pass its limit. */

@@ -77,7 +77,8 @@ class FaultCatalogTest {
     // tag::drop-before-banner[]
     host.faults().add(Fault.dropConnection());
 
-    assertThatThrownBy(() -> run(host, "uptime")).hasMessageContaining("Session is being closed");
+    assertThatThrownBy(() -> run(host, "uptime"))   // words by timing: a write may cross the FIN
+        .hasMessageMatching(".*(Session is being closed|Broken pipe|Connection reset by peer)");
     // end::drop-before-banner[]
   }
 
@@ -138,6 +139,17 @@ class FaultCatalogTest {
 
     assertThatThrownBy(() -> run(host, "uptime")).hasMessageContaining("Session is being closed");
     // end::garbage-banner[]
+  }
+
+  @Test
+  void binaryGarbageBanner(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    // tag::binary-garbage-banner[]
+    host.faults().add(Fault.garbageBanner(new byte[] {0x16, 0x03, 0x01, '\r', (byte) 0xff, '\n'}));
+
+    assertThatThrownBy(() -> run(host, "uptime"))
+        .hasStackTraceContaining("StreamCorruptedException: Incorrect identification (bad line");
+    // end::binary-garbage-banner[]
   }
 
   @Test
@@ -408,8 +420,37 @@ class FaultCatalogTest {
     // tag::cut-after-bytes[]
     host.faults().add(Fault.dropConnection().at(Stage.TRANSPORT).afterBytes(1000));
 
-    assertThatThrownBy(() -> run(host, "uptime")).hasMessageContaining("Session is being closed");
+    assertThatThrownBy(() -> run(host, "uptime"))   // words by timing: a write may cross the FIN
+        .hasMessageMatching(".*(Session is being closed|Broken pipe|Connection reset by peer)");
     // end::cut-after-bytes[]
+  }
+
+  @Test
+  void resetAfterBytesToTheClient(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    // tag::reset-after-bytes[]
+    // 644 bytes: the host's identification line and key exchange proposal, which the client
+    // answers at once; its answer meets the RST.
+    host.faults().add(Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(644));
+
+    assertThatThrownBy(() -> run(host, "uptime")).hasMessageContaining("Connection reset");
+    // end::reset-after-bytes[]
+  }
+
+  @Test
+  void killedIntoACommand(FakeSshHost host) throws Exception {
+    deployCanRunUptime(host);
+    host.command("backup").replies("done\n");
+    // tag::killed-into-a-command[]
+    host.faults().add(
+        Fault.delay(Duration.ofSeconds(5)).at(Stage.EXEC).forCommand("backup"),   // a long backup
+        Fault.dropConnection().at(Stage.EXEC).after(Duration.ofMillis(300)).forCommand("backup"));
+
+    assertThatThrownBy(() -> run(host, "backup"))   // some 300 ms into the command
+        .isInstanceOf(RemoteException.class)
+        .hasMessageContaining("No exit status")
+        .satisfies(thrown -> assertThat(FailureKind.of(thrown)).isEqualTo(DISCONNECTED));
+    // end::killed-into-a-command[]
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.github.sshfaults.sshd.testclients.RawProbe.Observation;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
 import io.github.sshfaults.sshd.testclients.TcpRelay;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +120,41 @@ class TransportFaultsTest {
 
     assertThat(observation.received()).hasSize(100).startsWith("SSH-2.0-");
     assertThat(observation.ending()).isEqualTo(Ending.FIN);
+  }
+
+  @Test
+  void resetToTheClientSendsExactlyTheBytesThenAnRstAtTheClientsNextBytes() throws Exception {
+    host.faults().add(Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(10));
+
+    // The probe's identification line arrives after the host's first 10 bytes went out.
+    Observation observation = RawProbe.probe(host.host(), host.port(), Duration.ofSeconds(5));
+
+    assertThat(observation.received()).hasSize(10).startsWith("SSH-2.0-");
+    assertThat(observation.ending()).isEqualTo(Ending.RESET);
+  }
+
+  /**
+   * The bytes a host sends before a client must answer: its identification line and its key
+   * exchange proposal, which every client answers with its key exchange.
+   */
+  private int bytesBeforeTheClientsKeyExchange() throws IOException {
+    try (FakeSshHost clean = FakeSshHost.builder().seed(1).start()) {
+      return RawProbe.probe(clean.host(), clean.port(), Duration.ofMillis(500)).received().length();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SshClientLibrary.class)
+  void resetAfterTheHostsProposalResetsEachClientAtItsAnswer(SshClientLibrary client)
+      throws Exception {
+    int proposal = bytesBeforeTheClientsKeyExchange();
+    host.faults().add(Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(proposal));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> client.exec(alice(), "id"))
+        .satisfies(thrown -> Causes.assertCausedByResetAsSeenBy(client, thrown));
+    // At the client's answer, long before any timeout of either side.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   @ParameterizedTest

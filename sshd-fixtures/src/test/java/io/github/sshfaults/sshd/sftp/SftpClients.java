@@ -251,6 +251,9 @@ enum SftpClients {
           public void close() throws IOException {
             try {
               sftp.close();
+            } catch (net.schmizz.sshj.transport.TransportException e) {
+              // After the host dropped the connection, sshj's channel close is written to a dead
+              // server, whose kernel answers with an RST: nothing is left to close.
             } finally {
               ssh.close();
             }

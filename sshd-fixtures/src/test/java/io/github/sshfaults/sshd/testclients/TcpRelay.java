@@ -40,6 +40,7 @@ public final class TcpRelay implements AutoCloseable {
   private volatile Socket client;
   private volatile Socket upstream;
   private volatile boolean hostReset;
+  private volatile boolean hostFinFirst;
 
   private TcpRelay(String host, int port) throws IOException {
     this.host = host;
@@ -72,11 +73,21 @@ public final class TcpRelay implements AutoCloseable {
 
   /**
    * How the host ended the relayed connection, FIN or RESET, once both directions are done (the
-   * client closes when the host has): waits at most {@code timeout}.
+   * client closes when the host has): waits at most {@code timeout}. FIN when the host's end of
+   * stream came first, also when the host then reset what the client sent after it, as the kernel
+   * of a server that died does.
    */
   public Ending awaitHostEnding(Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return hostEnding.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Whether the host reset the connection after its FIN, when the client sent more: what a dead
+   * server's kernel does. Meaningful once {@link #awaitHostEnding(Duration)} has answered.
+   */
+  public boolean resetAfterFin() {
+    return hostFinFirst && hostReset;
   }
 
   private void relayOne() {
@@ -88,7 +99,7 @@ public final class TcpRelay implements AutoCloseable {
       CompletableFuture<Void> toHost = CompletableFuture.runAsync(this::clientToHost, pumps);
       hostToClient();
       toHost.join();
-      hostEnding.complete(hostReset ? Ending.RESET : Ending.FIN);
+      hostEnding.complete(hostFinFirst || !hostReset ? Ending.FIN : Ending.RESET);
     } catch (IOException | RuntimeException e) {
       hostEnding.completeExceptionally(e);
     }
@@ -100,6 +111,7 @@ public final class TcpRelay implements AutoCloseable {
   private void hostToClient() {
     try {
       copy(upstream.getInputStream(), client.getOutputStream());
+      hostFinFirst = !hostReset;
       client.shutdownOutput();
     } catch (SocketException e) {
       if (isReset(e)) {

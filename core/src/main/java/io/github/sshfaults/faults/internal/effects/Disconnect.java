@@ -15,6 +15,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.TimedEffect;
 
 /**
  * The host sends {@code SSH_MSG_DISCONNECT} with a reason code and message, then closes. The code
@@ -31,7 +32,8 @@ public record Disconnect(int reasonCode, String message)
         ExecEffect,
         OutputEffect,
         SftpEffect,
-        SftpTransferEffect {
+        SftpTransferEffect,
+        TimedEffect {
 
   /** Validates the reason code (0 or more) and the message. */
   public Disconnect {

@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.TimedEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
@@ -26,7 +27,8 @@ public record Drop()
         SftpEffect,
         SftpTransferEffect,
         TransportEffect,
-        TransportCutEffect {
+        TransportCutEffect,
+        TimedEffect {
 
   @Override
   public Stage defaultStage() {

@@ -1,18 +1,16 @@
 package io.github.sshfaults.faults.internal.effects;
 
-
-import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.AfterAuthEffect;
 import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
-import io.github.sshfaults.faults.internal.FaultSpec;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.TimedEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
@@ -31,26 +29,12 @@ public record Reset()
         SftpEffect,
         SftpTransferEffect,
         TransportEffect,
-        TransportCutEffect {
+        TransportCutEffect,
+        TimedEffect {
 
   @Override
   public Stage defaultStage() {
     return Stage.CONNECT;
-  }
-
-  @Override
-  public void check(FaultSpec fault) {
-    if (fault.stage() == Stage.TRANSPORT
-        && fault.afterBytes() > 0
-        && fault.direction() == Direction.TO_CLIENT) {
-      throw new IllegalArgumentException(
-          "resetConnection() after "
-              + fault.afterBytes()
-              + " bytes at stage TRANSPORT counts what the client sends: call"
-              + " direction(Direction.FROM_CLIENT) before afterBytes. A reset needs unread bytes"
-              + " from the client, and a client cut off in the middle of a packet sends none; use"
-              + " dropConnection() to cut what the host sends");
-    }
   }
 
   @Override

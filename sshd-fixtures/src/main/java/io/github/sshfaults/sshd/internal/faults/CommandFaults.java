@@ -57,7 +57,21 @@ public final class CommandFaults {
             connection.dice(),
             Occasion.of(connection.user(), commandLine),
             faults.exec);
+    faults.scheduleTimedEnding();
     return faults;
+  }
+
+  /**
+   * Schedules the first ending that waits ({@code Fault.after}), counted from now, the command's
+   * start: the command runs meanwhile. The endings that wait are not applied when it sends.
+   */
+  private void scheduleTimedEnding() {
+    for (Ending ending : exec.endings()) {
+      if (!ending.firing().after().isZero()) {
+        engine.endLater(connection, ending, "while \"" + commandLine + "\" ran");
+        return;
+      }
+    }
   }
 
   /** The result to send: the stub's, unless a fault makes the command exit otherwise. */
@@ -83,6 +97,9 @@ public final class CommandFaults {
     }
     boolean hangs = false;
     for (Ending ending : exec.endings()) {
+      if (!ending.firing().after().isZero()) {
+        continue;
+      }
       if (ending.how() == Ending.How.HANG) {
         if (engine.fired(
             connection,

@@ -2,6 +2,7 @@ package io.github.sshfaults.sshd.internal.faults;
 
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
+import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.FaultPlan;
 import io.github.sshfaults.faults.HostFaults;
@@ -260,6 +261,22 @@ public final class FaultEngine implements AutoCloseable {
   }
 
   /**
+   * Applies {@code ending} {@code after} from now, unless the connection has ended by then:
+   * reports it as happening {@code when}. For a fault that waits ({@code Fault.after}).
+   */
+  void endLater(Connection connection, Ending ending, String when) {
+    Duration after = ending.firing().after();
+    schedule(
+        () -> {
+          WireSession wire = connection.wire();
+          if (wire != null && !wire.isClosing()) {
+            end(connection, ending, when + ", " + Durations.format(after) + " later");
+          }
+        },
+        after.toNanos());
+  }
+
+  /**
    * Applies {@code ending}, whose fault has taken effect already ({@link Firing#takeEffect()}): for
    * an ending that waited for a delay after it was counted.
    */
@@ -285,12 +302,19 @@ public final class FaultEngine implements AutoCloseable {
     switch (ending.how()) {
       case DROP -> wire.drop();
       case RESET -> {
-        // Before the banner the host sends nothing more; a cut of the stream may still probe.
+        // Before the banner the host sends nothing more; after an exact count of bytes to the
+        // client neither, not even a probe; a cut of what the client sends may still probe.
         Firing firing = ending.firing();
         boolean beforeBanner =
             firing.stage() == Stage.CONNECT
                 || (firing.stage() == Stage.TRANSPORT && firing.afterBytes() == 0);
-        wire.reset(connection.kexDone, beforeBanner);
+        if (firing.stage() == Stage.TRANSPORT
+            && firing.afterBytes() > 0
+            && firing.direction() == Direction.TO_CLIENT) {
+          wire.resetAtClientsNextBytes();
+        } else {
+          wire.reset(connection.kexDone, beforeBanner);
+        }
       }
       case HANG -> wire.hang();
       case DISCONNECT -> disconnect(connection, ending.reasonCode(), ending.message());
@@ -301,12 +325,12 @@ public final class FaultEngine implements AutoCloseable {
    * Sends {@code SSH_MSG_DISCONNECT} with exactly this reason and message, then a FIN. Built here
    * because MINA SSHD's own {@code disconnect} replaces the message of reason 2.
    *
-   * <p>The disconnect is never lost: the FIN is queued behind the packet (on the wire, and in
-   * {@link org.apache.sshd.common.io.nio2.Nio2Session}'s write queue, which a shutdown waits for),
-   * and what the client sends afterwards is read and ignored until it closes, so no unread byte
-   * makes the kernel answer with an RST that would discard the packet at the client. Every client
-   * library receives it ({@code DisconnectReasonArrivesTest}); what it then throws is its own
-   * affair. sshj's {@code authPassword}, for one, tries its next method on the transport the
+   * <p>The FIN is queued behind the packet (on the wire, and in {@link
+   * org.apache.sshd.common.io.nio2.Nio2Session}'s write queue, which a shutdown waits for), and what
+   * the client sends until the FIN is out is read and ignored, so the packet is not lost to an RST
+   * of ours. Then the socket closes, as OpenSSH's sshd exits after its disconnect: what the client
+   * sends later gets an RST from the kernel. Every client library receives the packet ({@code
+   * DisconnectReasonArrivesTest}); what it then throws is its own affair. sshj's {@code authPassword}, for one, tries its next method on the transport the
    * disconnect has killed and reports "Socket closed" or a timeout instead of the reason, by the
    * timing of its own threads (docs/guide/troubleshooting.md).
    */

@@ -39,6 +39,14 @@ final class Reads {
   private boolean held;
   private Runnable parkedRead;
   private BooleanSupplier cutDue;
+  private boolean resetReading;
+  private boolean smallReads;
+
+  /**
+   * The most a read takes while {@link #readInSmallPieces()} holds: half the smallest SSH packet
+   * (16 bytes), so that whatever the client sends next, some of it stays unread for a reset.
+   */
+  static final int SMALL_READ = 8;
 
   Reads(WireSession session, ResetProbe probe) {
     this.session = session;
@@ -58,6 +66,14 @@ final class Reads {
    */
   synchronized void cutAfter(long bytes, BooleanSupplier action) {
     cut.arm(bytes, action);
+  }
+
+  /**
+   * From now on each read takes at most {@link #SMALL_READ} bytes: a reset that waits for the
+   * client's next bytes then finds some of them unread, however little the client sends.
+   */
+  synchronized void readInSmallPieces() {
+    smallReads = true;
   }
 
   // ------------------------------------------------------------ the faults
@@ -90,6 +106,23 @@ final class Reads {
     mode = Mode.RESET;
   }
 
+  /**
+   * Resets the connection as soon as the client's first byte arrives, without waiting for MINA
+   * SSHD to set its session up and start reading: a killed server's kernel resets at once. Every
+   * SSH client sends its identification line as soon as it is connected, so for them this is right
+   * away. Called at accept, before MINA SSHD reads; its reads then wait for the close.
+   */
+  void resetAtFirstByte() {
+    synchronized (this) {
+      mode = Mode.RESET;
+      if (resetReading) {
+        return;
+      }
+      resetReading = true;
+    }
+    resetStep(false);
+  }
+
   /** The session closes at once: a read held by a partition has nothing left to read from. */
   synchronized void abort() {
     parkedRead = null;
@@ -114,11 +147,20 @@ final class Reads {
     }
     switch (mode) {
       case DISCARD -> discard(buffer);
-      case RESET -> resetStep(false);
+      case RESET -> {
+        synchronized (this) {
+          if (resetReading) {
+            // The reset's own read is under way: the session closes when it completes.
+            return;
+          }
+          resetReading = true;
+        }
+        resetStep(false);
+      }
       case PASS -> {
         boolean shaped;
         synchronized (this) {
-          shaped = pace.limited() || cut.armed();
+          shaped = pace.limited() || cut.armed() || smallReads;
         }
         if (shaped) {
           shapedRead(buffer, completion);
@@ -185,6 +227,9 @@ final class Reads {
           int limit;
           synchronized (this) {
             limit = cut.allow(pace.piece(buffer.capacity()));
+            if (smallReads) {
+              limit = Math.min(limit, SMALL_READ);
+            }
           }
           buffer.clear();
           buffer.limit(limit);

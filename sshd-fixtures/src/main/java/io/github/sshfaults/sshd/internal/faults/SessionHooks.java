@@ -227,6 +227,11 @@ final class SessionHooks implements SessionListener {
 
     void apply() {
       for (Ending ending : endings()) {
+        if (!ending.firing().after().isZero()) {
+          // A server that dies later: the session goes on until then.
+          engine.endLater(connection, ending, "after authentication");
+          return;
+        }
         if (engine.fired(
             connection,
             ending.firing(),

@@ -111,11 +111,14 @@ final class TransportShaping implements TransportEffect.Injector, TransportCutEf
     String what =
         verb + " the connection after " + firing.afterBytes() + " bytes " + words(direction);
     if (direction == Direction.TO_CLIENT) {
+      if (ending.how() == Ending.How.RESET) {
+        // The reset needs the client's next bytes left unread, however short they are.
+        wire.readInSmallPieces();
+      }
       // Only the fault's consent cuts: the wire asks before it stops sending.
       wire.cutWritesAfter(
           firing.afterBytes(), () -> engine.end(connection, ending.describedAs(what), what));
     } else {
-      // Only a cut of what the client sends can reset (FaultSpec checks it).
       wire.cutReadsAfter(
           firing.afterBytes(), () -> engine.end(connection, ending.describedAs(what), what));
     }

@@ -92,13 +92,21 @@ final class Wire {
     reads.release();
   }
 
-  /** Sends {@code bytes} after the pending writes, then drops the connection. */
+  /**
+   * Sends {@code bytes} after the pending writes, then a FIN, as a live server of another protocol
+   * that closes politely: what the client sends is read and ignored until it closes.
+   */
   void sendThenDrop(byte[] bytes) {
     writes.enqueue(bytes);
-    drop();
+    writes.finishLingering();
+    reads.discard();
   }
 
-  /** The pending writes go out, then a FIN; later writes vanish; the client is not heard. */
+  /**
+   * The pending writes go out, then a FIN, and the socket closes, as a process that died: what the
+   * client sends until the FIN is out is read and ignored, what it sends later gets an RST; later
+   * writes vanish.
+   */
   void drop() {
     writes.finish();
     reads.discard();
@@ -112,17 +120,35 @@ final class Wire {
 
   /**
    * Resets the connection as soon as the client sends something. With {@code probe}, after key
-   * exchange only, a probe makes sure it does; with {@code silent} nothing more goes out.
+   * exchange only, a probe makes sure it does; with {@code silent} (before the banner) nothing
+   * more goes out, and the reset reads the client's first byte itself, at once.
    */
   void reset(boolean probe, boolean silent) {
     this.probe.probing(probe);
     if (silent) {
       writes.close();
+      reads.resetAtFirstByte();
+      return;
     }
     reads.reset();
     if (probe) {
       this.probe.send();
     }
+  }
+
+  /** Reads the client's bytes in small pieces from now on; see {@link Reads#readInSmallPieces()}. */
+  void readInSmallPieces() {
+    reads.readInSmallPieces();
+  }
+
+  /**
+   * Nothing more goes out, and the connection resets at the client's next bytes, without a probe
+   * (which would send more): for a reset after an exact number of bytes to the client.
+   */
+  void resetAtClientsNextBytes() {
+    probe.probing(false);
+    writes.close();
+    reads.reset();
   }
 
   /** From now on, what the client sends is read and ignored. */

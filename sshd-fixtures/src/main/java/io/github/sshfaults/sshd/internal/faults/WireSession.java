@@ -10,6 +10,7 @@ import org.apache.sshd.common.future.DefaultCloseFuture;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.io.nio2.Nio2CompletionHandler;
+import org.apache.sshd.common.io.nio2.Nio2DefaultIoWriteFuture;
 import org.apache.sshd.common.io.nio2.Nio2Service;
 import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.apache.sshd.common.util.Readable;
@@ -30,6 +31,7 @@ final class WireSession extends Nio2Session {
   private final Connection connection;
   private final Object wireLock = new Object();
   private volatile Wire wire;
+  private volatile boolean closeAfterShutdown;
 
   WireSession(
       Nio2Service service,
@@ -114,6 +116,24 @@ final class WireSession extends Nio2Session {
     }
     connection.engine().forget(this);
     super.doCloseImmediately();
+  }
+
+  /**
+   * Sends a FIN once MINA SSHD's own pending writes are out, then closes the socket, as the kernel
+   * of a process that died: the client's later bytes get an RST.
+   */
+  void shutdownOutputThenClose() {
+    closeAfterShutdown = true;
+    shutdownOutputQuietly();
+  }
+
+  @Override
+  protected void doShutdownOutputStream(
+      Nio2DefaultIoWriteFuture future, AsynchronousSocketChannel socket) throws IOException {
+    super.doShutdownOutputStream(future, socket);
+    if (closeAfterShutdown) {
+      closeNow();
+    }
   }
 
   void shutdownOutputQuietly() {

@@ -98,13 +98,30 @@ final class Writes {
     queue.add(new Outgoing(bytes, 0, new PendingWrite("garbage")));
   }
 
-  /** The pending writes go out, then a FIN; later writes vanish. */
+  /**
+   * The pending writes go out, then a FIN, then the socket closes; later writes vanish. The close
+   * right after the FIN is what the kernel of a process that died does: the client's late bytes
+   * find no socket and get an RST, as from a killed server, instead of being read and ignored.
+   */
   void finish() {
+    finish(session::shutdownOutputThenClose);
+  }
+
+  /**
+   * The pending writes go out, then a FIN, and the socket stays open to be read until the client
+   * closes: a live server that closes politely (a web server's lingering close), so the client's
+   * late bytes get no RST.
+   */
+  void finishLingering() {
+    finish(session::shutdownOutputQuietly);
+  }
+
+  private void finish(Runnable fin) {
     synchronized (this) {
       closed = true;
       if (!finQueued) {
         finQueued = true;
-        queue.add(new Outgoing(session::shutdownOutputQuietly));
+        queue.add(new Outgoing(fin));
       }
     }
     pump();
