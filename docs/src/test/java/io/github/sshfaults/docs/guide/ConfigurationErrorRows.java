@@ -67,6 +67,11 @@ final class ConfigurationErrorRows implements AutoCloseable {
 
   static {
     notConfiguration(
+        "an internal invariant of the retry loop, which asks only from the second attempt on;"
+            + " users cannot call it",
+        "RetryPolicy.delayBefore: check(…, \"only attempts from the second on wait, but asked for"
+            + " attempt …\")");
+    notConfiguration(
         "the host key provider depends on the class path: with Bouncy Castle or eddsa present (as"
             + " here, through sshj) it cannot be provoked; fake-hosts.md documents it",
         "Keys.checkSupported: throw new IllegalStateException(\"host key type ED25519 needs an"
@@ -667,6 +672,18 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "Give some text, or call `garbageBanner()` for random bytes.",
             () -> Fault.garbageBanner(""));
     row(
+            "`Fault.garbageBanner(bytes)`",
+            "no bytes, or more than 65536",
+            "Give 1 to 65536 bytes.",
+            () -> Fault.garbageBanner(new byte[0]))
+        .with("<count>", "0");
+    row(
+            "`Fault.garbageBanner(length)`",
+            "a length outside 1 to 65536",
+            "Give 1 to 65536.",
+            () -> Fault.garbageBanner(0))
+        .with("<length>", "0");
+    row(
             "`Fault.limitChannels(max)`",
             "limit below 1",
             "Give 1 or more channels.",
@@ -758,11 +775,18 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "Use `at(Stage.TRANSPORT)` first, with `delay`, `throttle` or a cut.",
             () -> Fault.dropConnection().direction(Direction.FROM_CLIENT));
     row(
-            "`Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(n)`",
-            "a reset counting what the host sends",
-            "Call `direction(Direction.FROM_CLIENT)` before `afterBytes`, or use `dropConnection()`.",
-            () -> Fault.resetConnection().at(Stage.TRANSPORT).afterBytes(100))
-        .with("<n>", "100");
+            "`Fault....after(duration)`",
+            "a duration outside 0 to 1 day",
+            "Give 0 to 1 day.",
+            () -> Fault.dropConnection().at(Stage.AFTER_AUTH).after(Duration.ofDays(2)));
+    row(
+            "`Fault....after(duration)`",
+            "an effect or stage without a moment to wait from",
+            "Use `dropConnection()`, `resetConnection()` or `disconnect(...)`, `at(Stage.AFTER_AUTH)`"
+                + " or `at(Stage.EXEC)`, and call `at` before `after`.",
+            () -> Fault.dropConnection().after(Duration.ofSeconds(1)))
+        .matching("<fault>", "(?<=does not apply to ).*?(?= at )")
+        .matching("<stage>", "(?<= at )[A-Z_]+(?=;)");
     row(
             "`Fault.refuse().when(...)`",
             "a trigger on a refused connection",
@@ -1548,6 +1572,10 @@ final class ConfigurationErrorRows implements AutoCloseable {
         .with("<name>", "deploy");
     junit("`@FakeHost(users, acceptAnyCredentials)`", "both", "Use one or the other.",
             UsersAndAnybody.class);
+    junit("`@FakeHost(authMethods)`", "a method named twice", "Name each method once.",
+            AuthMethodTwice.class)
+        .with("<method>", "PASSWORD")
+        .matching("<methods>", "(?<=twice: \\[).*?(?=\\])");
     junit("`@FakeHost(name)`", "blank", "Leave it out, or give a name.", BlankName.class);
     junit("`@FakeHost(name)`", "the name of another host of the test",
             "Give each host its own name.", SameName.class)
@@ -1625,6 +1653,14 @@ final class ConfigurationErrorRows implements AutoCloseable {
   static class UserTwice {
     @Test
     void test(@FakeHost(users = {"deploy:a", "deploy:b"}) FakeSshHost host) {}
+  }
+
+  @Tag("test-kit-only")
+  @SshFaultsTest
+  static class AuthMethodTwice {
+    @Test
+    void test(
+        @FakeHost(authMethods = {AuthMethod.PASSWORD, AuthMethod.PASSWORD}) FakeSshHost host) {}
   }
 
   @Tag("test-kit-only")
