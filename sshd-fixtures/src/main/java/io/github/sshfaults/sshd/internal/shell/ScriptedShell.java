@@ -77,6 +77,7 @@ final class ScriptedShell implements Command {
   private Keys keys;
   private volatile int lines;
   private boolean cancelled;
+  private boolean pagingOff;
 
   ScriptedShell(
       ShellScript root, CommandStubs hostStubs, ExecutorService executor, RecordingJournal journal) {
@@ -161,6 +162,11 @@ final class ScriptedShell implements Command {
   private void play() throws IOException {
     modes.push(root);
     out.write(root.motd());
+    if (root.password() != null && !passwordAccepted(root)) {
+      out.flush();
+      end(1, "wrong password");
+      return;
+    }
     while (true) {
       ShellScript mode = modes.peek();
       String prompt = mode.prompt();
@@ -177,6 +183,10 @@ final class ScriptedShell implements Command {
       }
       lines++;
       Answer answer = resolve(line);
+      if (answer.kind() == Answer.Kind.MODE) {
+        enter(prompt, line, answer.mode());
+        continue;
+      }
       typed(prompt, line, answer.outcome());
       switch (answer.kind()) {
         case EXIT -> {
@@ -184,19 +194,62 @@ final class ScriptedShell implements Command {
           end(0, "typed " + Preconditions.quote(line));
           return;
         }
-        case EMPTY -> {}
+        case RETURN -> modes.pop();
+        case PAGING_OFF -> pagingOff = true;
+        case EMPTY, MODE -> {}
         case STUB, HOST_COMMAND -> send(call(answer.handler(), line));
         case UNKNOWN -> send(unknown(line));
       }
     }
   }
 
+  /**
+   * Enters {@code mode}, typed as {@code line} at {@code prompt}: at once, or once its password is
+   * typed; a wrong one gets the refusal, and the shell stays where it was.
+   */
+  private void enter(String prompt, String line, ShellScript mode) throws IOException {
+    if (mode.password() == null) {
+      typed(prompt, line, "mode");
+      modes.push(mode);
+      out.write(mode.motd());
+      return;
+    }
+    typed(prompt, line, "password asked");
+    if (passwordAccepted(mode)) {
+      modes.push(mode);
+      out.write(mode.motd());
+    }
+  }
+
+  /**
+   * Asks the password of {@code mode} at its password prompt, never echoing what is typed (but
+   * its line ending, as a terminal does), and answers a wrong one with the refusal.
+   */
+  private boolean passwordAccepted(ShellScript mode) throws IOException {
+    out.write(mode.passwordPrompt());
+    String typed = readLine(echo(), true);
+    if (typed == null) {
+      return false;
+    }
+    lines++;
+    boolean accepted = !cancelled && typed.equals(mode.password());
+    cancelled = false;
+    typed(mode.passwordPrompt(), ShellLine.HIDDEN, accepted ? "password accepted" : "wrong password");
+    if (!accepted) {
+      out.write(mode.refusal());
+    }
+    return accepted;
+  }
+
   /** What a line gets, and in what words the journal says so. */
-  private record Answer(Kind kind, CommandHandler handler) {
+  private record Answer(Kind kind, CommandHandler handler, ShellScript mode) {
 
     enum Kind {
       EMPTY("empty"),
       EXIT("exit"),
+      RETURN("return"),
+      PAGING_OFF("paging off"),
+      MODE("mode"),
       STUB("stub"),
       HOST_COMMAND("host command"),
       UNKNOWN("unknown");
@@ -209,7 +262,11 @@ final class ScriptedShell implements Command {
     }
 
     static Answer of(Kind kind) {
-      return new Answer(kind, null);
+      return new Answer(kind, null, null);
+    }
+
+    static Answer stub(Kind kind, CommandHandler handler) {
+      return new Answer(kind, handler, null);
     }
 
     String outcome() {
@@ -218,29 +275,46 @@ final class ScriptedShell implements Command {
   }
 
   /**
-   * What {@code line} gets: the mode's own words first (the lines that end the session), then its
-   * stubs, then the host's command stubs.
+   * What {@code line} gets: the mode's own words first (the lines that leave it, end the session,
+   * turn paging off or enter another mode), then the stubs of the modes from the innermost out,
+   * then the host's command stubs.
    */
   private Answer resolve(String line) {
     if (line.isBlank()) {
       return Answer.of(Answer.Kind.EMPTY);
     }
+    ShellScript current = modes.peek();
+    if (modes.size() > 1 && returnLines(current).contains(line)) {
+      return Answer.of(Answer.Kind.RETURN);
+    }
     if (exitLines().contains(line)) {
       return Answer.of(Answer.Kind.EXIT);
+    }
+    if (setting(ShellScript::pagingOffLines, List.<String>of()).contains(line)) {
+      return Answer.of(Answer.Kind.PAGING_OFF);
+    }
+    for (ShellScript.Mode mode : current.modes()) {
+      if (mode.line().equals(line)) {
+        return new Answer(Answer.Kind.MODE, null, mode.script());
+      }
     }
     for (ShellScript mode : modes) {
       Optional<CommandStubs.Stub> stub = find(mode.stubs(), line);
       if (stub.isPresent()) {
-        return new Answer(Answer.Kind.STUB, stub.get().handler());
+        return Answer.stub(Answer.Kind.STUB, stub.get().handler());
       }
     }
     if (hostCommands()) {
       Optional<CommandStubs.Stub> stub = hostStubs.find(line);
       if (stub.isPresent()) {
-        return new Answer(Answer.Kind.HOST_COMMAND, stub.get().handler());
+        return Answer.stub(Answer.Kind.HOST_COMMAND, stub.get().handler());
       }
     }
     return Answer.of(Answer.Kind.UNKNOWN);
+  }
+
+  private static List<String> returnLines(ShellScript mode) {
+    return mode.returnLines() != null ? mode.returnLines() : ShellScript.DEFAULT_RETURN_LINES;
   }
 
   private static Optional<CommandStubs.Stub> find(List<CommandStubs.Stub> stubs, String line) {
@@ -273,13 +347,19 @@ final class ScriptedShell implements Command {
 
   /**
    * Sends a line's answer: its stdout, then its stderr, both on the terminal when there is one (as
-   * a shell's terminal shows both), else each on its own stream.
+   * a shell's terminal shows both), else each on its own stream; the terminal's share paged when
+   * the mode pages.
    */
   private void send(CommandResult result) throws IOException {
-    out.write(result.stdout());
     if (terminal != null) {
-      out.write(result.stderr());
+      byte[] stdout = result.stdout();
+      byte[] stderr = result.stderr();
+      byte[] both = new byte[stdout.length + stderr.length];
+      System.arraycopy(stdout, 0, both, 0, stdout.length);
+      System.arraycopy(stderr, 0, both, stdout.length, stderr.length);
+      paged(both);
     } else {
+      paged(result.stdout());
       byte[] stderr = result.stderr();
       if (stderr.length > 0) {
         out.flush();
@@ -287,6 +367,47 @@ final class ScriptedShell implements Command {
         err.flush();
       }
     }
+  }
+
+  /**
+   * Writes {@code text} a page at a time, as network devices do: after each page the paging prompt,
+   * then a key decides: space shows the next page, Enter one more line, any other key (q, Ctrl-C)
+   * drops the rest. The prompt is erased before the output goes on.
+   */
+  private void paged(byte[] text) throws IOException {
+    int page = pagingOff ? 0 : setting(ShellScript::pageLines, 0);
+    if (page <= 0) {
+      out.write(text);
+      return;
+    }
+    String more = setting(ShellScript::more, ShellScript.DEFAULT_MORE);
+    int left = page;
+    int from = 0;
+    for (int i = 0; i < text.length - 1; i++) {
+      if (text[i] != '\n' || --left > 0) {
+        continue;
+      }
+      out.write(text, from, i + 1 - from);
+      from = i + 1;
+      out.write(more);
+      out.flush();
+      int key = keys.next();
+      erase(more);
+      if (key == ' ') {
+        left = page;
+      } else if (key == '\r' || key == '\n') {
+        left = 1;
+      } else {
+        return;
+      }
+    }
+    out.write(text, from, text.length - from);
+  }
+
+  /** Erases {@code shown} from the end of the terminal line, as devices erase their paging prompt. */
+  private void erase(String shown) throws IOException {
+    int width = shown.codePointCount(0, shown.length());
+    out.write("\b".repeat(width) + " ".repeat(width) + "\b".repeat(width));
   }
 
   /**
