@@ -15,6 +15,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 
 /**
  * The host sends {@code SSH_MSG_DISCONNECT} with a reason code and message, then closes. The code
@@ -31,7 +32,7 @@ public record Disconnect(int reasonCode, String message)
         ExecEffect,
         OutputEffect,
         SftpEffect,
-        SftpTransferEffect {
+        SftpTransferEffect, ShellEffect {
 
   /** Validates the reason code (0 or more) and the message. */
   public Disconnect {
@@ -81,6 +82,11 @@ public record Disconnect(int reasonCode, String message)
 
   @Override
   public void atSftpTransfer(SftpTransferEffect.Injector injector, Firing firing) {
+    injector.disconnect(reasonCode, message, firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.disconnect(reasonCode, message, firing);
   }
 

@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
@@ -26,7 +27,7 @@ public record Drop()
         SftpEffect,
         SftpTransferEffect,
         TransportEffect,
-        TransportCutEffect {
+        TransportCutEffect, ShellEffect {
 
   @Override
   public Stage defaultStage() {
@@ -85,6 +86,11 @@ public record Drop()
 
   @Override
   public void atTransportCut(TransportCutEffect.Injector injector, Firing firing) {
+    injector.drop(firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.drop(firing);
   }
 

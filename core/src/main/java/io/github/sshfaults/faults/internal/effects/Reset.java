@@ -13,6 +13,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
@@ -31,7 +32,7 @@ public record Reset()
         SftpEffect,
         SftpTransferEffect,
         TransportEffect,
-        TransportCutEffect {
+        TransportCutEffect, ShellEffect {
 
   @Override
   public Stage defaultStage() {
@@ -100,6 +101,11 @@ public record Reset()
 
   @Override
   public void atTransportCut(TransportCutEffect.Injector injector, Firing firing) {
+    injector.reset(firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.reset(firing);
   }
 

@@ -6,6 +6,8 @@ import io.github.sshfaults.sshd.CommandInvocation;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.SharedThreads;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
+import io.github.sshfaults.sshd.internal.faults.ShellFaults;
 import io.github.sshfaults.sshd.journal.ShellEnded;
 import io.github.sshfaults.sshd.journal.ShellLine;
 import io.github.sshfaults.sshd.journal.Terminal;
@@ -61,6 +63,8 @@ final class ScriptedShell implements Command {
   private final CommandStubs hostStubs;
   private final ExecutorService executor;
   private final RecordingJournal journal;
+  private final FaultEngine faultEngine;
+  private ShellFaults faults;
   private final Deque<ShellScript> modes = new ArrayDeque<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private InputStream in;
@@ -78,10 +82,16 @@ final class ScriptedShell implements Command {
   private volatile int lines;
   private boolean cancelled;
   private boolean pagingOff;
+  private int pageLeft;
 
   ScriptedShell(
-      ShellScript root, CommandStubs hostStubs, ExecutorService executor, RecordingJournal journal) {
+      ShellScript root,
+      CommandStubs hostStubs,
+      ExecutorService executor,
+      RecordingJournal journal,
+      FaultEngine faultEngine) {
     this.root = root;
+    this.faultEngine = faultEngine;
     this.hostStubs = hostStubs;
     this.executor = executor;
     this.journal = journal;
@@ -116,6 +126,7 @@ final class ScriptedShell implements Command {
     environment = Map.copyOf(env.getEnv());
     out = new TerminalOutput(rawOut, terminal != null);
     keys = new Keys(in);
+    faults = ShellFaults.of(faultEngine, session);
     try {
       running = executor.submit(this::run);
     } catch (RejectedExecutionException e) {
@@ -151,15 +162,15 @@ final class ScriptedShell implements Command {
   private void run() {
     try {
       play();
-    } catch (InterruptedIOException e) {
-      // Destroyed while waiting for the client: the channel is gone, nobody to answer.
+    } catch (InterruptedIOException | InterruptedException e) {
+      // Destroyed while waiting for the client or a fault's delay: the channel is gone.
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       LOG.debug("Client went away from its shell", e);
     }
   }
 
-  private void play() throws IOException {
+  private void play() throws IOException, InterruptedException {
     modes.push(root);
     out.write(root.motd());
     if (root.password() != null && !passwordAccepted(root)) {
@@ -167,9 +178,22 @@ final class ScriptedShell implements Command {
       end(1, "wrong password");
       return;
     }
+    String answered = null;
     while (true) {
       ShellScript mode = modes.peek();
       String prompt = mode.prompt();
+      switch (faults.beforePrompt(answered, faultOutput())) {
+        case STOP -> {
+          out.flush();
+          return;
+        }
+        case EXIT -> {
+          sendError(faults.exitStderr());
+          end(faults.exitCode(), "a fault ended it");
+          return;
+        }
+        case WRITE -> {}
+      }
       out.write(prompt);
       String line = readLine(echo(), false);
       if (line == null) {
@@ -182,6 +206,7 @@ final class ScriptedShell implements Command {
         continue;
       }
       lines++;
+      answered = line;
       Answer answer = resolve(line);
       if (answer.kind() == Answer.Kind.MODE) {
         enter(prompt, line, answer.mode());
@@ -197,8 +222,16 @@ final class ScriptedShell implements Command {
         case RETURN -> modes.pop();
         case PAGING_OFF -> pagingOff = true;
         case EMPTY, MODE -> {}
-        case STUB, HOST_COMMAND -> send(call(answer.handler(), line));
-        case UNKNOWN -> send(unknown(line));
+        case STUB, HOST_COMMAND -> {
+          if (!send(line, call(answer.handler(), line))) {
+            return;
+          }
+        }
+        case UNKNOWN -> {
+          if (!send(line, unknown(line))) {
+            return;
+          }
+        }
       }
     }
   }
@@ -348,60 +381,114 @@ final class ScriptedShell implements Command {
   /**
    * Sends a line's answer: its stdout, then its stderr, both on the terminal when there is one (as
    * a shell's terminal shows both), else each on its own stream; the terminal's share paged when
-   * the mode pages.
+   * the mode pages, and cut when a fault says so.
+   *
+   * @return false when a fault cut it: the shell sends nothing more
    */
-  private void send(CommandResult result) throws IOException {
+  private boolean send(String line, CommandResult result) throws IOException {
+    byte[] stdout = result.stdout();
+    byte[] stderr = result.stderr();
+    byte[] shown = stdout;
     if (terminal != null) {
-      byte[] stdout = result.stdout();
-      byte[] stderr = result.stderr();
-      byte[] both = new byte[stdout.length + stderr.length];
-      System.arraycopy(stdout, 0, both, 0, stdout.length);
-      System.arraycopy(stderr, 0, both, stdout.length, stderr.length);
-      paged(both);
+      shown = new byte[stdout.length + stderr.length];
+      System.arraycopy(stdout, 0, shown, 0, stdout.length);
+      System.arraycopy(stderr, 0, shown, stdout.length, stderr.length);
+    }
+    byte[] text = shown;
+    pageLeft = pageLength();
+    boolean[] stopped = {false};
+    boolean whole =
+        faults.sendAnswer(
+            line,
+            text.length,
+            (from, to) -> {
+              if (!stopped[0]) {
+                stopped[0] = !paged(text, from, to);
+              }
+              if (to < text.length) {
+                out.flush(); // a cut follows: what came before it reaches the client first
+              }
+              return !stopped[0];
+            });
+    if (!whole) {
+      out.flush();
+      return false;
+    }
+    if (terminal == null && stderr.length > 0) {
+      out.flush();
+      err.write(stderr);
+      err.flush();
+    }
+    return true;
+  }
+
+  /** Writes text a fault ends the shell with: on the terminal, or on the standard error. */
+  private void sendError(String text) throws IOException {
+    if (terminal != null) {
+      out.write(text);
+      out.flush();
     } else {
-      paged(result.stdout());
-      byte[] stderr = result.stderr();
-      if (stderr.length > 0) {
-        out.flush();
-        err.write(stderr);
-        err.flush();
-      }
+      out.flush();
+      err.write(text.getBytes(StandardCharsets.UTF_8));
+      err.flush();
     }
   }
 
+  /** The shell's output as faults write to it. */
+  private ShellFaults.Writer faultOutput() {
+    return new ShellFaults.Writer() {
+      @Override
+      public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+    };
+  }
+
+  private int pageLength() {
+    return pagingOff ? 0 : setting(ShellScript::pageLines, 0);
+  }
+
   /**
-   * Writes {@code text} a page at a time, as network devices do: after each page the paging prompt,
-   * then a key decides: space shows the next page, Enter one more line, any other key (q, Ctrl-C)
-   * drops the rest. The prompt is erased before the output goes on.
+   * Writes bytes {@code from} to {@code to} of {@code text}, a page at a time as network devices
+   * do, going on from the page state of the answer ({@link #pageLeft}): after each page the paging
+   * prompt, then a key decides: space shows the next page, Enter one more line, any other key (q,
+   * Ctrl-C) drops the rest. The prompt is erased before the output goes on.
+   *
+   * @return false when a key dropped the rest
    */
-  private void paged(byte[] text) throws IOException {
-    int page = pagingOff ? 0 : setting(ShellScript::pageLines, 0);
+  private boolean paged(byte[] text, int from, int to) throws IOException {
+    int page = pageLength();
     if (page <= 0) {
-      out.write(text);
-      return;
+      out.write(text, from, to - from);
+      return true;
     }
     String more = setting(ShellScript::more, ShellScript.DEFAULT_MORE);
-    int left = page;
-    int from = 0;
-    for (int i = 0; i < text.length - 1; i++) {
-      if (text[i] != '\n' || --left > 0) {
+    int start = from;
+    for (int i = from; i < to; i++) {
+      if (text[i] != '\n' || --pageLeft > 0 || i == text.length - 1) {
         continue;
       }
-      out.write(text, from, i + 1 - from);
-      from = i + 1;
+      out.write(text, start, i + 1 - start);
+      start = i + 1;
       out.write(more);
       out.flush();
       int key = keys.next();
       erase(more);
       if (key == ' ') {
-        left = page;
+        pageLeft = page;
       } else if (key == '\r' || key == '\n') {
-        left = 1;
+        pageLeft = 1;
       } else {
-        return;
+        return false;
       }
     }
-    out.write(text, from, text.length - from);
+    out.write(text, start, to - start);
+    return true;
   }
 
   /** Erases {@code shown} from the end of the terminal line, as devices erase their paging prompt. */
