@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.sshfaults.faults.DisconnectReason;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
@@ -13,6 +14,7 @@ import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.ShellClient;
 import io.github.sshfaults.sshd.testclients.ShellClient.OpenShell;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +166,29 @@ class ShellFaultsTest {
       assertThat(shell.out().rest()).isEqualTo("Proceed with reload? [confirm]\n");
     }
     host.journal().awaitClosedConnections(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ShellClient.class)
+  void resetsOrDisconnectsInsteadOfThePromptAfterAGivenLine(ShellClient client) throws Exception {
+    host.faults().add(Fault.resetConnection().at(Stage.SHELL).forCommand("reload").onConnection(1));
+    host.faults()
+        .add(
+            Fault.disconnect(DisconnectReason.BY_APPLICATION, "reloading")
+                .at(Stage.SHELL)
+                .forCommand("reload")
+                .onConnection(2));
+    for (String how : List.of("reset the connection (RST)", "disconnected with reason 11")) {
+      try (OpenShell shell = client.open(admin(), false)) {
+        shell.out().expect("router> $");
+
+        shell.type("reload\n");
+
+        assertThat(shell.out().rest()).doesNotContain("router> ");
+      }
+      awaitFault(how + " instead of the prompt after \"reload\"");
+    }
+    host.journal().awaitClosedConnections(2);
   }
 
   @ParameterizedTest
