@@ -214,6 +214,21 @@ class ShellModesAndPagingTest {
         .containsExactly(tuple(OptionalInt.of(1), "wrong password"));
   }
 
+  @ParameterizedTest
+  @EnumSource(ShellClient.class)
+  void endsWithStatusOneAndSaysSoWhenInputEndsAtTheLoginPassword(ShellClient client)
+      throws Exception {
+    host.user("ops", "secret").shell(Shell.prompt("$ ").withPassword("pin"));
+    try (OpenShell shell = client.open(Login.password(host, "ops", "secret"), false)) {
+      shell.out().expect("Password: $");
+      shell.closeInput();
+      assertThat(shell.awaitExit()).isEqualTo(1);
+    }
+    assertThat(host.journal().events(ShellEnded.class))
+        .extracting(ShellEnded::reason)
+        .containsExactly("end of input");
+  }
+
   @Test
   void rejectsAPageLengthOutOfRangeAndAnEmptyPassword() {
     assertThatThrownBy(() -> Shell.prompt("> ").withPaging(-1))

@@ -175,7 +175,7 @@ final class ScriptedShell implements Command {
     out.write(root.motd());
     if (root.password() != null && !passwordAccepted(root)) {
       out.flush();
-      end(1, "wrong password");
+      end(1, keys.ended() ? "end of input" : "wrong password");
       return;
     }
     String answered = null;
@@ -203,6 +203,7 @@ final class ScriptedShell implements Command {
       }
       if (cancelled) {
         cancelled = false;
+        answered = ""; // the prompt after a cancelled line follows no line a fault could match
         continue;
       }
       lines++;
