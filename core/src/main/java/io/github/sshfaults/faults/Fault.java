@@ -24,6 +24,7 @@ import io.github.sshfaults.faults.internal.effects.RequireAuthMethods;
 import io.github.sshfaults.faults.internal.effects.Reset;
 import io.github.sshfaults.faults.internal.effects.SeededGarbage;
 import io.github.sshfaults.faults.internal.effects.SftpError;
+import io.github.sshfaults.faults.internal.effects.ShellNoise;
 import io.github.sshfaults.faults.internal.effects.SwapHostKey;
 import io.github.sshfaults.faults.internal.effects.Throttle;
 import io.github.sshfaults.faults.internal.effects.TooManyAuthFailures;
@@ -126,7 +127,10 @@ public final class Fault {
    * but never its exit code nor end of file, and at {@link Stage#OUTPUT} it stops after {@link
    * #afterBytes(long)} bytes of stdout: the command hangs, the connection still works. At {@link
    * Stage#SFTP} the SFTP subsystem stops answering, from the request that fired on (or once a
-   * transfer went past {@link #afterBytes(long)} bytes); other channels still work.
+   * transfer went past {@link #afterBytes(long)} bytes); other channels still work. At {@link
+   * Stage#SHELL} a scripted shell never writes its prompt (the first, or the one after the line
+   * of {@link #forCommand(String)}) and reads nothing more, or stops after {@link
+   * #afterBytes(long)} bytes of a line's answer.
    */
   public static Fault hang() {
     return of(new Hang());
@@ -136,7 +140,8 @@ public final class Fault {
    * The host waits before going on. Default stage {@link Stage#BANNER}: the identification line is
    * late. At {@link Stage#AUTH} the answer to each authentication request is late; at {@link
    * Stage#EXEC} the command's first output; at {@link Stage#SFTP} the answer to each SFTP request
-   * the fault fires on; at {@link Stage#TRANSPORT} every write, in order.
+   * the fault fires on; at {@link Stage#SHELL} each prompt of a scripted shell (the first one:
+   * before the prompt; the others: per line); at {@link Stage#TRANSPORT} every write, in order.
    */
   public static Fault delay(Delay delay) {
     return of(new Delayed(delay));
@@ -336,8 +341,10 @@ public final class Fault {
 
   /**
    * The command sends nothing on stdout, {@code stderr} on the standard error and exits with {@code
-   * exitCode}, whatever its stub says. Only at {@link Stage#EXEC}; combine with {@link
-   * #forCommand(String)} to fail one command.
+   * exitCode}, whatever its stub says. At {@link Stage#EXEC}; combine with {@link
+   * #forCommand(String)} to fail one command. At {@link Stage#SHELL} a scripted shell ends instead
+   * of writing its prompt: {@code stderr} (on the terminal, with one), then {@code exitCode}; with
+   * {@link #forCommand(String)}, after that line's answer, as a device that logs the user out.
    *
    * @param exitCode 0 to 255
    */
@@ -371,6 +378,21 @@ public final class Fault {
     return of(new SftpError(status, message));
   }
 
+  /**
+   * A {@linkplain Stage#SHELL scripted shell} writes {@code text} (UTF-8) before its prompt, as a
+   * login script, a terminal's escape sequences or a stray log line do: code that waits for the
+   * prompt must skip it. Only at {@link Stage#SHELL}; without a trigger before every prompt, with
+   * {@link #forCommand(String)} before the prompt after that line, with {@link #atMost(int)} {@code
+   * (1)} before the first one only.
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.shellNoise("\u001b[?2004h\u001b[2J").atMost(1));
+   * }</pre>
+   */
+  public static Fault shellNoise(String text) {
+    return of(new ShellNoise(text));
+  }
+
   // ---------------------------------------------------------------- where
 
   /**
@@ -385,10 +407,10 @@ public final class Fault {
 
   /**
    * This fault once {@code bytes} bytes have gone by: of the command's stdout at {@link
-   * Stage#OUTPUT}, of one open file's transfer (read or written, counted per open file) at {@link
+   * Stage#OUTPUT}, of the answer to one line typed in a scripted shell at {@link Stage#SHELL}, of one open file's transfer (read or written, counted per open file) at {@link
    * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For {@link
-   * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT} and {@link
-   * Stage#SFTP} also {@link #hang()} and {@link #disconnect(DisconnectReason, String)}, and {@link
+   * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT}, {@link
+   * Stage#SHELL} and {@link Stage#SFTP} also {@link #hang()} and {@link #disconnect(DisconnectReason, String)}, and {@link
    * #sftpError(SftpStatus)} at {@link Stage#SFTP}. There the host passes on the first {@code bytes}
    * bytes of a file, then fails the read or write that would go past them (a disk that fills up
    * during an upload: {@code sftpError(SftpStatus.NO_SPACE_ON_FILESYSTEM).afterBytes(1 << 20)});

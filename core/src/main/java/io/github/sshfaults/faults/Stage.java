@@ -50,6 +50,14 @@ public enum Stage {
   SFTP,
 
   /**
+   * A {@linkplain io.github.sshfaults.faults.Fault scripted shell} is about to write its prompt: the
+   * first one, or the one after a line typed ({@link Fault#forCommand(String)} and its kin match the
+   * line). With {@link Fault#afterBytes(long)}, the answer to one line has gone past that many
+   * bytes.
+   */
+  SHELL,
+
+  /**
    * The connection's byte stream, from accept to close: latency per write, bandwidth, cut after a
    * number of bytes ({@link Fault#afterBytes(long)}) in a {@link Direction}.
    */

@@ -42,7 +42,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
         .withMessage(
             "resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
-                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, TRANSPORT");
+                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT");
   }
 
   @Test
@@ -51,7 +51,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
         .withMessage(
             "afterBytes(100) does not apply to dropConnection() at CONNECT; it counts bytes at"
-                + " OUTPUT, SFTP, TRANSPORT: call at(Stage...) first");
+                + " OUTPUT, SFTP, SHELL, TRANSPORT: call at(Stage...) first");
   }
 
   @Test
@@ -188,7 +188,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
         .withMessage(
             "forUser(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
-                + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP), but resetConnection() is at CONNECT");
+                + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL), but resetConnection() is at CONNECT");
   }
 
   @Test
@@ -205,8 +205,8 @@ class FaultTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.rejectAuth().forCommand("ls"))
         .withMessage(
-            "forCommand(\"ls\") needs stage EXEC or OUTPUT, where the command is known, but"
-                + " rejectAuth() is at AUTH");
+            "forCommand(\"ls\") needs stage EXEC or OUTPUT or SHELL, where the command is known,"
+                + " but rejectAuth() is at AUTH");
   }
 
   @Test

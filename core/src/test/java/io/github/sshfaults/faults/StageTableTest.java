@@ -9,6 +9,7 @@ import static io.github.sshfaults.faults.Stage.EXEC;
 import static io.github.sshfaults.faults.Stage.KEX;
 import static io.github.sshfaults.faults.Stage.OUTPUT;
 import static io.github.sshfaults.faults.Stage.SFTP;
+import static io.github.sshfaults.faults.Stage.SHELL;
 import static io.github.sshfaults.faults.Stage.TRANSPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -39,28 +40,28 @@ class StageTableTest {
             "dropConnection()",
             Fault::dropConnection,
             CONNECT,
-            set(CONNECT, KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, TRANSPORT),
-            set(OUTPUT, SFTP, TRANSPORT),
+            set(CONNECT, KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT),
+            set(OUTPUT, SFTP, SHELL, TRANSPORT),
             true),
         row(
             "resetConnection()",
             Fault::resetConnection,
             CONNECT,
-            set(CONNECT, KEX, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, TRANSPORT),
-            set(OUTPUT, SFTP, TRANSPORT),
+            set(CONNECT, KEX, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT),
+            set(OUTPUT, SFTP, SHELL, TRANSPORT),
             true),
         row(
             "hang()",
             Fault::hang,
             CONNECT,
-            set(CONNECT, KEX, AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP),
-            set(OUTPUT, SFTP),
+            set(CONNECT, KEX, AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL),
+            set(OUTPUT, SFTP, SHELL),
             false),
         row(
             "delay(...)",
             () -> Fault.delay(Duration.ofMillis(1)),
             BANNER,
-            set(BANNER, AUTH, EXEC, SFTP, TRANSPORT),
+            set(BANNER, AUTH, EXEC, SFTP, SHELL, TRANSPORT),
             set(),
             false),
         row(
@@ -89,8 +90,8 @@ class StageTableTest {
             "disconnect(...)",
             () -> Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye"),
             AFTER_AUTH,
-            set(KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP),
-            set(OUTPUT, SFTP),
+            set(KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL),
+            set(OUTPUT, SFTP, SHELL),
             false),
         row(
             "noCommonAlgorithm(...)",
@@ -143,7 +144,8 @@ class StageTableTest {
             set(AFTER_AUTH),
             set(),
             false),
-        row("exitWith(...)", () -> Fault.exitWith(1, ""), EXEC, set(EXEC), set(), false),
+        row("exitWith(...)", () -> Fault.exitWith(1, ""), EXEC, set(EXEC, SHELL), set(), false),
+        row("shellNoise(...)", () -> Fault.shellNoise("x"), SHELL, set(SHELL), set(), false),
         row(
             "throttle(...)",
             () -> Fault.throttle(1000, 10),

@@ -109,6 +109,33 @@ class FaultTextTest {
     assertThat(FaultText.parse(text)).isEqualTo(java);
   }
 
+  static Stream<Arguments> shellTextsAndTheirJava() {
+    return Stream.of(
+        Arguments.of("hang at=shell", Fault.hang().at(Stage.SHELL)),
+        Arguments.of(
+            "hang at=shell for-command='show log'",
+            Fault.hang().at(Stage.SHELL).forCommand("show log")),
+        Arguments.of("delay 250ms at=shell", Fault.delay(Duration.ofMillis(250)).at(Stage.SHELL)),
+        Arguments.of(
+            "shell-noise \"\\u001b[?2004h%LINK-3-UPDOWN\\n\" at-most=1",
+            Fault.shellNoise("\u001b[?2004h%LINK-3-UPDOWN\n").atMost(1)),
+        Arguments.of(
+            "drop-connection at=shell after-bytes=10 for-command='show log'",
+            Fault.dropConnection().at(Stage.SHELL).afterBytes(10).forCommand("show log")),
+        Arguments.of(
+            "reset-connection at=shell for-command-glob='reload*'",
+            Fault.resetConnection().at(Stage.SHELL).forCommandGlob("reload*")),
+        Arguments.of(
+            "exit-with 3 '% Connection closed\n' at=shell for-command=reload",
+            Fault.exitWith(3, "% Connection closed\n").at(Stage.SHELL).forCommand("reload")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shellTextsAndTheirJava")
+  void readsTheShellStageFaults(String text, Fault java) {
+    assertThat(FaultText.parse(text)).isEqualTo(java);
+  }
+
   @Test
   void knowsEveryFactoryAndFluentMethodOfFault() {
     String vocabulary = FaultText.vocabulary();
@@ -153,7 +180,7 @@ class FaultTextTest {
         .hasMessage(
             "\"drop-connection at=after-ath\": at: \"after-ath\" is not a Stage: expected one of"
                 + " connect, banner, kex, auth, after-auth, channel-open, exec, output, sftp,"
-                + " transport (did you mean \"after-auth\"?)");
+                + " shell, transport (did you mean \"after-auth\"?)");
     assertThatThrownBy(() -> FaultText.parse("delay 500"))
         .hasMessageContaining("\"delay\" has no overload for these arguments:")
         .hasMessageContaining("\"500\" is not a Duration: expected a number and a unit");

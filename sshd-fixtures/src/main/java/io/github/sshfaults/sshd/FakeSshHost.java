@@ -189,7 +189,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             port, algorithms, hostKey, credentials, stubs, commandExecutor, faults);
     created.setHost(bindAddress);
     SftpServer.install(created, files::root, files.quota(), faults, journal, this);
-    ShellServer.install(created, shells, stubs, commandExecutor, journal);
+    ShellServer.install(created, shells, stubs, commandExecutor, journal, faults);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }

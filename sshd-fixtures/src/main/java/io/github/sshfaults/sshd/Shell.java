@@ -32,9 +32,14 @@ import java.util.regex.Pattern;
  * again. What answers a line, first match first:
  *
  * <ol>
+ *   <li>in a mode, the lines that return to the shell it was entered from ({@link
+ *       #withReturnLines(String...)}; {@code exit} and {@code disable} unless set);
  *   <li>the lines that end the session ({@link #withExitLines(String...)}; {@code exit} and {@code
  *       logout} unless set): the shell ends with exit status 0;
- *   <li>the shell's own line stubs, the newest first: {@link #line(String)}, {@link
+ *   <li>the lines that turn paging off ({@link #withPagingOffLines(String...)});
+ *   <li>the lines that enter a mode ({@link #withMode(String, Shell)});
+ *   <li>the line stubs of the mode, then those of the shells it was entered from, each the newest
+ *       first: {@link #line(String)}, {@link
  *       #lineGlob(String)}, {@link #lineMatching(String)}, {@link #withLine(String, String)}, in the
  *       vocabulary of the host's command stubs ({@link CommandStubbing}, {@link CommandResult},
  *       {@link CommandHandler});
@@ -50,6 +55,9 @@ import java.util.regex.Pattern;
  * Ctrl-C and ends on Ctrl-D at the start of a line; without one, stderr goes to the standard
  * error, bytes go out as they are, and nothing is echoed. When the client closes its side, the
  * shell ends with exit status 0, as a shell at the end of its input does.
+ *
+ * <p>Modes ({@link #withMode(String, Shell)}) change the prompt and the stubs, behind a password
+ * or not; paging ({@link #withPaging(int)}) makes long answers wait for a key.
  *
  * <p>Handlers see the line as {@link CommandInvocation#commandLine()}, the environment of the
  * channel ({@code TERM}, {@code USER}, what the client sent) and an empty stdin: the shell reads
@@ -163,6 +171,119 @@ public final class Shell {
     return new Shell(script.withHostCommands(false));
   }
 
+  /**
+   * This shell, entering {@code mode} when exactly {@code line} is typed, as {@code enable} enters a
+   * device's privileged mode. A mode is a shell of its own: its prompt replaces this one, its stubs
+   * answer before this shell's, and what it does not set (unknown-line answer, paging, echo, exit
+   * lines) it inherits from the shell it was entered from. Its return lines ({@code exit} and
+   * {@code disable} unless {@link #withReturnLines(String...)} says otherwise) go back here; its
+   * password ({@link #withPassword(String)}) is asked before it is entered. Modes nest: {@code
+   * configure terminal} entered from {@code enable}'s mode.
+   *
+   * <pre>{@code
+   * Shell.prompt("router> ")
+   *     .withMode("enable", Shell.prompt("router# ")
+   *         .withPassword("s3cret")
+   *         .withLine("show running-config", "hostname router-1\n"));
+   * }</pre>
+   *
+   * <p>Newer modes on the same line win.
+   *
+   * @throws IllegalArgumentException when the line is blank
+   */
+  public Shell withMode(String line, Shell mode) {
+    notBlank(line, "mode line");
+    notNull(mode, "mode for " + quote(line));
+    return new Shell(script.withMode(line, mode.script));
+  }
+
+  /**
+   * This shell, asking {@code password} before it is entered as a mode: the password prompt
+   * ({@code "Password: "} unless {@link #withPasswordPrompt(String)}), then a line that is never
+   * echoed (its line ending is). A wrong password gets the refusal ({@code "% Access denied\n"}
+   * unless {@link #withPasswordRefusal(String)}) and the shell stays in the mode it was in. A shell
+   * given to a host asks it before its first prompt, and a wrong one ends the session with exit
+   * status 1. The journal shows the password as {@value
+   * io.github.sshfaults.sshd.journal.ShellLine#HIDDEN}.
+   *
+   * @throws IllegalArgumentException when the password is empty
+   */
+  public Shell withPassword(String password) {
+    notNull(password, "mode password");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException(
+          "mode password is empty; leave withPassword out for a mode entered without one");
+    }
+    return new Shell(script.withPassword(password, script.passwordPrompt(), script.refusal()));
+  }
+
+  /** This shell, asking its password ({@link #withPassword(String)}) at {@code prompt}. */
+  public Shell withPasswordPrompt(String prompt) {
+    notNull(prompt, "password prompt");
+    return new Shell(script.withPassword(script.password(), prompt, script.refusal()));
+  }
+
+  /** This shell, answering a wrong password ({@link #withPassword(String)}) with {@code text}. */
+  public Shell withPasswordRefusal(String text) {
+    notNull(text, "password refusal");
+    return new Shell(script.withPassword(script.password(), script.passwordPrompt(), text));
+  }
+
+  /**
+   * This shell, when entered as a mode ({@link #withMode(String, Shell)}), going back to the shell it
+   * was entered from on exactly these lines, instead of {@code exit} and {@code disable}. They are
+   * looked at before the lines that end the session.
+   *
+   * @throws IllegalArgumentException when no line is given, or one is blank
+   */
+  public Shell withReturnLines(String... lines) {
+    return new Shell(script.withReturnLines(lines("withReturnLines", lines)));
+  }
+
+  /**
+   * This shell, paging what a line writes (on the terminal, with one; stdout, without) as network
+   * devices do: after {@code pageLines} lines it writes {@code " --More-- "} and waits for a key:
+   * space shows the next page, Enter one more line, any other key ({@code q}, Ctrl-C) drops the
+   * rest. The paging prompt is erased with backspaces before the output goes on. 0 turns paging
+   * off, in a mode that would inherit it. Modes inherit it.
+   *
+   * @throws IllegalArgumentException when {@code pageLines} is negative or above 100000
+   */
+  public Shell withPaging(int pageLines) {
+    return withPaging(pageLines, script.more() != null ? script.more() : ShellScript.DEFAULT_MORE);
+  }
+
+  /**
+   * {@link #withPaging(int)} with another paging prompt, such as {@code "-- More --"} or {@code
+   * "---(more)---"}.
+   *
+   * @throws IllegalArgumentException when {@code pageLines} is negative or above 100000, or the
+   *     prompt is empty
+   */
+  public Shell withPaging(int pageLines, String more) {
+    if (pageLines < 0 || pageLines > 100_000) {
+      throw new IllegalArgumentException(
+          "page length " + pageLines + " is out of range; allowed: 0 (no paging) to 100000 lines");
+    }
+    notNull(more, "paging prompt");
+    if (more.isEmpty()) {
+      throw new IllegalArgumentException(
+          "paging prompt is empty; a client could not tell where a page ends");
+    }
+    return new Shell(script.withPaging(pageLines, more));
+  }
+
+  /**
+   * This shell, turning paging off for the rest of the session on exactly these lines, as automation
+   * does first: {@code "terminal length 0"} (Cisco IOS), {@code "terminal pager 0"} (ASA), {@code
+   * "screen-length 0 temporary"} (Huawei), {@code "set cli screen-length 0"} (Junos).
+   *
+   * @throws IllegalArgumentException when no line is given, or one is blank
+   */
+  public Shell withPagingOffLines(String... lines) {
+    return new Shell(script.withPagingOffLines(lines("withPagingOffLines", lines)));
+  }
+
   /** What the host plays. */
   ShellScript script() {
     return script;
@@ -187,6 +308,9 @@ public final class Shell {
         + ", "
         + script.stubs().size()
         + (script.stubs().size() == 1 ? " line stub" : " line stubs")
+        + (script.modes().isEmpty()
+            ? ""
+            : ", " + script.modes().size() + (script.modes().size() == 1 ? " mode" : " modes"))
         + "]";
   }
 }

@@ -57,7 +57,7 @@ public sealed interface Condition {
   enum Knowledge {
     /** The user's name: from {@code AUTH} on. */
     USER,
-    /** The command line: at {@code EXEC} and {@code OUTPUT}. */
+    /** The command line: at {@code EXEC} and {@code OUTPUT}; the line typed at {@code SHELL}. */
     COMMAND,
     /** The SFTP request and its path: at {@code SFTP}. */
     SFTP_REQUEST

@@ -174,6 +174,31 @@ public final class OccasionKind<E extends Effect, I> {
           (effect, injector) -> true,
           SftpTransferEffect::atSftpTransfer);
 
+  /** A scripted shell about to write its prompt. */
+  public static final OccasionKind<ShellEffect, ShellEffect.Injector> SHELL =
+      new OccasionKind<>(
+          "shell prompt",
+          Stage.SHELL,
+          ShellEffect.class,
+          Bytes.NONE,
+          EnumSet.of(Knowledge.USER, Knowledge.COMMAND),
+          (effect, injector) -> true,
+          ShellEffect::atShell);
+
+  /**
+   * The answer to a line typed in a scripted shell, once it reached the fault's byte count: the
+   * same endings as a command's stdout.
+   */
+  public static final OccasionKind<OutputEffect, OutputEffect.Injector> SHELL_OUTPUT =
+      new OccasionKind<>(
+          "shell output",
+          Stage.SHELL,
+          OutputEffect.class,
+          Bytes.POSITIVE,
+          EnumSet.of(Knowledge.USER, Knowledge.COMMAND),
+          (effect, injector) -> true,
+          OutputEffect::atOutput);
+
   /** A connection's byte stream, shaped when it is accepted. */
   public static final OccasionKind<TransportEffect, TransportEffect.Injector> TRANSPORT =
       new OccasionKind<>(
@@ -211,6 +236,8 @@ public final class OccasionKind<E extends Effect, I> {
           OUTPUT,
           SFTP,
           SFTP_TRANSFER,
+          SHELL,
+          SHELL_OUTPUT,
           TRANSPORT,
           TRANSPORT_CUT);
 

@@ -4,10 +4,13 @@ import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.assertThat
 import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
 import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.ChannelShell;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
@@ -21,6 +24,8 @@ import java.io.OutputStream;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -96,6 +101,79 @@ class ShellsGuideTest {
       assertThat(readUntil(out, "\\$ $")).contains("up 3 days");
       type(in, "exit");
       awaitClosed(channel);
+    } finally {
+      session.disconnect();
+    }
+  }
+
+  @Test
+  void automatesASwitchThroughModesAndPages(FakeSshHost host) throws Exception {
+    // tag::automation[]
+    String config = IntStream.rangeClosed(1, 30)
+        .mapToObj(port -> "interface GigabitEthernet0/" + port + "\n")
+        .collect(Collectors.joining());
+    host.user("netops", "secret").shell(Shell.prompt("sw1> ")
+        .withMode("enable", Shell.prompt("sw1# ")
+            .withPassword("s3cret")                              // asked, never echoed
+            .withLine("show running-config", config))
+        .withPaging(24)                                          // " --More-- " after 24 lines
+        .withPagingOffLines("terminal length 0"));
+    host.faults().add(Fault.shellNoise("\u001b[?2004h").atMost(1)); // escape codes, first prompt
+
+    // The code under test: wait for > or #, enter enable mode, page through the config.
+    Session session = new JSch().getSession("netops", host.host(), host.port());
+    session.setPassword("secret");
+    session.setConfig("StrictHostKeyChecking", "no");
+    session.connect(TIMEOUT_MILLIS);
+    ChannelShell channel = (ChannelShell) session.openChannel("shell");
+    InputStream out = channel.getInputStream();
+    OutputStream in = channel.getOutputStream();
+    channel.connect(TIMEOUT_MILLIS);
+
+    readUntil(out, "[>#] $");
+    type(in, "enable");
+    readUntil(out, "Password: $");
+    type(in, "s3cret");
+    readUntil(out, "# $");
+    type(in, "show running-config");
+    StringBuilder shown = new StringBuilder(readUntil(out, "--More-- $"));
+    in.write(' ');                                               // space: the next page
+    in.flush();
+    shown.append(readUntil(out, "# $"));
+    assertThat(shown).contains("GigabitEthernet0/1\r\n", "GigabitEthernet0/30\r\n");
+    type(in, "disable");                                         // back to sw1>
+    readUntil(out, "> $");
+    type(in, "exit");
+    // end::automation[]
+    awaitClosed(channel);
+    session.disconnect();
+    verify(host, once()).typed("show running-config");
+  }
+
+  @Test
+  void seesAConfigCutShort(FakeSshHost host) throws Exception {
+    host.user("netops", "secret").shell(Shell.prompt("sw1# ")
+        .withLine("show running-config", "hostname sw1\n".repeat(50)));
+    // tag::cut[]
+    host.faults().add(Fault.dropConnection().at(Stage.SHELL).afterBytes(100)
+        .forCommand("show running-config"));
+    // end::cut[]
+    Session session = new JSch().getSession("netops", host.host(), host.port());
+    session.setPassword("secret");
+    session.setConfig("StrictHostKeyChecking", "no");
+    session.connect(TIMEOUT_MILLIS);
+    try {
+      ChannelShell channel = (ChannelShell) session.openChannel("shell");
+      InputStream out = channel.getInputStream();
+      OutputStream in = channel.getOutputStream();
+      channel.connect(TIMEOUT_MILLIS);
+      readUntil(out, "# $");
+      type(in, "show running-config");
+      // tag::cut-seen[]
+      assertThatThrownBy(() -> readUntil(out, "# $"))          // the prompt never comes
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("the shell ended before");
+      // end::cut-seen[]
     } finally {
       session.disconnect();
     }

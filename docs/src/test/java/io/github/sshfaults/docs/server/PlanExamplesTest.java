@@ -46,7 +46,7 @@ class PlanExamplesTest {
     List<FakeSshHost> hosts = FakeSshHost.allFromPlan(plan);
     try {
       assertThat(hosts)
-          .hasSize(11)
+          .hasSize(12)
           .allSatisfy(host -> assertThat(host.faults().plan().faults()).isNotEmpty());
     } finally {
       hosts.forEach(FakeSshHost::close);

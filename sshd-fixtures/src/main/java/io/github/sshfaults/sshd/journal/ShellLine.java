@@ -17,7 +17,7 @@ import java.util.Map;
  * @param outcome what the shell made of it: {@code stub}, {@code host command}, {@code unknown},
  *     {@code empty}, {@code mode} (it entered another mode), {@code password asked}, {@code
  *     password accepted}, {@code wrong password}, {@code return} (back to the mode before), {@code
- *     exit}
+ *     paging off}, {@code exit}
  */
 public record ShellLine(
     long sequence,

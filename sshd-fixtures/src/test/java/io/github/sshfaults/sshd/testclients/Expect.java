@@ -109,6 +109,20 @@ public final class Expect implements AutoCloseable {
     return rest;
   }
 
+  /**
+   * Waits {@code quiet} (no longer: to show that something does not come, as a client's own timeout
+   * would) and returns what came since the last match, consuming it.
+   */
+  public synchronized String within(Duration quiet) throws InterruptedException {
+    long deadline = System.nanoTime() + quiet.toNanos();
+    for (long left; !ended && (left = deadline - System.nanoTime()) > 0; ) {
+      wait(Math.max(1, left / 1_000_000));
+    }
+    String came = pending.toString();
+    pending.setLength(0);
+    return came;
+  }
+
   /** Whether the stream has ended. */
   public synchronized boolean ended() {
     return ended;

@@ -9,6 +9,7 @@ import io.github.sshfaults.faults.internal.BannerEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
 import io.github.sshfaults.faults.internal.SftpEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
 /**
@@ -17,7 +18,7 @@ import io.github.sshfaults.faults.internal.TransportEffect;
  * @param delay how long
  */
 public record Delayed(Delay delay)
-    implements BannerEffect, AuthEffect, ExecEffect, SftpEffect, TransportEffect {
+    implements BannerEffect, AuthEffect, ExecEffect, SftpEffect, TransportEffect, ShellEffect {
 
   /** Validates the delay. */
   public Delayed {
@@ -52,6 +53,11 @@ public record Delayed(Delay delay)
   @Override
   public void atTransport(TransportEffect.Injector injector, Firing firing) {
     injector.delayEachWrite(delay, firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
+    injector.delayPrompt(delay, firing);
   }
 
   @Override

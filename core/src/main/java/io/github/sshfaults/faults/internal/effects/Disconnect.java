@@ -15,6 +15,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TimedEffect;
 
 /**
@@ -33,6 +34,7 @@ public record Disconnect(int reasonCode, String message)
         OutputEffect,
         SftpEffect,
         SftpTransferEffect,
+        ShellEffect,
         TimedEffect {
 
   /** Validates the reason code (0 or more) and the message. */
@@ -83,6 +85,11 @@ public record Disconnect(int reasonCode, String message)
 
   @Override
   public void atSftpTransfer(SftpTransferEffect.Injector injector, Firing firing) {
+    injector.disconnect(reasonCode, message, firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.disconnect(reasonCode, message, firing);
   }
 

@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TimedEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
@@ -28,6 +29,7 @@ public record Drop()
         SftpTransferEffect,
         TransportEffect,
         TransportCutEffect,
+        ShellEffect,
         TimedEffect {
 
   @Override
@@ -87,6 +89,11 @@ public record Drop()
 
   @Override
   public void atTransportCut(TransportCutEffect.Injector injector, Firing firing) {
+    injector.drop(firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.drop(firing);
   }
 

@@ -7,6 +7,7 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ShellEffect;
 
 /**
  * The command exits with {@code exitCode} and {@code stderr}, whatever its stub says.
@@ -14,7 +15,7 @@ import io.github.sshfaults.faults.internal.Firing;
  * @param exitCode 0 to 255
  * @param stderr what it writes on stderr
  */
-public record ExitWith(int exitCode, String stderr) implements ExecEffect {
+public record ExitWith(int exitCode, String stderr) implements ExecEffect, ShellEffect {
 
   /** Validates the exit code (0 to 255) and the stderr text. */
   public ExitWith {
@@ -29,6 +30,11 @@ public record ExitWith(int exitCode, String stderr) implements ExecEffect {
 
   @Override
   public void atExec(ExecEffect.Injector injector, Firing firing) {
+    injector.exitWith(exitCode, stderr, firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.exitWith(exitCode, stderr, firing);
   }
 

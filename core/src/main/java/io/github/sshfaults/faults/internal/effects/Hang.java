@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 
 /** The host keeps the connection open and stops answering. */
 public record Hang()
@@ -20,7 +21,7 @@ public record Hang()
         ExecEffect,
         OutputEffect,
         SftpEffect,
-        SftpTransferEffect {
+        SftpTransferEffect, ShellEffect {
 
   @Override
   public Stage defaultStage() {
@@ -64,6 +65,11 @@ public record Hang()
 
   @Override
   public void atSftpTransfer(SftpTransferEffect.Injector injector, Firing firing) {
+    injector.hang(firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.hang(firing);
   }
 

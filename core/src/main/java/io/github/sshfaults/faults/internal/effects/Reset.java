@@ -10,6 +10,7 @@ import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.SftpTransferEffect;
+import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TimedEffect;
 import io.github.sshfaults.faults.internal.TransportCutEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
@@ -30,6 +31,7 @@ public record Reset()
         SftpTransferEffect,
         TransportEffect,
         TransportCutEffect,
+        ShellEffect,
         TimedEffect {
 
   @Override
@@ -84,6 +86,11 @@ public record Reset()
 
   @Override
   public void atTransportCut(TransportCutEffect.Injector injector, Firing firing) {
+    injector.reset(firing);
+  }
+
+  @Override
+  public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.reset(firing);
   }
 

@@ -7,6 +7,7 @@ import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.CommandStubbing;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.HostKeyType;
+import io.github.sshfaults.sshd.Shell;
 import io.github.sshfaults.sshd.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
  * @param filesQuota the quota of the host's files in bytes, or null for the default
  * @param faults its fault plan
  * @param timing its timing, or null for the default
+ * @param shells its scripted shells, in order: the host's (for every user) first, then each user's
  */
 public record HostPlan(
     String name,
@@ -52,7 +54,8 @@ public record HostPlan(
     Path files,
     Long filesQuota,
     FaultPlan faults,
-    Timing timing) {
+    Timing timing,
+    List<ShellPlan> shells) {
 
   /**
    * The stub methods of {@link FakeSshHost} by their kebab-case names ({@code command}, {@code
@@ -65,7 +68,46 @@ public record HostPlan(
     authMethods = authMethods == null ? null : List.copyOf(authMethods);
     users = List.copyOf(users);
     commands = List.copyOf(commands);
+    shells = List.copyOf(shells);
   }
+
+  /** A host without shells. */
+  public HostPlan(
+      String name,
+      Long seed,
+      AlgorithmSet algorithms,
+      HostKeyType hostKeyType,
+      List<AuthMethod> authMethods,
+      List<User> users,
+      boolean acceptAnyCredentials,
+      List<Stub> commands,
+      Path files,
+      Long filesQuota,
+      FaultPlan faults,
+      Timing timing) {
+    this(
+        name,
+        seed,
+        algorithms,
+        hostKeyType,
+        authMethods,
+        users,
+        acceptAnyCredentials,
+        commands,
+        files,
+        filesQuota,
+        faults,
+        timing,
+        List.of());
+  }
+
+  /**
+   * A scripted shell of the plan.
+   *
+   * @param user the user it is for; null for every user
+   * @param shell the shell
+   */
+  public record ShellPlan(String user, Shell shell) {}
 
   /**
    * A user.
@@ -127,7 +169,7 @@ public record HostPlan(
   }
 
   /**
-   * Gives a started {@code host} the plan's users, command stubs and files.
+   * Gives a started {@code host} the plan's users, command stubs, shells and files.
    *
    * @throws PlanException naming the stub's place in the plan when the host rejects it (a regex
    *     that does not compile)
@@ -152,6 +194,13 @@ public record HostPlan(
     }
     for (Stub stub : commands) {
       stub(host, stub);
+    }
+    for (ShellPlan shell : shells) {
+      if (shell.user() == null) {
+        host.shell(shell.shell());
+      } else {
+        host.shell(shell.user(), shell.shell());
+      }
     }
     if (files != null) {
       copyFiles(host);

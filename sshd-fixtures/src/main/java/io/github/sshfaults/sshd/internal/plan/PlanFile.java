@@ -65,7 +65,16 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *     faults:
  *       - reject-auth for-user=bob
  *       - drop-connection at=after-auth first-attempts=2
+ *     shell:                         # for every user; a user's own: users.NAME.shell
+ *       prompt: "router> "
+ *       lines:
+ *         - line: show version
+ *           stdout: "Version 15.2\n"
+ *       modes:
+ *         enable: {prompt: "router# ", password: s3cret}
  * </pre>
+ *
+ * <p>The fields of a shell are in {@link ShellPlans}.
  */
 public final class PlanFile {
 
@@ -74,6 +83,7 @@ public final class PlanFile {
   private static final String COMMANDS = "commands";
   private static final String FAULTS = "faults";
   private static final String AUTH_METHODS = "auth-methods";
+  private static final String SHELL = "shell";
   private static final Set<String> HOST =
       Set.of(
           "seed",
@@ -86,8 +96,10 @@ public final class PlanFile {
           "files",
           "files-quota",
           "timing",
-          FAULTS);
-  private static final Set<String> USER = Set.of("password", "authorized-keys", AUTH_METHODS);
+          FAULTS,
+          SHELL);
+  private static final Set<String> USER =
+      Set.of("password", "authorized-keys", AUTH_METHODS, SHELL);
   private static final Set<String> REPLY = Set.of("stdout", "stderr", "exit-code");
 
   /** Host names: they appear in URLs and logs. */
@@ -185,8 +197,20 @@ public final class PlanFile {
     List<AuthMethod> authMethods =
         optional(fields, AUTH_METHODS).map(PlanFile::authMethods).orElse(null);
     List<HostPlan.User> users = new ArrayList<>();
+    List<HostPlan.ShellPlan> shells = new ArrayList<>();
+    optional(fields, SHELL)
+        .ifPresent(n -> shells.add(new HostPlan.ShellPlan(null, ShellPlans.read(n))));
     optional(fields, USERS)
-        .ifPresent(n -> n.mapping(null).forEach((user, u) -> users.add(user(user, u))));
+        .ifPresent(
+            n ->
+                n.mapping(null)
+                    .forEach(
+                        (user, u) -> {
+                          users.add(user(user, u));
+                          optional(u.mapping(USER), SHELL)
+                              .map(ShellPlans::read)
+                              .ifPresent(s -> shells.add(new HostPlan.ShellPlan(user, s)));
+                        }));
     boolean acceptAny =
         optional(fields, "accept-any-credentials").map(PlanNode::bool).orElse(false);
     if (acceptAny && !users.isEmpty()) {
@@ -218,7 +242,8 @@ public final class PlanFile {
         files,
         filesQuota,
         FaultPlan.of(faults),
-        timing);
+        timing,
+        shells);
   }
 
   private HostPlan.User user(String name, PlanNode node) {

@@ -51,6 +51,11 @@ final class Keys {
     }
   }
 
+  /** Whether the client has closed its side, and every byte it sent was read. */
+  boolean ended() {
+    return ended && position == limit;
+  }
+
   /** Whether a byte is there already, so that {@link #next()} would not wait. */
   boolean ready() {
     return position < limit;

@@ -6,6 +6,8 @@ import io.github.sshfaults.sshd.CommandInvocation;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.SharedThreads;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
+import io.github.sshfaults.sshd.internal.faults.ShellFaults;
 import io.github.sshfaults.sshd.journal.ShellEnded;
 import io.github.sshfaults.sshd.journal.ShellLine;
 import io.github.sshfaults.sshd.journal.Terminal;
@@ -61,6 +63,8 @@ final class ScriptedShell implements Command {
   private final CommandStubs hostStubs;
   private final ExecutorService executor;
   private final RecordingJournal journal;
+  private final FaultEngine faultEngine;
+  private ShellFaults faults;
   private final Deque<ShellScript> modes = new ArrayDeque<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private InputStream in;
@@ -77,10 +81,17 @@ final class ScriptedShell implements Command {
   private Keys keys;
   private volatile int lines;
   private boolean cancelled;
+  private boolean pagingOff;
+  private int pageLeft;
 
   ScriptedShell(
-      ShellScript root, CommandStubs hostStubs, ExecutorService executor, RecordingJournal journal) {
+      ShellScript root,
+      CommandStubs hostStubs,
+      ExecutorService executor,
+      RecordingJournal journal,
+      FaultEngine faultEngine) {
     this.root = root;
+    this.faultEngine = faultEngine;
     this.hostStubs = hostStubs;
     this.executor = executor;
     this.journal = journal;
@@ -115,6 +126,7 @@ final class ScriptedShell implements Command {
     environment = Map.copyOf(env.getEnv());
     out = new TerminalOutput(rawOut, terminal != null);
     keys = new Keys(in);
+    faults = ShellFaults.of(faultEngine, session);
     try {
       running = executor.submit(this::run);
     } catch (RejectedExecutionException e) {
@@ -150,20 +162,38 @@ final class ScriptedShell implements Command {
   private void run() {
     try {
       play();
-    } catch (InterruptedIOException e) {
-      // Destroyed while waiting for the client: the channel is gone, nobody to answer.
+    } catch (InterruptedIOException | InterruptedException e) {
+      // Destroyed while waiting for the client or a fault's delay: the channel is gone.
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       LOG.debug("Client went away from its shell", e);
     }
   }
 
-  private void play() throws IOException {
+  private void play() throws IOException, InterruptedException {
     modes.push(root);
     out.write(root.motd());
+    if (root.password() != null && !passwordAccepted(root)) {
+      out.flush();
+      end(1, keys.ended() ? "end of input" : "wrong password");
+      return;
+    }
+    String answered = null;
     while (true) {
       ShellScript mode = modes.peek();
       String prompt = mode.prompt();
+      switch (faults.beforePrompt(answered, faultOutput())) {
+        case STOP -> {
+          out.flush();
+          return;
+        }
+        case EXIT -> {
+          sendError(faults.exitStderr());
+          end(faults.exitCode(), "a fault ended it");
+          return;
+        }
+        case WRITE -> {}
+      }
       out.write(prompt);
       String line = readLine(echo(), false);
       if (line == null) {
@@ -173,10 +203,16 @@ final class ScriptedShell implements Command {
       }
       if (cancelled) {
         cancelled = false;
+        answered = ""; // the prompt after a cancelled line follows no line a fault could match
         continue;
       }
       lines++;
+      answered = line;
       Answer answer = resolve(line);
+      if (answer.kind() == Answer.Kind.MODE) {
+        enter(prompt, line, answer.mode());
+        continue;
+      }
       typed(prompt, line, answer.outcome());
       switch (answer.kind()) {
         case EXIT -> {
@@ -184,19 +220,70 @@ final class ScriptedShell implements Command {
           end(0, "typed " + Preconditions.quote(line));
           return;
         }
-        case EMPTY -> {}
-        case STUB, HOST_COMMAND -> send(call(answer.handler(), line));
-        case UNKNOWN -> send(unknown(line));
+        case RETURN -> modes.pop();
+        case PAGING_OFF -> pagingOff = true;
+        case EMPTY, MODE -> {}
+        case STUB, HOST_COMMAND -> {
+          if (!send(line, call(answer.handler(), line))) {
+            return;
+          }
+        }
+        case UNKNOWN -> {
+          if (!send(line, unknown(line))) {
+            return;
+          }
+        }
       }
     }
   }
 
+  /**
+   * Enters {@code mode}, typed as {@code line} at {@code prompt}: at once, or once its password is
+   * typed; a wrong one gets the refusal, and the shell stays where it was.
+   */
+  private void enter(String prompt, String line, ShellScript mode) throws IOException {
+    if (mode.password() == null) {
+      typed(prompt, line, "mode");
+      modes.push(mode);
+      out.write(mode.motd());
+      return;
+    }
+    typed(prompt, line, "password asked");
+    if (passwordAccepted(mode)) {
+      modes.push(mode);
+      out.write(mode.motd());
+    }
+  }
+
+  /**
+   * Asks the password of {@code mode} at its password prompt, never echoing what is typed (but
+   * its line ending, as a terminal does), and answers a wrong one with the refusal.
+   */
+  private boolean passwordAccepted(ShellScript mode) throws IOException {
+    out.write(mode.passwordPrompt());
+    String typed = readLine(echo(), true);
+    if (typed == null) {
+      return false;
+    }
+    lines++;
+    boolean accepted = !cancelled && typed.equals(mode.password());
+    cancelled = false;
+    typed(mode.passwordPrompt(), ShellLine.HIDDEN, accepted ? "password accepted" : "wrong password");
+    if (!accepted) {
+      out.write(mode.refusal());
+    }
+    return accepted;
+  }
+
   /** What a line gets, and in what words the journal says so. */
-  private record Answer(Kind kind, CommandHandler handler) {
+  private record Answer(Kind kind, CommandHandler handler, ShellScript mode) {
 
     enum Kind {
       EMPTY("empty"),
       EXIT("exit"),
+      RETURN("return"),
+      PAGING_OFF("paging off"),
+      MODE("mode"),
       STUB("stub"),
       HOST_COMMAND("host command"),
       UNKNOWN("unknown");
@@ -209,7 +296,11 @@ final class ScriptedShell implements Command {
     }
 
     static Answer of(Kind kind) {
-      return new Answer(kind, null);
+      return new Answer(kind, null, null);
+    }
+
+    static Answer stub(Kind kind, CommandHandler handler) {
+      return new Answer(kind, handler, null);
     }
 
     String outcome() {
@@ -218,29 +309,46 @@ final class ScriptedShell implements Command {
   }
 
   /**
-   * What {@code line} gets: the mode's own words first (the lines that end the session), then its
-   * stubs, then the host's command stubs.
+   * What {@code line} gets: the mode's own words first (the lines that leave it, end the session,
+   * turn paging off or enter another mode), then the stubs of the modes from the innermost out,
+   * then the host's command stubs.
    */
   private Answer resolve(String line) {
     if (line.isBlank()) {
       return Answer.of(Answer.Kind.EMPTY);
     }
+    ShellScript current = modes.peek();
+    if (modes.size() > 1 && returnLines(current).contains(line)) {
+      return Answer.of(Answer.Kind.RETURN);
+    }
     if (exitLines().contains(line)) {
       return Answer.of(Answer.Kind.EXIT);
+    }
+    if (setting(ShellScript::pagingOffLines, List.<String>of()).contains(line)) {
+      return Answer.of(Answer.Kind.PAGING_OFF);
+    }
+    for (ShellScript.Mode mode : current.modes()) {
+      if (mode.line().equals(line)) {
+        return new Answer(Answer.Kind.MODE, null, mode.script());
+      }
     }
     for (ShellScript mode : modes) {
       Optional<CommandStubs.Stub> stub = find(mode.stubs(), line);
       if (stub.isPresent()) {
-        return new Answer(Answer.Kind.STUB, stub.get().handler());
+        return Answer.stub(Answer.Kind.STUB, stub.get().handler());
       }
     }
     if (hostCommands()) {
       Optional<CommandStubs.Stub> stub = hostStubs.find(line);
       if (stub.isPresent()) {
-        return new Answer(Answer.Kind.HOST_COMMAND, stub.get().handler());
+        return Answer.stub(Answer.Kind.HOST_COMMAND, stub.get().handler());
       }
     }
     return Answer.of(Answer.Kind.UNKNOWN);
+  }
+
+  private static List<String> returnLines(ShellScript mode) {
+    return mode.returnLines() != null ? mode.returnLines() : ShellScript.DEFAULT_RETURN_LINES;
   }
 
   private static Optional<CommandStubs.Stub> find(List<CommandStubs.Stub> stubs, String line) {
@@ -273,20 +381,121 @@ final class ScriptedShell implements Command {
 
   /**
    * Sends a line's answer: its stdout, then its stderr, both on the terminal when there is one (as
-   * a shell's terminal shows both), else each on its own stream.
+   * a shell's terminal shows both), else each on its own stream; the terminal's share paged when
+   * the mode pages, and cut when a fault says so.
+   *
+   * @return false when a fault cut it: the shell sends nothing more
    */
-  private void send(CommandResult result) throws IOException {
-    out.write(result.stdout());
+  private boolean send(String line, CommandResult result) throws IOException {
+    byte[] stdout = result.stdout();
+    byte[] stderr = result.stderr();
+    byte[] shown = stdout;
     if (terminal != null) {
-      out.write(result.stderr());
+      shown = new byte[stdout.length + stderr.length];
+      System.arraycopy(stdout, 0, shown, 0, stdout.length);
+      System.arraycopy(stderr, 0, shown, stdout.length, stderr.length);
+    }
+    byte[] text = shown;
+    pageLeft = pageLength();
+    boolean[] stopped = {false};
+    boolean whole =
+        faults.sendAnswer(
+            line,
+            text.length,
+            (from, to) -> {
+              if (!stopped[0]) {
+                stopped[0] = !paged(text, from, to);
+              }
+              if (to < text.length) {
+                out.flush(); // a cut follows: what came before it reaches the client first
+              }
+              return !stopped[0];
+            });
+    if (!whole) {
+      out.flush();
+      return false;
+    }
+    if (terminal == null && stderr.length > 0) {
+      out.flush();
+      err.write(stderr);
+      err.flush();
+    }
+    return true;
+  }
+
+  /** Writes text a fault ends the shell with: on the terminal, or on the standard error. */
+  private void sendError(String text) throws IOException {
+    if (terminal != null) {
+      out.write(text);
+      out.flush();
     } else {
-      byte[] stderr = result.stderr();
-      if (stderr.length > 0) {
+      out.flush();
+      err.write(text.getBytes(StandardCharsets.UTF_8));
+      err.flush();
+    }
+  }
+
+  /** The shell's output as faults write to it. */
+  private ShellFaults.Writer faultOutput() {
+    return new ShellFaults.Writer() {
+      @Override
+      public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+      }
+
+      @Override
+      public void flush() throws IOException {
         out.flush();
-        err.write(stderr);
-        err.flush();
+      }
+    };
+  }
+
+  private int pageLength() {
+    return pagingOff ? 0 : setting(ShellScript::pageLines, 0);
+  }
+
+  /**
+   * Writes bytes {@code from} to {@code to} of {@code text}, a page at a time as network devices
+   * do, going on from the page state of the answer ({@link #pageLeft}): after each page the paging
+   * prompt, then a key decides: space shows the next page, Enter one more line, any other key (q,
+   * Ctrl-C) drops the rest. The prompt is erased before the output goes on.
+   *
+   * @return false when a key dropped the rest
+   */
+  private boolean paged(byte[] text, int from, int to) throws IOException {
+    int page = pageLength();
+    if (page <= 0) {
+      out.write(text, from, to - from);
+      return true;
+    }
+    String more = setting(ShellScript::more, ShellScript.DEFAULT_MORE);
+    int start = from;
+    for (int i = from; i < to; i++) {
+      if (text[i] != '\n' || --pageLeft > 0 || i == text.length - 1) {
+        continue;
+      }
+      out.write(text, start, i + 1 - start);
+      start = i + 1;
+      out.write(more);
+      out.flush();
+      int key = keys.next();
+      erase(more);
+      if (key == ' ') {
+        pageLeft = page;
+      } else if (key == '\r' || key == '\n') {
+        pageLeft = 1;
+      } else {
+        return false;
       }
     }
+    out.write(text, start, to - start);
+    return true;
+  }
+
+  /** Erases {@code shown} from the end of the terminal line, as devices erase their paging prompt. */
+  private void erase(String shown) throws IOException {
+    int width = shown.codePointCount(0, shown.length());
+    out.write("\b".repeat(width) + " ".repeat(width) + "\b".repeat(width));
   }
 
   /**

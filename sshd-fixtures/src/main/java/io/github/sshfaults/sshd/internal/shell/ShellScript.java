@@ -18,7 +18,8 @@ import java.util.List;
  * @param passwordPrompt the prompt for the password
  * @param refusal what a wrong password gets
  * @param exitLines the lines that end the session; null to inherit ({@code exit}, {@code logout})
- * @param returnLines the lines that return to the mode it was entered from
+ * @param returnLines the lines that return to the mode it was entered from; null for {@link
+ *     #DEFAULT_RETURN_LINES}
  * @param unknown what an unknown line gets, {@code {program}} and {@code {line}} replaced; null to
  *     inherit
  * @param pageLines lines per page, 0 for no paging; null to inherit (no paging)
@@ -27,6 +28,8 @@ import java.util.List;
  *     modes do not say {@code ECHO=0})
  * @param hostCommands whether lines the shell does not know are looked up in the host's command
  *     stubs; null to inherit (yes)
+ * @param pagingOffLines the lines that turn paging off for the rest of the session; null to
+ *     inherit (none)
  */
 public record ShellScript(
     String prompt,
@@ -42,13 +45,17 @@ public record ShellScript(
     Integer pageLines,
     String more,
     Boolean echo,
-    Boolean hostCommands) {
+    Boolean hostCommands,
+    List<String> pagingOffLines) {
 
   /** What ends a session unless a shell says otherwise. */
   public static final List<String> DEFAULT_EXIT_LINES = List.of("exit", "logout");
 
   /** What an unknown line gets unless a shell says otherwise. */
   public static final String DEFAULT_UNKNOWN = "{program}: command not found\n";
+
+  /** What returns from a mode to the one before unless a mode says otherwise. */
+  public static final List<String> DEFAULT_RETURN_LINES = List.of("exit", "disable");
 
   /** The paging prompt unless a shell says otherwise, as Cisco IOS writes it. */
   public static final String DEFAULT_MORE = " --More-- ";
@@ -72,7 +79,8 @@ public record ShellScript(
     stubs = List.copyOf(stubs);
     modes = List.copyOf(modes);
     exitLines = exitLines == null ? null : List.copyOf(exitLines);
-    returnLines = List.copyOf(returnLines);
+    returnLines = returnLines == null ? null : List.copyOf(returnLines);
+    pagingOffLines = pagingOffLines == null ? null : List.copyOf(pagingOffLines);
   }
 
   /** A shell that writes {@code prompt} and knows no line. */
@@ -86,7 +94,8 @@ public record ShellScript(
         DEFAULT_PASSWORD_PROMPT,
         DEFAULT_REFUSAL,
         null,
-        List.of(),
+        null,
+        null,
         null,
         null,
         null,
@@ -171,6 +180,13 @@ public record ShellScript(
     return copy.build();
   }
 
+  /** This shell turning paging off on {@code lines}. */
+  public ShellScript withPagingOffLines(List<String> lines) {
+    Copy copy = copy();
+    copy.pagingOffLines = lines;
+    return copy.build();
+  }
+
   private Copy copy() {
     return new Copy(this);
   }
@@ -191,6 +207,7 @@ public record ShellScript(
     String more;
     Boolean echo;
     Boolean hostCommands;
+    List<String> pagingOffLines;
 
     Copy(ShellScript from) {
       prompt = from.prompt;
@@ -207,6 +224,7 @@ public record ShellScript(
       more = from.more;
       echo = from.echo;
       hostCommands = from.hostCommands;
+      pagingOffLines = from.pagingOffLines;
     }
 
     ShellScript build() {
@@ -224,7 +242,8 @@ public record ShellScript(
           pageLines,
           more,
           echo,
-          hostCommands);
+          hostCommands,
+          pagingOffLines);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.sshfaults.sshd.internal.shell;
 import io.github.sshfaults.internal.Preconditions;
 import io.github.sshfaults.sshd.internal.CommandStubs;
 import io.github.sshfaults.sshd.internal.ConnectionIndex;
+import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -22,14 +23,16 @@ public final class ShellServer {
 
   /**
    * Makes {@code server} answer shell requests from {@code shells}, falling back on {@code
-   * hostStubs} for lines a shell does not know, on {@code executor}'s threads.
+   * hostStubs} for lines a shell does not know, on {@code executor}'s threads, with the faults of
+   * {@code faults} at the shell stage.
    */
   public static void install(
       SshServer server,
       Shells shells,
       CommandStubs hostStubs,
       ExecutorService executor,
-      RecordingJournal journal) {
+      RecordingJournal journal,
+      FaultEngine faults) {
     server.addChannelListener(new PtyRequests(journal));
     server.setShellFactory(
         channel -> {
@@ -43,7 +46,7 @@ public final class ShellServer {
                       + "; give one with FakeSshHost.shell(...)";
           journal.channelRequest(
               ConnectionIndex.of(channel.getSession()), channel.getChannelId(), REQUEST, refusal);
-          return script.map(s -> shell(s, hostStubs, executor, journal)).orElse(null);
+          return script.map(s -> shell(s, hostStubs, executor, journal, faults)).orElse(null);
         });
   }
 
@@ -52,7 +55,8 @@ public final class ShellServer {
       ShellScript script,
       CommandStubs hostStubs,
       ExecutorService executor,
-      RecordingJournal journal) {
-    return new ScriptedShell(script, hostStubs, executor, journal);
+      RecordingJournal journal,
+      FaultEngine faults) {
+    return new ScriptedShell(script, hostStubs, executor, journal, faults);
   }
 }

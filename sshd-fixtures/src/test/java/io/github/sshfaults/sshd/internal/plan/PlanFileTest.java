@@ -57,7 +57,7 @@ class PlanFileTest {
             plan
                 + ":4: hosts.web.algoritms: unknown key \"algoritms\"; hosts.web may have"
                 + " accept-any-credentials, algorithms, auth-methods, commands, faults, files,"
-                + " files-quota, host-key-type, seed, timing, users");
+                + " files-quota, host-key-type, seed, shell, timing, users");
   }
 
   @Test
