@@ -32,6 +32,8 @@ import io.github.sshfaults.sshd.internal.shell.Shells;
 import io.github.sshfaults.sshd.internal.tunnel.TunnelServer;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
 import io.github.sshfaults.sshd.internal.plan.PlanFile;
+import io.github.sshfaults.sshd.journal.ConnectionAccepted;
+import io.github.sshfaults.sshd.journal.Forwarding;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.internal.FaultRecorder;
 import io.github.sshfaults.sshd.journal.internal.JournalHooks;
@@ -46,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -558,6 +561,31 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     }
     tunnels.allow(user, destinations);
     return this;
+  }
+
+  /**
+   * The index of this host's connection that came through the tunnel {@code forwarding}, which a
+   * bastion recorded when it forwarded to this host ({@link TunnelDestination#host(FakeSshHost)}):
+   * what ties a jump host's journal to the inner host's, hop by hop.
+   *
+   * <pre>{@code
+   * Forwarding hop = verify(bastion, once()).forwardedTo(TunnelDestination.host(inner)).get(0);
+   * int connection = inner.connectionVia(hop).orElseThrow();
+   * verify(inner).authenticated("alice");   // and inner.journal().eventsOf(connection)
+   * }</pre>
+   *
+   * @return the connection's 1-based index in this host's journal; empty when the tunnel did not
+   *     open, led elsewhere, or the journal no longer holds the connection
+   */
+  public OptionalInt connectionVia(Forwarding forwarding) {
+    notNull(forwarding, "forwarding");
+    if (forwarding.source() == null) {
+      return OptionalInt.empty();
+    }
+    return journal.connections().stream()
+        .filter(accepted -> forwarding.source().equals(accepted.peer()))
+        .mapToInt(ConnectionAccepted::connection)
+        .reduce((first, later) -> later);
   }
 
   /**

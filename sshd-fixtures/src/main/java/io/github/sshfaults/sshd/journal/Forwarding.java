@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *
  * <p>A tunnel to another fake host is a connection of that host: its {@link
  * ConnectionAccepted#peer()} is this event's {@link #source()}, which ties the two journals into
- * one chain.
+ * one chain: {@link io.github.sshfaults.sshd.FakeSshHost#connectionVia(Forwarding)}.
  *
  * @param channelId the host's id of the tunnel's channel within its connection
  * @param user the user the connection authenticated as

@@ -63,8 +63,10 @@ final class TunnelChannel extends TcpipServerChannel {
       refused.setException(
           new SshChannelOpenException(
               getChannelId(), SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, route.refusal()));
-      // Gone from the connection's channels at once; MINA sends the open failure.
-      close(true);
+      // Gone from the connection's channels at once; MINA sends the open failure. Not close():
+      // MINA's close starts a cleanup thread for a connector that a refused channel never made,
+      // and that thread outlives the test.
+      service.unregisterChannel(this);
       return refused;
     }
     destination = route.destination();
