@@ -29,8 +29,11 @@ import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.internal.shell.ShellServer;
 import io.github.sshfaults.sshd.internal.shell.Shells;
+import io.github.sshfaults.sshd.internal.tunnel.TunnelServer;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
 import io.github.sshfaults.sshd.internal.plan.PlanFile;
+import io.github.sshfaults.sshd.journal.ConnectionAccepted;
+import io.github.sshfaults.sshd.journal.Forwarding;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.internal.FaultRecorder;
 import io.github.sshfaults.sshd.journal.internal.JournalHooks;
@@ -44,6 +47,9 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -110,6 +116,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   private final Credentials credentials;
   private final CommandStubs stubs = new CommandStubs();
   private final Shells shells = new Shells();
+  private final Tunnels tunnels = new Tunnels();
   private final HostFiles files;
   private final String name;
   private final AlgorithmSet algorithms;
@@ -132,7 +139,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       List<CommandStubs.Stub> stubs,
       List<Shells.Entry> shells,
       HostFiles.Snapshot files,
-      FaultPlan faults) {}
+      FaultPlan faults,
+      Map<String, Set<TunnelDestination>> tunnels) {}
 
   private FakeSshHost(Builder builder) {
     this.credentials = new Credentials(builder.authMethods);
@@ -156,7 +164,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             stubs.snapshot(),
             shells.snapshot(),
             files.snapshot(),
-            faults.faults().plan());
+            faults.faults().plan(),
+            tunnels.snapshot());
     try {
       server.start(builder.port);
     } catch (RuntimeException e) {
@@ -190,6 +199,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     created.setHost(bindAddress);
     SftpServer.install(created, files::root, files.quota(), faults, journal, this);
     ShellServer.install(created, shells, stubs, commandExecutor, journal, faults);
+    TunnelServer.install(created, tunnels, journal, faults);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }
@@ -526,6 +536,69 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
+   * Lets {@code user} open tunnels ({@code direct-tcpip} channels, as {@code ssh -L}, JSch's {@code
+   * setPortForwardingL}, sshj's {@code LocalPortForwarder} and {@code ProxyJump} open) to these
+   * destinations, besides those allowed before. Only endpoints inside the test can be
+   * destinations: another fake host, or a socket the test opened on loopback (see {@link
+   * TunnelDestination}). Every other request is refused with {@code
+   * SSH_OPEN_ADMINISTRATIVELY_PROHIBITED} (1), a destination that does not accept the connection
+   * with {@code SSH_OPEN_CONNECT_FAILED}
+   * (2), and nothing outside loopback is ever connected to. A host without this call refuses every
+   * tunnel. Each request is recorded in the journal as a {@link
+   * io.github.sshfaults.sshd.journal.Forwarding}, each tunnel's end with the bytes it carried as a
+   * {@link io.github.sshfaults.sshd.journal.ForwardingEnded}.
+   *
+   * <pre>{@code
+   * ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+   * host.allowForwarding("alice", TunnelDestination.socket(database.getLocalPort()));
+   * // the code under test forwards a local port to 127.0.0.1:<database port> through host
+   * verify(host).forwardedTo(TunnelDestination.socket(database.getLocalPort()));
+   * }</pre>
+   *
+   * @return this host, for chaining
+   * @throws IllegalArgumentException when the user name is blank
+   * @throws NullPointerException when a destination is null
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost allowForwarding(
+      String user, TunnelDestination first, TunnelDestination... more) {
+    checkOpen("allow forwarding on");
+    notBlank(user, "user name");
+    List<TunnelDestination> destinations = new ArrayList<>();
+    destinations.add(notNull(first, "tunnel destination"));
+    for (TunnelDestination destination : notNull(more, "tunnel destinations")) {
+      destinations.add(notNull(destination, "tunnel destination"));
+    }
+    tunnels.allow(user, destinations);
+    return this;
+  }
+
+  /**
+   * The index of this host's connection that came through the tunnel {@code forwarding}, which a
+   * bastion recorded when it forwarded to this host ({@link TunnelDestination#host(FakeSshHost)}):
+   * what ties a jump host's journal to the inner host's, hop by hop.
+   *
+   * <pre>{@code
+   * Forwarding hop = verify(bastion, once()).forwardedTo(TunnelDestination.host(inner)).get(0);
+   * int connection = inner.connectionVia(hop).orElseThrow();
+   * verify(inner).authenticated("alice");   // and inner.journal().eventsOf(connection)
+   * }</pre>
+   *
+   * @return the connection's 1-based index in this host's journal; empty when the tunnel did not
+   *     open, led elsewhere, or the journal no longer holds the connection
+   */
+  public OptionalInt connectionVia(Forwarding forwarding) {
+    notNull(forwarding, "forwarding");
+    if (forwarding.source() == null) {
+      return OptionalInt.empty();
+    }
+    return journal.connections().stream()
+        .filter(accepted -> forwarding.source().equals(accepted.peer()))
+        .mapToInt(ConnectionAccepted::connection)
+        .reduce((first, later) -> later);
+  }
+
+  /**
    * The host's files, served over SFTP to every user who logs in: an in-memory file system rooted
    * at {@code /}, empty on a new host.
    *
@@ -545,7 +618,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
-   * Remembers the users, stubs, shells, files and fault plan declared now as the host's baseline,
+   * Remembers the users, stubs, shells, files, forwarding permissions and fault plan declared now
+   * as the host's baseline,
    * the state {@link #reset()} returns to. A new host's baseline is what its builder gave it: no
    * users, no stubs, no shells, no files, the builder's faults.
    *
@@ -560,13 +634,15 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             stubs.snapshot(),
             shells.snapshot(),
             files.snapshot(),
-            faults.faults().plan());
+            faults.faults().plan(),
+            tunnels.snapshot());
     return this;
   }
 
   /**
    * Returns the host to its {@linkplain #markBaseline() baseline}, so it can serve another test as
-   * if new: users, stubs, shells and faults declared since are forgotten (and those of the baseline
+   * if new: users, stubs, shells, forwarding permissions and faults declared since are forgotten
+   * (and those of the baseline
    * restored), the files are those of the baseline again, a {@linkplain #partition() partition} is
    * healed, a {@linkplain #stop() stopped} server is restarted, and the journal is cleared. The
    * port, host key and seed stay; connected clients stay connected. Fault counters (first N
@@ -583,6 +659,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     shells.restore(target.shells());
     files.restore(target.files());
     faults.faults().replace(target.faults());
+    tunnels.restore(target.tunnels());
     if (faults.isPartitioned()) {
       faults.heal();
     }

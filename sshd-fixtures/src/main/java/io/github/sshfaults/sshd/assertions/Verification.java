@@ -8,10 +8,12 @@ import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.internal.Glob;
 import io.github.sshfaults.internal.Regex;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.TunnelDestination;
 import io.github.sshfaults.sshd.journal.AuthAttempt;
 import io.github.sshfaults.sshd.journal.ChannelRequest;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
+import io.github.sshfaults.sshd.journal.Forwarding;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import io.github.sshfaults.sshd.journal.SftpOperation;
@@ -191,6 +193,45 @@ public final class Verification {
         "pseudo-terminal request (pty-req)",
         ChannelRequest.class,
         request -> "pty-req".equals(request.request()),
+        others -> others.stream().limit(NEAR_MISSES).toList());
+  }
+
+  /**
+   * Checks the tunnels the host opened to {@code destination} ({@code direct-tcpip} channels, see
+   * {@link FakeSshHost#allowForwarding(String, TunnelDestination, TunnelDestination...)}); near
+   * misses are the other forwarding requests, refused ones included.
+   *
+   * <pre>{@code
+   * verify(bastion, once()).forwardedTo(TunnelDestination.host(inner));
+   * }</pre>
+   *
+   * @return the matching forwardings, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<Forwarding> forwardedTo(TunnelDestination destination) {
+    notNull(destination, "tunnel destination");
+    String name = destination.toString();
+    return occurrences(
+        "tunnel opened to " + name,
+        Forwarding.class,
+        forwarding -> forwarding.opened() && name.equals(forwarding.destination()),
+        others -> others.stream().limit(NEAR_MISSES).toList());
+  }
+
+  /**
+   * Checks the forwarding requests the host refused, whatever they asked for: not allowed ({@code
+   * SSH_OPEN_ADMINISTRATIVELY_PROHIBITED}), a destination that did not accept ({@code
+   * SSH_OPEN_CONNECT_FAILED}), or a fault; each {@link Forwarding#reason()} says why. Near misses
+   * are the tunnels that opened.
+   *
+   * @return the refused requests, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<Forwarding> refusedForwarding() {
+    return occurrences(
+        "refused forwarding request",
+        Forwarding.class,
+        forwarding -> !forwarding.opened(),
         others -> others.stream().limit(NEAR_MISSES).toList());
   }
 

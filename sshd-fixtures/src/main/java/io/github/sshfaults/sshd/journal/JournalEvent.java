@@ -22,6 +22,8 @@ public sealed interface JournalEvent
         CommandRun,
         ShellLine,
         ShellEnded,
+        Forwarding,
+        ForwardingEnded,
         SftpOperation,
         FaultFired,
         Disconnect,

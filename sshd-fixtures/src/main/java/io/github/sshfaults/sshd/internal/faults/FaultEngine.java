@@ -21,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
@@ -87,6 +89,14 @@ public final class FaultEngine implements AutoCloseable {
     server.setKeyPairProvider(new FaultyHostKeys(server.getKeyPairProvider()));
     server.setUserAuthFactories(FaultyUserAuthFactory.wrap(server, this));
     server.setChannelFactories(FaultyChannelFactory.wrap(server.getChannelFactories(), this));
+  }
+
+  /**
+   * {@code factory}, its channel openings passing through the plan as those of the channel types
+   * {@link #install(SshServer)} found: for a channel type added after it.
+   */
+  public ChannelFactory withFaults(ChannelFactory factory) {
+    return FaultyChannelFactory.wrap(List.of(factory), this).get(0);
   }
 
   /** The live plan, as the host's users see it. */

@@ -22,6 +22,7 @@ import org.apache.sshd.server.ServerAuthenticationManager;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.forward.TcpipServerChannel;
 import org.apache.sshd.server.command.CommandFactory;
 
 /**
@@ -143,7 +144,11 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   @Override
   public void channelOpenSuccess(Channel channel) {
     String type =
-        channel instanceof ChannelSession ? "session" : channel.getClass().getSimpleName();
+        channel instanceof ChannelSession
+            ? "session"
+            : channel instanceof TcpipServerChannel tcpip
+                ? tcpip.getTcpipChannelType().getName()
+                : channel.getClass().getSimpleName();
     journal.record(
         channel.getSession(),
         (s, t, c) -> new ChannelOpened(s, t, c, channel.getChannelId(), type));
