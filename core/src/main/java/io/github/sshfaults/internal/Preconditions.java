@@ -135,30 +135,10 @@ public final class Preconditions {
   }
 
   /**
-   * Quotes a user-supplied string for an error message, keeping blanks and control characters
-   * visible: {@code \n}, {@code \r}, {@code \t} and {@code \"} as in Java, any other control
-   * character as a Unicode escape (<code>&#92;u001b</code> for ESC).
+   * Quotes a user-supplied or peer-sent string for a message, with blanks and control characters
+   * visible as {@link Text#escape(String)} shows them ({@code \e} for ESC, {@code \x07} for BEL).
    */
   public static String quote(String value) {
-    if (value == null) {
-      return "null";
-    }
-    StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '\n' -> quoted.append("\\n");
-        case '\r' -> quoted.append("\\r");
-        case '\t' -> quoted.append("\\t");
-        case '"' -> quoted.append("\\\"");
-        default -> {
-          if (Character.isISOControl(c)) {
-            quoted.append(String.format("\\u%04x", (int) c));
-          } else {
-            quoted.append(c);
-          }
-        }
-      }
-    }
-    return quoted.append('"').toString();
+    return value == null ? "null" : '"' + Text.escape(value) + '"';
   }
 }

@@ -41,7 +41,7 @@ class PreconditionsTest {
   void quotesWithEveryControlCharacterVisible() {
     assertThat(Preconditions.quote("a\tb\n\"c\"")).isEqualTo("\"a\\tb\\n\\\"c\\\"\"");
     assertThat(Preconditions.quote("x\u0000y\u001b[31mz\u007f"))
-        .isEqualTo("\"x\\u0000y\\u001b[31mz\\u007f\"");
+        .isEqualTo("\"x\\x00y\\e[31mz\\x7f\"");
     assertThat(Preconditions.quote(null)).isEqualTo("null");
   }
 }

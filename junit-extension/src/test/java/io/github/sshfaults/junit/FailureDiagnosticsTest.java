@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
+import io.github.sshfaults.sshd.testclients.RawProbe;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +85,39 @@ class FailureDiagnosticsTest {
                 assertThat(diagnostics.getMessage()).contains("sshfaults.host.shared = "));
   }
 
+  @Test
+  void showsWhatAClientSentEscapedSoThatItCannotRewriteTheTerminal() {
+    EngineExecutionResults results = TestKit.run(FailingAfterAHostileClient.class);
+
+    String entry =
+        TestKit.reportEntries(results)
+            .get("failsAfterAHostileClient(FakeSshHost)")
+            .get("sshfaults.host.web");
+    String attached = TestKit.firstFailure(results.testEvents()).getSuppressed()[0].getMessage();
+    for (String report : new String[] {entry, attached}) {
+      assertThat(report)
+          .contains("identification=\"SSH-2.0-\\e[2J\\x07ALL TESTS PASSED\"")
+          .contains("commandLine=\"clear\\x07\\e[2J\"")
+          .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
+    }
+  }
+
   // Run by the test kit only.
+
+  @SshFaultsTest
+  static class FailingAfterAHostileClient {
+    @Test
+    void failsAfterAHostileClient(@FakeHost(users = "alice:pw") FakeSshHost web) throws Exception {
+      RawProbe.send(
+          web.host(),
+          web.port(),
+          "SSH-2.0-\u001b[2J\u0007ALL TESTS PASSED\r\n".getBytes(StandardCharsets.UTF_8),
+          Duration.ofMillis(200));
+      SshClientLibrary.MINA.exec(Login.password(web, "alice", "pw"), "clear\u0007\u001b[2J");
+      web.journal().awaitClosedConnections(2);
+      throw new AssertionError("deliberate failure");
+    }
+  }
 
   @SshFaultsTest
   static class FailingBeforeAll {

@@ -10,6 +10,7 @@ import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.once;
 import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.times;
 import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.tuple;
 import static io.github.sshfaults.sshd.assertions.SshFaultsAssertions.verify;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
@@ -23,6 +24,7 @@ import io.github.sshfaults.sshd.journal.ConnectionClosed;
 import io.github.sshfaults.sshd.journal.Initiator;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import java.io.BufferedWriter;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,39 @@ class JournalGuideTest {
             "command",
             "connection-closed");   // MINA's client closes without a disconnect message
     // end::recorded[]
+  }
+
+  @Test
+  void showsWhatClientsSentEscaped(@FakeHost FakeSshHost host) throws Exception {
+    // tag::escaped[]
+    try (Socket client = new Socket(host.host(), host.port())) {       // a client you do not control
+      client.getOutputStream().write("SSH-2.0-\u001b[2J\u0007ALL TESTS PASSED\r\n".getBytes(UTF_8));
+    }
+    host.journal().awaitClosedConnections(1);
+    ClientIdentified hello = host.journal().events(ClientIdentified.class).get(0);
+
+    assertThat(hello.identification())                                 // the value: what was sent
+        .isEqualTo("SSH-2.0-\u001b[2J\u0007ALL TESTS PASSED");
+    assertThat(hello.toString())                                       // the text: escaped
+        .endsWith("identification=\"SSH-2.0-\\e[2J\\x07ALL TESTS PASSED\"");
+    assertThat(host.journal().toJsonLines())                           // JSON: \\u escapes
+        .contains("\"identification\":\"SSH-2.0-\\u001b[2J\\u0007ALL TESTS PASSED\"");
+    // end::escaped[]
+  }
+
+  @Test
+  void saysWhichSideEndedAConnection(@FakeHost FakeSshHost host) throws Exception {
+    // tag::host-rejected[]
+    try (Socket client = new Socket(host.host(), host.port())) {
+      client.getOutputStream().write("HELLO\r\n".getBytes(UTF_8));     // not SSH at all
+      client.getInputStream().readAllBytes();                          // the host answers, hangs up
+    }
+
+    ConnectionClosed closed = host.journal().awaitClosedConnections(1).get(0);
+    assertThat(closed.by()).isEqualTo(Initiator.SERVER);
+    assertThat(closed.detail())
+        .isEqualTo("host rejected the client's identification: Unsupported protocol version: HELLO");
+    // end::host-rejected[]
   }
 
   @Test

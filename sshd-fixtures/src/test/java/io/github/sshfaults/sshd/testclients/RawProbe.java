@@ -62,7 +62,23 @@ public final class RawProbe {
     return probe(host, port, patience, true);
   }
 
+  /**
+   * Like {@link #probe(String, int, Duration)}, but sends {@code sent} instead of {@link
+   * #CLIENT_IDENTIFICATION}: garbage identifications, or malformed packets after a good one.
+   */
+  public static Observation send(String host, int port, byte[] sent, Duration patience)
+      throws IOException {
+    return probe(host, port, patience, false, sent);
+  }
+
   private static Observation probe(String host, int port, Duration patience, boolean firstSign)
+      throws IOException {
+    return probe(
+        host, port, patience, firstSign, CLIENT_IDENTIFICATION.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static Observation probe(
+      String host, int port, Duration patience, boolean firstSign, byte[] sent)
       throws IOException {
     try (Socket socket = new Socket()) {
       // Before connect: the host counts its delays from the accept, which the kernel may complete
@@ -75,7 +91,7 @@ public final class RawProbe {
         return new Observation("", Ending.REFUSED, null);
       }
       socket.setSoTimeout((int) patience.toMillis());
-      socket.getOutputStream().write(CLIENT_IDENTIFICATION.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(sent);
       socket.getOutputStream().flush();
       ByteArrayOutputStream received = new ByteArrayOutputStream();
       Duration firstByte = null;

@@ -1,6 +1,7 @@
 package io.github.sshfaults.sshd.journal.internal;
 
 import io.github.sshfaults.internal.Preconditions;
+import io.github.sshfaults.internal.Text;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
@@ -53,7 +54,18 @@ public final class EventText {
                 line.append(' ')
                     .append(key)
                     .append('=')
-                    .append(value instanceof String s ? Preconditions.quote(s) : value));
+                    .append(shown(value)));
     return line.toString();
+  }
+
+  /**
+   * Strings quoted, anything else as it prints, both with control characters escaped: details carry
+   * what clients sent, which must never reach a terminal or a log raw.
+   */
+  private static String shown(Object value) {
+    if (value instanceof String s) {
+      return Preconditions.quote(s);
+    }
+    return Text.escape(String.valueOf(value));
   }
 }

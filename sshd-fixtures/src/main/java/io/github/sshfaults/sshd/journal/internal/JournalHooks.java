@@ -8,6 +8,7 @@ import io.github.sshfaults.sshd.journal.ConnectionClosed;
 import io.github.sshfaults.sshd.journal.Disconnect;
 import io.github.sshfaults.sshd.journal.Initiator;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,12 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   /** How the connection ended, as far as the host knows before it closes. */
   private static final AttributeKey<Cause> CLOSE_CAUSE = new AttributeKey<>();
 
+  /** What a key exchange under way settled on, recorded once it completes. */
+  private static final AttributeKey<Map<KexProposalOption, String>> SETTLED = new AttributeKey<>();
+
+  /** What MINA's SSH_MSG_DISCONNECT says for every protocol or MAC error of its own. */
+  private static final String MINA_CORRUPT_PACKET_TEXT = "Protocol error or corrupt packet";
+
   private final RecordingJournal journal;
 
   private JournalHooks(RecordingJournal journal) {
@@ -44,6 +51,7 @@ public final class JournalHooks implements SessionListener, ChannelListener {
   /** Makes {@code server} record everything it sees in {@code journal}. */
   public static void install(SshServer server, RecordingJournal journal) {
     JournalHooks hooks = new JournalHooks(journal);
+    server.setSessionFactory(new HostSession.Factory(server, journal));
     server.addSessionListener(hooks);
     server.addChannelListener(hooks);
     List<UserAuthFactory> methods = ServerAuthenticationManager.resolveUserAuthFactories(server);
@@ -72,6 +80,21 @@ public final class JournalHooks implements SessionListener, ChannelListener {
     if (reason != null) {
       // The session ends with this failure; its close records it.
       cause(session, Initiator.SERVER, "key exchange failed: " + reason);
+      return;
+    }
+    // Settled is not done: a client may still give up before NEWKEYS (reset after ECDH_INIT).
+    session.setAttribute(SETTLED, new HashMap<>(negotiated));
+  }
+
+  @Override
+  public void sessionEvent(Session session, Event event) {
+    // KeyEstablished, not KexCompleted: MINA signals KexCompleted when the proposals are matched,
+    // and KeyEstablished when the client's NEWKEYS arrives, which completes the exchange.
+    if (event != Event.KeyEstablished) {
+      return;
+    }
+    Map<KexProposalOption, String> negotiated = session.removeAttribute(SETTLED);
+    if (negotiated == null) {
       return;
     }
     journal.record(
@@ -103,6 +126,18 @@ public final class JournalHooks implements SessionListener, ChannelListener {
         !initiator
             ? Initiator.CLIENT
             : journal.faultClosing(session).isPresent() ? Initiator.FAULT : Initiator.SERVER;
+    if (by == Initiator.SERVER
+        && (reason == DisconnectReason.PROTOCOL_ERROR.code()
+            || reason == DisconnectReason.MAC_ERROR.code())) {
+      // MINA sends these with one code and one text whatever went wrong (its CVE-2008-5161
+      // mitigation): the journal says what the client got; the close says why.
+      DisconnectReason sent = DisconnectReason.PROTOCOL_ERROR;
+      journal.record(
+          session,
+          (s, t, c) -> new Disconnect(s, t, c, by, sent, sent.code(), MINA_CORRUPT_PACKET_TEXT));
+      cause(session, by, "host sent PROTOCOL_ERROR: " + message);
+      return;
+    }
     journal.record(session, (s, t, c) -> new Disconnect(s, t, c, by, known, reason, message));
     cause(session, by, (by == Initiator.CLIENT ? "client" : "host") + " sent " + name);
   }
@@ -134,6 +169,15 @@ public final class JournalHooks implements SessionListener, ChannelListener {
                 journal.isHostClosing()
                     ? new Cause(Initiator.SERVER, "host closed")
                     : new Cause(Initiator.CLIENT, "client closed the connection"));
+  }
+
+  /**
+   * Records that the host refused what the client sent as its identification (no SSH-2.0 version,
+   * a line too long, a bad line ending, a NUL): MINA answers and closes, which would otherwise read
+   * as the client's close.
+   */
+  static void identificationRejected(Session session, Object why) {
+    cause(session, Initiator.SERVER, "host rejected the client's identification: " + why);
   }
 
   /** Keeps the first cause: later ones are consequences (a disconnect, then the socket's end). */

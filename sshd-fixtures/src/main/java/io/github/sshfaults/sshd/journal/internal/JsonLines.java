@@ -1,13 +1,12 @@
 package io.github.sshfaults.sshd.journal.internal;
 
+import io.github.sshfaults.internal.Text;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes journal events as JSON objects, one per line (RFC 8259 strings, no library). */
 public final class JsonLines {
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonLines() {}
 
@@ -49,8 +48,10 @@ public final class JsonLines {
 
   /**
    * Appends {@code text} as a JSON string. Quotes, backslashes and control characters are escaped
-   * as RFC 8259 requires; so are U+2028/U+2029 (JavaScript line terminators) and unpaired
-   * surrogates, which no UTF-8 encoder could write, so every line stays valid UTF-8 on one line.
+   * as RFC 8259 requires; so is every other character {@link Text#isUnsafe} names (DEL and C1
+   * controls, which terminals obey, U+2028/U+2029, direction overrides, U+FFFD, and unpaired
+   * surrogates, which no UTF-8 encoder could write), so that every line stays valid UTF-8 on one
+   * line and a journal file printed on a terminal cannot act on it.
    */
   static void string(StringBuilder json, String text) {
     json.append('"');
@@ -65,8 +66,8 @@ public final class JsonLines {
         case '\b' -> json.append("\\b");
         case '\f' -> json.append("\\f");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(text, i)) {
-            unicodeEscape(json, c);
+          if (Text.isUnsafe(text, i)) {
+            Text.unicodeEscape(json, c);
           } else {
             json.append(c);
           }
@@ -74,24 +75,5 @@ public final class JsonLines {
       }
     }
     json.append('"');
-  }
-
-  private static boolean unpairedSurrogate(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
-    }
-    return false;
-  }
-
-  private static void unicodeEscape(StringBuilder json, char c) {
-    json.append("\\u")
-        .append(HEX[(c >> 12) & 0xF])
-        .append(HEX[(c >> 8) & 0xF])
-        .append(HEX[(c >> 4) & 0xF])
-        .append(HEX[c & 0xF]);
   }
 }

@@ -98,7 +98,7 @@ class ServerMainTest {
         .isEqualTo(127);
 
     out.awaitLine("web-1 #", "command", "commandLine=\"uptime\"", "exitCode=0");
-    out.awaitLine("web-1 #", "commandLine=\"a\\u001b[31m\"");
+    out.awaitLine("web-1 #", "commandLine=\"a\\e[31m\"");
     assertThat(out.text()).doesNotContain("\u001b");
     server.close();
     assertThat(Files.readAllLines(journal))

@@ -26,7 +26,9 @@ class JsonLinesTest {
   void escapesQuotesBackslashesAndControlCharacters() {
     assertThat(json("say \"hi\"\\")).isEqualTo("\"say \\\"hi\\\"\\\\\"");
     assertThat(json("a\nb\rc\td\be\ff")).isEqualTo("\"a\\nb\\rc\\td\\be\\ff\"");
-    assertThat(json("\u0000\u001f\u007f")).isEqualTo("\"\\u0000\\u001f\u007f\"");
+    // DEL and C1 controls need no escape in JSON, but a terminal showing the file would obey them.
+    assertThat(json("\u0000\u001b\u001f\u007f\u009b\ufffd"))
+        .isEqualTo("\"\\u0000\\u001b\\u001f\\u007f\\u009b\\ufffd\"");
   }
 
   @Test
