@@ -209,10 +209,11 @@ public final class Shell {
    * @throws IllegalArgumentException when the password is empty
    */
   public Shell withPassword(String password) {
-    notNull(password, "mode password");
+    notNull(password, "shell password");
     if (password.isEmpty()) {
       throw new IllegalArgumentException(
-          "mode password is empty; leave withPassword out for a mode entered without one");
+          "shell password must not be empty, but was \"\"; leave withPassword out for a shell"
+              + " entered without one");
     }
     return new Shell(script.withPassword(password, script.passwordPrompt(), script.refusal()));
   }
@@ -263,12 +264,13 @@ public final class Shell {
   public Shell withPaging(int pageLines, String more) {
     if (pageLines < 0 || pageLines > 100_000) {
       throw new IllegalArgumentException(
-          "page length " + pageLines + " is out of range; allowed: 0 (no paging) to 100000 lines");
+          "page length must be between 0 (no paging) and 100000 lines, but was " + pageLines);
     }
     notNull(more, "paging prompt");
     if (more.isEmpty()) {
       throw new IllegalArgumentException(
-          "paging prompt is empty; a client could not tell where a page ends");
+          "paging prompt must not be empty, but was \"\": a client could not tell where a page"
+              + " ends; give a marker such as \" --More-- \", the default");
     }
     return new Shell(script.withPaging(pageLines, more));
   }

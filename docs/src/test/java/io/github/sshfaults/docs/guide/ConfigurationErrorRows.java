@@ -30,11 +30,13 @@ import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.Shell;
+import io.github.sshfaults.sshd.TunnelDestination;
 import io.github.sshfaults.sshd.UserKey;
 import io.github.sshfaults.sshd.assertions.SshFaultsAssertions;
 import io.github.sshfaults.sshd.internal.server.ServerOptionsProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -606,6 +608,28 @@ final class ConfigurationErrorRows implements AutoCloseable {
             () -> Shell.prompt("$ ").withExitLines("exit", " "))
         .with("<call>", "withExitLines")
         .with("<line>", "\" \"");
+    row(
+            "`shell.withMode(line, mode)`",
+            "blank line",
+            "Give the line that enters the mode, such as `enable`.",
+            () -> Shell.prompt("router> ").withMode(" ", Shell.prompt("router# ")))
+        .with("<line>", "\" \"");
+    row(
+            "`shell.withPassword(password)`",
+            "empty password",
+            "Give a password of one character or more, or leave the call out.",
+            () -> Shell.prompt("router# ").withPassword(""));
+    row(
+            "`shell.withPaging(pageLines)`, `withPaging(pageLines, more)`",
+            "page length outside 0 to 100000",
+            "Give the lines per page, such as 24, or 0 for no paging.",
+            () -> Shell.prompt("router> ").withPaging(-1))
+        .with("<lines>", "-1");
+    row(
+            "`shell.withPaging(pageLines, more)`",
+            "empty paging prompt",
+            "Give the marker the device writes, or call `withPaging(pageLines)` for the default.",
+            () -> Shell.prompt("router> ").withPaging(24, ""));
     addFaultRows();
   }
 
@@ -683,6 +707,11 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "Give 1 to 65536.",
             () -> Fault.garbageBanner(0))
         .with("<length>", "0");
+    row(
+            "`Fault.shellNoise(text)`",
+            "empty text",
+            "Give the text the shell writes before its prompt, such as an escape sequence.",
+            () -> Fault.shellNoise(""));
     row(
             "`Fault.limitChannels(max)`",
             "limit below 1",
@@ -964,6 +993,30 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "deleting the root",
             "Delete the entries of `/` one by one.",
             () -> host().files().delete("/"));
+    addTunnelRows();
+  }
+
+  private void addTunnelRows() {
+    area("Tunnels");
+    row(
+            "`host.allowForwarding(user, destination...)`",
+            "blank user name",
+            "Give the name of the user who opens the tunnels.",
+            () -> host().allowForwarding(" ", TunnelDestination.socket(5432)))
+        .with("<name>", "\" \"");
+    row(
+            "`TunnelDestination.socket(address)`",
+            "an address other than 127.0.0.1 or ::1 (a wildcard, a name), or port 0",
+            "Bind the test's socket to loopback and pass its address, or call"
+                + " `TunnelDestination.socket(port)`.",
+            () -> TunnelDestination.socket(new InetSocketAddress(5432)))
+        .with("<address>", new InetSocketAddress(5432).toString());
+    row(
+            "`TunnelDestination.socket(port)`",
+            "port outside 1 to 65535",
+            "Give the port the test's socket listens on (`getLocalPort()`).",
+            () -> TunnelDestination.socket(0))
+        .with("<port>", "0");
     addJournalRows();
   }
 
@@ -1426,6 +1479,31 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "a fault the Java API refuses",
             "Fix the fault as the message says; the text form takes the Java API's words.",
             "hosts:\n  web:\n    faults:\n      - exit-with 300 boom\n");
+    plan(
+            "`hosts.<name>.shell`, `users.<name>.shell`, a mode of `modes`",
+            "no prompt",
+            "Give the prompt, such as `prompt: \"router> \"`.",
+            "hosts:\n  web:\n    shell: {motd: hello}\n");
+    plan(
+            "`shell.more`",
+            "without `paging`",
+            "Give `paging: <lines per page>` too, or leave `more` out.",
+            "hosts:\n  web:\n    shell: {prompt: '> ', more: '-- More --'}\n");
+    plan(
+            "`shell.lines[]`",
+            "no matcher, or several",
+            "Give exactly one of `line`, `line-glob`, `line-matching`.",
+            "hosts:\n  web:\n    shell:\n      prompt: '> '\n      lines:\n        - stdout: hi\n");
+    plan(
+            "`shell.exit-lines`, `return-lines`, `paging-off-lines`",
+            "an empty list, or a blank line",
+            "Give one line or more, none blank.",
+            "hosts:\n  web:\n    shell: {prompt: '> ', exit-lines: []}\n");
+    plan(
+            "`shell.password`, `more`, `modes` and the other fields",
+            "a value `Shell` refuses",
+            "Fix the value as the message says; the fields take the words of `Shell`'s calls.",
+            "hosts:\n  web:\n    shell: {prompt: '> ', password: ''}\n");
     Path two = temp.resolve("two.yaml");
     write(two, "hosts:\n  web: {}\n  db: {}\n");
     row(

@@ -233,11 +233,16 @@ class ShellModesAndPagingTest {
   void rejectsAPageLengthOutOfRangeAndAnEmptyPassword() {
     assertThatThrownBy(() -> Shell.prompt("> ").withPaging(-1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("page length -1")
-        .hasMessageContaining("0 (no paging) to 100000");
+        .hasMessage("page length must be between 0 (no paging) and 100000 lines, but was -1");
+    assertThatThrownBy(() -> Shell.prompt("> ").withPaging(100_001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("but was 100001");
+    assertThatThrownBy(() -> Shell.prompt("> ").withPaging(24, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("paging prompt must not be empty, but was \"\"");
     assertThatThrownBy(() -> Shell.prompt("> ").withPassword(""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("mode password is empty");
+        .hasMessageStartingWith("shell password must not be empty, but was \"\"");
     assertThatThrownBy(() -> Shell.prompt("> ").withMode(" ", Shell.prompt("# ")))
         .isInstanceOf(IllegalArgumentException.class);
   }
