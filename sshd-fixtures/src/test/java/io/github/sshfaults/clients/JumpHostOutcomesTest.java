@@ -13,6 +13,7 @@ import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.TunnelDestination;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JumpHostOutcomesTest {
 
   private static final SshLogin ALICE = SshLogin.password("alice", "secret");
+  private static final Duration AWAIT = Duration.ofSeconds(10);
 
   private final List<FakeSshHost> hosts = new ArrayList<>();
 
@@ -122,6 +124,27 @@ class JumpHostOutcomesTest {
         .isEqualTo(OptionalInt.of(2));
     verify(locked, once()).rejectedLogin("alice");
     verify(dropping, once()).authenticated("alice");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ClientAdapters.class)
+  void closesTheBastionsConnectionWithEachCall(ClientAdapters client) throws Exception {
+    FakeSshHost web1 = host("web-1");
+    FakeSshHost bastion = host("bastion");
+    bastion.allowForwarding("alice", TunnelDestination.host(web1));
+    SshTarget target = web1.withJumpHost(bastion, ALICE);
+
+    try (SshClientAdapter ssh = client.create(ClientAdapters.GENEROUS)) {
+      for (int call = 1; call <= 2; call++) {
+        assertThat(ssh.exec(target, ALICE, "hostname").stdout()).isEqualTo("web-1\n");
+
+        // Before the adapter closes: each call closed both of its connections.
+        assertThat(bastion.journal().awaitClosedConnections(call, AWAIT)).hasSize(call);
+        assertThat(web1.journal().awaitClosedConnections(call, AWAIT)).hasSize(call);
+      }
+    }
+    assertThat(bastion.journal().connections()).hasSize(2);
+    assertThat(web1.journal().connections()).hasSize(2);
   }
 
   private static void assertHop(
