@@ -1,9 +1,11 @@
 package io.github.sshfaults.clients;
 
+import static io.github.sshfaults.internal.Preconditions.check;
 import static io.github.sshfaults.internal.Preconditions.notBlank;
 import static io.github.sshfaults.internal.Preconditions.notNull;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * Where an SSH task connects: a host and a port, with a name for reports. Fake hosts are targets;
@@ -31,6 +33,44 @@ public interface SshTarget {
    */
   default String displayName() {
     return (host().indexOf(':') >= 0 ? "[" + host() + "]" : host()) + ":" + port();
+  }
+
+  /**
+   * The jump host (bastion) the client adapters connect through to reach this target; empty for a
+   * target reached directly, as by default.
+   */
+  default Optional<JumpHost> jumpHost() {
+    return Optional.empty();
+  }
+
+  /**
+   * This target, reached through the jump host {@code bastion} logged in to with {@code
+   * bastionLogin}: the client adapters log in to the jump host, open a tunnel from it to this
+   * target's {@link #host()} and {@link #port()} (as the jump host resolves them), and log in to
+   * this target through that tunnel, as OpenSSH's {@code ProxyJump} does. Reports name it {@code
+   * web-1 via bastion}.
+   *
+   * <pre>{@code
+   * SshTarget web1 = inner.withJumpHost(bastion, SshLogin.password("alice", "secret"));
+   * runner.run(List.of(web1), SshjClientAdapter.factory(),
+   *     (sshj, target) -> sshj.exec(target, SshLogin.password("deploy", "s3cret"), "uptime"));
+   * }</pre>
+   *
+   * <p>Whatever fails on the way is reported as a {@link HopFailedException} that names the hop:
+   * the jump host, the tunnel, or this target; {@link io.github.sshfaults.concurrent.FailureKind}
+   * classifies it by what went wrong on that hop.
+   *
+   * @throws IllegalArgumentException when this target or {@code bastion} is already reached through
+   *     a jump host (one hop is supported)
+   */
+  default SshTarget withJumpHost(SshTarget bastion, SshLogin bastionLogin) {
+    check(
+        jumpHost().isEmpty(),
+        displayName()
+            + " is already reached through jump host "
+            + jumpHost().map(jump -> jump.target().displayName()).orElse("")
+            + ": one hop is supported");
+    return new JumpedTarget(this, JumpHost.of(bastion, bastionLogin));
   }
 
   /**

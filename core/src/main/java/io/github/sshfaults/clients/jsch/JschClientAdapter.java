@@ -9,14 +9,20 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Proxy;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SocketFactory;
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.HopFailedException;
+import io.github.sshfaults.clients.HopFailedException.Hop;
+import io.github.sshfaults.clients.JumpHost;
 import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
 import io.github.sshfaults.clients.internal.DirectoryListing;
+import io.github.sshfaults.clients.internal.Hops;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.OpenSshPrivateKey;
 import io.github.sshfaults.clients.internal.Verdict;
@@ -24,9 +30,15 @@ import io.github.sshfaults.clients.internal.Watchdog;
 import io.github.sshfaults.internal.Text;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,8 +77,12 @@ public final class JschClientAdapter implements SshClientAdapter {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Duration timeout;
+
+  /** The jump host's session of each session opened through one, disconnected with it. */
+  private final Map<Session, Session> jumpedThrough = new ConcurrentHashMap<>();
+
   private final OpenConnections<Session> sessions =
-      new OpenConnections<>("JschClientAdapter", Session::disconnect);
+      new OpenConnections<>("JschClientAdapter", this::disconnect);
   private final Watchdog watchdog = new Watchdog("JschClientAdapter", "sshfaults-jsch-timer");
 
   private JschClientAdapter(Duration timeout) {
@@ -94,14 +110,57 @@ public final class JschClientAdapter implements SshClientAdapter {
    * methods (a shell, other SFTP requests, port forwarding). The session is disconnected when this
    * adapter is closed, or earlier by the caller.
    *
-   * @throws JSchException as JSch reports connection and login failures
+   * <p>For a target with a {@linkplain SshTarget#jumpHost() jump host}, it first opens a session to
+   * the jump host, then the target's session over a channel of it ({@code getStreamForwarder}, a
+   * {@code direct-tcpip} channel), as JSch's users do for {@code ProxyJump}; disconnecting the
+   * target's session disconnects the jump host's too.
+   *
+   * @throws JSchException as JSch reports connection and login failures; through a jump host, with
+   *     a {@link HopFailedException} naming the hop that failed as its cause (the adapter's other
+   *     methods throw the {@code HopFailedException} itself)
    */
   // JSch is optional (requires static): whoever calls this has it, and reads it.
   @SuppressWarnings("exports")
   public Session connect(SshTarget target, SshLogin login) throws JSchException {
+    try {
+      return open(target, login);
+    } catch (HopFailedException e) {
+      throw new JSchException(e.getMessage(), e);
+    }
+  }
+
+  /** {@link #connect}, throwing a failure through a jump host as it is. */
+  private Session open(SshTarget target, SshLogin login) throws JSchException, HopFailedException {
     notNull(target, "target");
     notNull(login, "login");
     sessions.checkOpen();
+    Optional<JumpHost> jump = target.jumpHost();
+    if (jump.isEmpty()) {
+      return connectDirectly(target, login, null);
+    }
+    Session bastion;
+    try {
+      bastion = connectDirectly(jump.get().target(), jump.get().login(), null);
+    } catch (JSchException | RuntimeException e) {
+      throw new HopFailedException(Hop.JUMP_HOST, target, e);
+    }
+    TunnelProxy tunnel = new TunnelProxy(bastion, target);
+    try {
+      Session inner = connectDirectly(target, login, tunnel);
+      jumpedThrough.put(inner, bastion);
+      return inner;
+    } catch (JSchException | RuntimeException e) {
+      sessions.release(bastion);
+      Exception refused = tunnel.failure;
+      throw refused != null
+          ? new HopFailedException(Hop.TUNNEL, target, refused)
+          : new HopFailedException(Hop.INNER_HOST, target, e);
+    }
+  }
+
+  /** Opens a session to {@code target} and logs in, over {@code proxy} unless it is null. */
+  private Session connectDirectly(SshTarget target, SshLogin login, Proxy proxy)
+      throws JSchException {
     JSch jsch = new JSch();
     if (login.keyPair().isPresent()) {
       jsch.addIdentity(
@@ -114,6 +173,9 @@ public final class JschClientAdapter implements SshClientAdapter {
     Session session = jsch.getSession(login.user(), target.host(), target.port());
     session.setConfig("StrictHostKeyChecking", login.knownHostsLines().isEmpty() ? "no" : "yes");
     login.password().ifPresent(p -> session.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    if (proxy != null) {
+      session.setProxy(proxy);
+    }
     AuthFailureWitness witness = new AuthFailureWitness(session.getLogger());
     session.setLogger(witness);
     sessions.add(session);
@@ -132,7 +194,11 @@ public final class JschClientAdapter implements SshClientAdapter {
   @Override
   public CommandOutput exec(SshTarget target, SshLogin login, String command) throws Exception {
     notBlank(command, "command");
-    Session session = connect(target, login);
+    return Hops.onInnerHost(target, () -> execOn(target, login, command));
+  }
+
+  private CommandOutput execOn(SshTarget target, SshLogin login, String command) throws Exception {
+    Session session = open(target, login);
     String purpose = "command " + Text.abbreviate(command, 80);
     AtomicBoolean opened = new AtomicBoolean();
     try {
@@ -225,7 +291,13 @@ public final class JschClientAdapter implements SshClientAdapter {
   private <T> T transfer(
       SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
       throws Exception {
-    Session session = connect(target, login);
+    return Hops.onInnerHost(target, () -> transferOn(target, login, operation, path, call));
+  }
+
+  private <T> T transferOn(
+      SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
+      throws Exception {
+    Session session = open(target, login);
     try {
       return watchdog.call(
           timeout,
@@ -250,8 +322,8 @@ public final class JschClientAdapter implements SshClientAdapter {
    * timeout, JSch waits for the answer to each channel request in 10 ms sleeps, which made every
    * command 10 ms slower. JSch says "channel is not opened." both when the server refuses the
    * channel and when it never answers (it gives up after 20 s of its own); only a refusal sets what
-   * the channel's getExitStatus() returns (the reason code). The second is a timeout, thrown as one with JSch's
-   * exception as its cause.
+   * the channel's getExitStatus() returns (the reason code). The second is a timeout, thrown as one
+   * with JSch's exception as its cause.
    *
    * @param purpose what the channel is for, in the message: {@code command "uptime"}, {@code SFTP}
    */
@@ -298,6 +370,14 @@ public final class JschClientAdapter implements SshClientAdapter {
       return channel;
     }
     throw new JSchException("session is down: JSch could not open an SFTP channel");
+  }
+
+  private void disconnect(Session session) {
+    session.disconnect();
+    Session bastion = jumpedThrough.remove(session);
+    if (bastion != null) {
+      sessions.release(bastion);
+    }
   }
 
   /** Closes every session, and stops the adapter's timer thread if a transfer started it. */
@@ -377,6 +457,79 @@ public final class JschClientAdapter implements SshClientAdapter {
     @Override
     public void close() {
       closed.countDown();
+    }
+  }
+
+  /**
+   * The session of a target behind a jump host, over a {@code direct-tcpip} channel of the jump
+   * host's session. Remembers why the channel did not open, which JSch only wraps in its own
+   * "Session.connect" failure: a refusal (with the jump host's reason code) or no answer.
+   */
+  private final class TunnelProxy implements Proxy {
+    private final Session bastion;
+    private final SshTarget target;
+    private Channel channel;
+    private InputStream in;
+    private OutputStream out;
+    volatile Exception failure;
+
+    TunnelProxy(Session bastion, SshTarget target) {
+      this.bastion = bastion;
+      this.target = target;
+    }
+
+    @Override
+    public void connect(SocketFactory factory, String host, int port, int connectTimeout)
+        throws Exception {
+      try {
+        channel = bastion.getStreamForwarder(host, port);
+        in = channel.getInputStream();
+        out = channel.getOutputStream();
+        channel.connect(millis());
+      } catch (JSchException e) {
+        int reason = channel == null ? -1 : channel.getExitStatus();
+        if (reason == -1 && bastion.isConnected()) {
+          TimeoutException unanswered = unanswered("a tunnel to " + host + ":" + port, target);
+          unanswered.initCause(e);
+          failure = unanswered;
+        } else if (reason != -1) {
+          failure =
+              new JSchException(
+                  "the jump host refused the tunnel to "
+                      + host
+                      + ":"
+                      + port
+                      + " with reason code "
+                      + reason
+                      + " (SSH_MSG_CHANNEL_OPEN_FAILURE)",
+                  e);
+        } else {
+          failure = e;
+        }
+        throw failure;
+      }
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return out;
+    }
+
+    @Override
+    public Socket getSocket() {
+      return null;
+    }
+
+    @Override
+    public void close() {
+      if (channel != null) {
+        channel.disconnect();
+      }
     }
   }
 }

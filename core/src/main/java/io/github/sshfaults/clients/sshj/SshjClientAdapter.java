@@ -6,11 +6,15 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.HopFailedException;
+import io.github.sshfaults.clients.HopFailedException.Hop;
+import io.github.sshfaults.clients.JumpHost;
 import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
 import io.github.sshfaults.clients.internal.DirectoryListing;
+import io.github.sshfaults.clients.internal.Hops;
 import io.github.sshfaults.clients.internal.NoDelaySockets;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.Verdict;
@@ -24,12 +28,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
@@ -58,8 +66,8 @@ import org.slf4j.LoggerFactory;
  * command or transfer still running at the timeout, reported as a {@link
  * java.util.concurrent.TimeoutException}; each SFTP request is also bounded by the timeout, as
  * sshj's {@link SFTPClient} bounds it. A channel that closes without an exit code throws {@link
- * io.github.sshfaults.clients.NoExitCodeException}. When the connection dies during key exchange
- * or authentication (no algorithm in common, the server sends "Too many authentication failures" as
+ * io.github.sshfaults.clients.NoExitCodeException}. When the connection dies during key exchange or
+ * authentication (no algorithm in common, the server sends "Too many authentication failures" as
  * OpenSSH does, or just closes), sshj's reader thread knows why, but the connecting thread often
  * reports only what it met next on the dead connection ("Socket closed", or its timeout: at
  * authentication sshj goes on with its next method); this adapter then throws a {@link
@@ -83,8 +91,12 @@ public final class SshjClientAdapter implements SshClientAdapter {
 
   private final Duration timeout;
   private final Config config = new DefaultConfig();
+
+  /** The jump host's client of each client connected through one, closed with it. */
+  private final Map<SSHClient, SSHClient> jumpedThrough = new ConcurrentHashMap<>();
+
   private final OpenConnections<SSHClient> connections =
-      new OpenConnections<>("SshjClientAdapter", SshjClientAdapter::closeQuietly);
+      new OpenConnections<>("SshjClientAdapter", this::closeWithJumpHost);
   private final Watchdog watchdog = new Watchdog("SshjClientAdapter", "sshfaults-sshj-timer");
 
   private SshjClientAdapter(Duration timeout) {
@@ -112,7 +124,12 @@ public final class SshjClientAdapter implements SshClientAdapter {
    * shell, other SFTP requests, port forwarding). The client is closed when this adapter is closed,
    * or earlier by the caller.
    *
-   * @throws IOException as sshj reports connection and login failures
+   * <p>For a target with a {@linkplain SshTarget#jumpHost() jump host}, it first connects to the
+   * jump host and logs in, opens a {@code DirectConnection} from it to the target, and connects
+   * over that with {@code connectVia}; closing the target's client closes the jump host's too.
+   *
+   * @throws IOException as sshj reports connection and login failures; through a jump host, a
+   *     {@link HopFailedException} naming the hop that failed, with sshj's exception as its cause
    */
   // sshj is optional (requires static): whoever calls this has it, and reads it.
   @SuppressWarnings("exports")
@@ -120,6 +137,36 @@ public final class SshjClientAdapter implements SshClientAdapter {
     notNull(target, "target");
     notNull(login, "login");
     connections.checkOpen();
+    Optional<JumpHost> jump = target.jumpHost();
+    if (jump.isEmpty()) {
+      return connectDirectly(target, login, null);
+    }
+    SSHClient bastion;
+    try {
+      bastion = connectDirectly(jump.get().target(), jump.get().login(), null);
+    } catch (IOException | RuntimeException e) {
+      throw new HopFailedException(Hop.JUMP_HOST, target, e);
+    }
+    DirectConnection tunnel;
+    try {
+      tunnel = bastion.newDirectConnection(target.host(), target.port());
+    } catch (IOException | RuntimeException e) {
+      connections.release(bastion);
+      throw new HopFailedException(Hop.TUNNEL, target, e);
+    }
+    try {
+      SSHClient inner = connectDirectly(target, login, tunnel);
+      jumpedThrough.put(inner, bastion);
+      return inner;
+    } catch (IOException | RuntimeException e) {
+      connections.release(bastion);
+      throw new HopFailedException(Hop.INNER_HOST, target, e);
+    }
+  }
+
+  /** Connects to {@code target} and logs in, over {@code tunnel} unless it is null. */
+  private SSHClient connectDirectly(SshTarget target, SshLogin login, DirectConnection tunnel)
+      throws IOException {
     SSHClient ssh = connections.add(new SSHClient(config));
     try {
       int millis = (int) timeout.toMillis();
@@ -137,7 +184,11 @@ public final class SshjClientAdapter implements SshClientAdapter {
       ServerGoodbye goodbye = new ServerGoodbye(ssh.getTransport().getDisconnectListener());
       ssh.getTransport().setDisconnectListener(goodbye);
       try {
-        ssh.connect(target.host(), target.port());
+        if (tunnel != null) {
+          ssh.connectVia(tunnel);
+        } else {
+          ssh.connect(target.host(), target.port());
+        }
         if (login.keyPair().isPresent()) {
           ssh.authPublickey(login.user(), ssh.loadKeys(login.keyPair().get()));
         } else {
@@ -164,6 +215,10 @@ public final class SshjClientAdapter implements SshClientAdapter {
   @Override
   public CommandOutput exec(SshTarget target, SshLogin login, String command) throws Exception {
     notBlank(command, "command");
+    return Hops.onInnerHost(target, () -> execOn(target, login, command));
+  }
+
+  private CommandOutput execOn(SshTarget target, SshLogin login, String command) throws Exception {
     SSHClient ssh = connect(target, login);
     try {
       // sshj 0.40 reads channel streams without any timeout: cut the connection at the deadline.
@@ -259,6 +314,12 @@ public final class SshjClientAdapter implements SshClientAdapter {
   private <T> T transfer(
       SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
       throws Exception {
+    return Hops.onInnerHost(target, () -> transferOn(target, login, operation, path, call));
+  }
+
+  private <T> T transferOn(
+      SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
+      throws Exception {
     SSHClient ssh = connect(target, login);
     try {
       return watchdog.call(
@@ -338,7 +399,8 @@ public final class SshjClientAdapter implements SshClientAdapter {
 
     private synchronized DisconnectReason reason() {
       return reason;
-    }  }
+    }
+  }
 
   /** Work on an sshj resource. */
   @FunctionalInterface
@@ -372,6 +434,14 @@ public final class SshjClientAdapter implements SshClientAdapter {
 
   private static String readAll(InputStream in) throws IOException {
     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private void closeWithJumpHost(SSHClient ssh) {
+    closeQuietly(ssh);
+    SSHClient bastion = jumpedThrough.remove(ssh);
+    if (bastion != null) {
+      connections.release(bastion);
+    }
   }
 
   private static void closeQuietly(SSHClient ssh) {

@@ -1,5 +1,6 @@
 package io.github.sshfaults.concurrent.internal;
 
+import io.github.sshfaults.clients.HopFailedException;
 import io.github.sshfaults.internal.Text;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,10 +32,39 @@ public final class RootCauseFirst {
 
   /**
    * {@link #describe(Throwable)} in at most {@code max} characters: the wrappers are cut first, so
-   * the root cause stays whole as long as it fits.
+   * the root cause stays whole as long as it fits. Through a jump host, the hop that failed comes
+   * first: in full ({@link HopFailedException#hopDescription()}) when uncut, in a few words ({@code
+   * inner host: }) when cut.
    */
   public static String describe(Throwable failure, int max) {
     List<Throwable> chain = chain(failure);
+    // Through a jump host, which hop failed comes first: "inner host web-1 via bastion: ...".
+    for (int i = 0; i < chain.size() - 1; i++) {
+      if (chain.get(i) instanceof HopFailedException hop) {
+        String prefix = (max == Integer.MAX_VALUE ? hop.hopDescription() : shortHop(hop)) + ": ";
+        List<Throwable> rest = new ArrayList<>(chain);
+        rest.remove(i);
+        return Text.oneLine(prefix + describe(rest, Math.max(1, max - prefix.length())), max);
+      }
+    }
+    return describe(chain, max);
+  }
+
+  /**
+   * The hop in a few words, for a table whose target column already names both hosts ({@code web-1
+   * via bastion}): the root cause keeps the room.
+   */
+  private static String shortHop(HopFailedException failure) {
+    String jump =
+        failure.target().jumpHost().map(jumpHost -> jumpHost.target().displayName()).orElse("?");
+    return switch (failure.hop()) {
+      case JUMP_HOST -> "jump host " + jump;
+      case TUNNEL -> "tunnel from " + jump;
+      case INNER_HOST -> "inner host";
+    };
+  }
+
+  private static String describe(List<Throwable> chain, int max) {
     Throwable root = chain.get(chain.size() - 1);
     String first = Text.oneLine(line(root, null), Integer.MAX_VALUE);
     if (chain.size() == 1) {
@@ -72,8 +102,8 @@ public final class RootCauseFirst {
   }
 
   /**
-   * Whether {@code wrapper} says nothing its cause does not: the same class, with no message of
-   * its own (MINA SSHD rethrows its {@code SshException} in another to add its own stack).
+   * Whether {@code wrapper} says nothing its cause does not: the same class, with no message of its
+   * own (MINA SSHD rethrows its {@code SshException} in another to add its own stack).
    */
   private static boolean repeats(Throwable wrapper, Throwable cause) {
     return wrapper.getClass() == cause.getClass() && line(wrapper, cause).equals(name(wrapper));

@@ -1,5 +1,6 @@
 package io.github.sshfaults.concurrent.internal;
 
+import io.github.sshfaults.clients.HopFailedException;
 import io.github.sshfaults.concurrent.FailureClassifier;
 import io.github.sshfaults.concurrent.FailureKind;
 import java.lang.reflect.Method;
@@ -251,6 +252,15 @@ public final class StandardClassifier implements FailureClassifier {
 
   @Override
   public Optional<FailureKind> classify(Throwable failure) {
+    if (failure instanceof HopFailedException hopFailure) {
+      return kindOfHop(hopFailure);
+    }
+    if (isA(failure, "com.jcraft.jsch.JSchException")
+        && failure.getCause() instanceof HopFailedException) {
+      // The JSch adapter's connect() can only throw JSchException: its message repeats the hop's,
+      // which its cause classifies.
+      return Optional.empty();
+    }
     for (Rule rule : rules) {
       Optional<FailureKind> kind = rule.apply(failure);
       if (kind.isPresent()) {
@@ -298,6 +308,24 @@ public final class StandardClassifier implements FailureClassifier {
     return kind == FailureKind.DISCONNECTED || kind == FailureKind.TIMEOUT
         ? Optional.of(kind)
         : Optional.empty();
+  }
+
+  /**
+   * A failure on one hop is classified by its cause, as if that hop had been reached directly;
+   * except a tunnel the jump host refused or never opened, which is how an inner host that is down
+   * or unreachable looks through a bastion (see {@link HopFailedException}).
+   */
+  private static Optional<FailureKind> kindOfHop(HopFailedException failure) {
+    if (failure.hop() != HopFailedException.Hop.TUNNEL || failure.getCause() == null) {
+      return Optional.empty();
+    }
+    FailureKind kind = Classification.classify(failure.getCause(), null);
+    return Optional.of(
+        switch (kind) {
+          case CHANNEL -> FailureKind.CONNECT_REFUSED;
+          case TIMEOUT -> FailureKind.CONNECT_TIMEOUT;
+          default -> kind;
+        });
   }
 
   /** The client ran out of authentication methods to try (whatever the reason). */

@@ -10,6 +10,8 @@ import com.jcraft.jsch.JSchException;
 import io.github.sshfaults.assertions.SshAwait;
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.HopFailedException;
+import io.github.sshfaults.clients.HopFailedException.Hop;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.jsch.JschClientAdapter;
@@ -22,10 +24,12 @@ import io.github.sshfaults.concurrent.FailureKind;
 import io.github.sshfaults.concurrent.Outcome;
 import io.github.sshfaults.concurrent.RetryPolicy;
 import io.github.sshfaults.concurrent.RunReport;
+import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.junit.FakeHost;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.CommandResult;
 import io.github.sshfaults.sshd.FakeSshHost;
+import io.github.sshfaults.sshd.TunnelDestination;
 import io.github.sshfaults.sshd.UserKey;
 import java.io.IOException;
 import java.time.Duration;
@@ -278,6 +282,55 @@ class ConcurrentHelperTest {
           .failedOn(SshTarget.of("127.0.0.1", gone.port()), FailureKind.CONNECT_REFUSED);
       // end::targets[]
       assertThat(report).succeededOn(web).succeededOn(SshTarget.of("db-1", "127.0.0.1", db.port()));
+    }
+
+    @Test
+    void reachesTargetsThroughAJumpHostAndNamesTheHopThatFailed(
+        @FakeHost(users = "deploy:s3cret") FakeSshHost bastion,
+        @FakeHost(users = "deploy:s3cret") FakeSshHost web,
+        @FakeHost(users = "deploy:s3cret") FakeSshHost db,
+        @FakeHost(users = "deploy:s3cret") FakeSshHost gone,
+        ConcurrentSsh runner) {
+      web.command("uptime").replies("up 3 days\n");
+      // tag::jump-host[]
+      bastion.allowForwarding(
+          "deploy",
+          TunnelDestination.host(web),
+          TunnelDestination.host(db),
+          TunnelDestination.host(gone));
+      db.faults().add(Fault.rejectAuth()); // the inner host rejects the login
+      gone.stop(); //                        the inner host is down
+
+      List<SshTarget> targets =
+          List.of(
+              web.withJumpHost(bastion, DEPLOY), // web, as the bastion reaches it
+              db.withJumpHost(bastion, DEPLOY),
+              gone.withJumpHost(bastion, DEPLOY));
+      RunReport<SshTarget, CommandOutput> report =
+          runner.run(
+              targets,
+              SshjClientAdapter.factory(),
+              (sshj, target) -> sshj.exec(target, DEPLOY, "uptime"));
+
+      assertThat(report)
+          .succeededOn(targets.get(0))
+          .failedOn(targets.get(1), FailureKind.AUTH)
+          .failedOn(targets.get(2), FailureKind.CONNECT_REFUSED);
+      Outcome<SshTarget, CommandOutput> rejected = report.outcomes().get(1);
+      assertThat(rejected.targetName()).isEqualTo("db via bastion");
+      assertThat(rejected.message())
+          .startsWith("inner host db (127.0.0.1:" + db.port() + ") via bastion: UserAuthException");
+      assertThat(report.outcomes().get(2).message())
+          .startsWith(
+              "jump host bastion (127.0.0.1:"
+                  + bastion.port()
+                  + ") could not open a tunnel to inner host gone (127.0.0.1:"
+                  + gone.port()
+                  + "): OpenFailException");
+      assertThat(rejected.failure().orElseThrow())
+          .isInstanceOfSatisfying(
+              HopFailedException.class, e -> assertThat(e.hop()).isEqualTo(Hop.INNER_HOST));
+      // end::jump-host[]
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.sshfaults.docs.guide;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.sshfaults.assertions.SshAwait;
+import io.github.sshfaults.clients.HopFailedException;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.jsch.JschClientAdapter;
@@ -1236,6 +1237,33 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "Give the port the host listens on.",
             () -> SshTarget.of("127.0.0.1", 0))
         .with("<port>", "0");
+    row(
+            "`target.withJumpHost(bastion, login)`",
+            "a target already reached through a jump host",
+            "Reach the inner host through the last bastion only.",
+            () ->
+                SshTarget.of("web", "127.0.0.1", 22)
+                    .withJumpHost(SshTarget.of("bastion", "127.0.0.1", 2200), SshLogin.password("deploy", "s3cret"))
+                    .withJumpHost(SshTarget.of("outer", "127.0.0.1", 2201), SshLogin.password("deploy", "s3cret")));
+    row(
+            "`target.withJumpHost(bastion, login)`",
+            "a bastion itself reached through a jump host",
+            "Reach the inner host through the last bastion only.",
+            () ->
+                SshTarget.of("web", "127.0.0.1", 22)
+                    .withJumpHost(
+                        SshTarget.of("bastion", "127.0.0.1", 2200)
+                            .withJumpHost(SshTarget.of("outer", "127.0.0.1", 2201), SshLogin.password("deploy", "s3cret")),
+                        SshLogin.password("deploy", "s3cret")));
+    row(
+            "`new HopFailedException(hop, target, cause)`",
+            "a target without a jump host",
+            "Give the target the task ran on, made with `withJumpHost`.",
+            () ->
+                new HopFailedException(
+                    HopFailedException.Hop.INNER_HOST,
+                    SshTarget.of("web", "127.0.0.1", 22),
+                    new java.io.IOException("cut")));
     row(
             "`MinaClientAdapter.factory(timeout)`, `JschClientAdapter.factory(timeout)`, `SshjClientAdapter.factory(timeout)`",
             "zero or negative timeout",

@@ -6,12 +6,16 @@ import static io.github.sshfaults.internal.Preconditions.quote;
 
 import io.github.sshfaults.clients.ClientFactory;
 import io.github.sshfaults.clients.CommandOutput;
+import io.github.sshfaults.clients.HopFailedException;
+import io.github.sshfaults.clients.HopFailedException.Hop;
+import io.github.sshfaults.clients.JumpHost;
 import io.github.sshfaults.clients.NoExitCodeException;
 import io.github.sshfaults.clients.SshClientAdapter;
 import io.github.sshfaults.clients.SshLogin;
 import io.github.sshfaults.clients.SshTarget;
 import io.github.sshfaults.clients.internal.AdapterTimeouts;
 import io.github.sshfaults.clients.internal.DirectoryListing;
+import io.github.sshfaults.clients.internal.Hops;
 import io.github.sshfaults.clients.internal.OpenConnections;
 import io.github.sshfaults.clients.internal.Verdict;
 import io.github.sshfaults.clients.internal.Watchdog;
@@ -19,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,7 +31,9 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -36,13 +43,19 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.future.DefaultOpenFuture;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.SshException;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.common.channel.exception.SshChannelClosedException;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.forward.TcpipClientChannel;
 import org.apache.sshd.common.future.CloseFuture;
 import org.apache.sshd.common.future.SshFutureListener;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -122,17 +135,66 @@ public final class MinaClientAdapter implements SshClientAdapter {
    * methods (a shell, port forwarding). The session is closed when this adapter is closed, or
    * earlier by the caller.
    *
-   * @throws IOException as MINA reports connection and login failures
+   * <p>For a target with a {@linkplain SshTarget#jumpHost() jump host}, it does what MINA's own
+   * {@code ProxyJump} does, with a login of its own for each hop: it opens a session to the jump
+   * host, forwards a local loopback port through it to the target ({@code direct-tcpip}), and opens
+   * the target's session through that port. Closing either session closes the other.
+   *
+   * @throws IOException as MINA reports connection and login failures; through a jump host, a
+   *     {@link HopFailedException} naming the hop that failed, with MINA's exception as its cause
    */
   public ClientSession connect(SshTarget target, SshLogin login) throws IOException {
     notNull(target, "target");
     notNull(login, "login");
     sessions.checkOpen();
+    Optional<JumpHost> jump = target.jumpHost();
+    if (jump.isEmpty()) {
+      return connectDirectly(target, target.host(), target.port(), login);
+    }
+    ClientSession bastion;
+    try {
+      JumpHost hop = jump.get();
+      bastion =
+          connectDirectly(hop.target(), hop.target().host(), hop.target().port(), hop.login());
+    } catch (IOException | RuntimeException e) {
+      throw new HopFailedException(Hop.JUMP_HOST, target, e);
+    }
+    TunnelWitness tunnel = new TunnelWitness(bastion);
+    bastion.addChannelListener(tunnel);
+    SshdSocketAddress bound;
+    try {
+      ExplicitPortForwardingTracker forwarding =
+          bastion.createLocalPortForwardingTracker(
+              new SshdSocketAddress("127.0.0.1", 0),
+              new SshdSocketAddress(target.host(), target.port()));
+      bastion.addCloseFutureListener(closed -> closeQuietly(forwarding));
+      bound = forwarding.getBoundAddress();
+    } catch (IOException | RuntimeException e) {
+      sessions.release(bastion);
+      throw new HopFailedException(Hop.TUNNEL, target, e);
+    }
+    try {
+      ClientSession inner = connectDirectly(target, bound.getHostName(), bound.getPort(), login);
+      inner.addCloseFutureListener(closed -> sessions.release(bastion));
+      bastion.addCloseFutureListener(closed -> sessions.release(inner));
+      return inner;
+    } catch (IOException | RuntimeException e) {
+      sessions.release(bastion);
+      throw tunnel.failed(target, e);
+    }
+  }
+
+  /**
+   * Opens a session to {@code host} and {@code port} (the target's own, or a tunnel's entrance),
+   * verifying the host key of {@code target}, and logs in.
+   */
+  private ClientSession connectDirectly(SshTarget target, String host, int port, SshLogin login)
+      throws IOException {
     ConnectFuture connecting =
         client.connect(
             login.user(),
-            target.host(),
-            target.port(),
+            host,
+            port,
             AttributeRepository.ofKeyValuePair(EXPECTED, new Expected(target, login)));
     ClientSession session;
     try {
@@ -153,6 +215,67 @@ public final class MinaClientAdapter implements SshClientAdapter {
     } catch (IOException | RuntimeException e) {
       sessions.release(session);
       throw e;
+    }
+  }
+
+  private static void closeQuietly(ExplicitPortForwardingTracker forwarding) {
+    try {
+      forwarding.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Closing a local port forwarding of a jump host failed", e);
+    }
+  }
+
+  /**
+   * Whether the jump host opened the tunnel of a session through it. MINA's port forwarding opens
+   * the {@code direct-tcpip} channel when the inner session connects to the forwarded port, and
+   * when the jump host refuses it, only closes that connection: the inner session then fails as if
+   * the inner host had closed it. The channel's events on the jump host's session tell the two
+   * apart: a refused channel closes without having opened, before the forwarded connection closes.
+   */
+  private static final class TunnelWitness implements ChannelListener {
+    private final ClientSession bastion;
+
+    /** Null once the tunnel opened; else why it closed unopened, as the cause to report. */
+    private final CompletableFuture<IOException> verdict = new CompletableFuture<>();
+
+    TunnelWitness(ClientSession bastion) {
+      this.bastion = bastion;
+    }
+
+    @Override
+    public void channelOpenSuccess(Channel channel) {
+      if (channel instanceof TcpipClientChannel) {
+        verdict.complete(null);
+      }
+    }
+
+    @Override
+    public void channelClosed(Channel channel, Throwable reason) {
+      if (channel instanceof TcpipClientChannel && !verdict.isDone()) {
+        verdict.complete(
+            bastion.isOpen()
+                ? new ConnectException(
+                    "the jump host refused to open the tunnel (SSH_MSG_CHANNEL_OPEN_FAILURE; MINA"
+                        + " does not report the reason code of a forwarded port's channel)")
+                : new SshChannelClosedException(
+                    channel.getChannelId(),
+                    "the jump host's session ended before the tunnel opened"));
+      }
+    }
+
+    /** The failure of the inner session {@code failure}, named after the hop that caused it. */
+    HopFailedException failed(SshTarget target, Exception failure) {
+      if (!verdict.isDone()) {
+        // The tunnel was still opening: the inner session gave up waiting for it.
+        return new HopFailedException(Hop.TUNNEL, target, failure);
+      }
+      IOException tunnelFailure = verdict.getNow(null);
+      if (tunnelFailure == null) {
+        return new HopFailedException(Hop.INNER_HOST, target, failure);
+      }
+      tunnelFailure.addSuppressed(failure);
+      return new HopFailedException(Hop.TUNNEL, target, tunnelFailure);
     }
   }
 
@@ -242,6 +365,12 @@ public final class MinaClientAdapter implements SshClientAdapter {
   private <T> T transfer(
       SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
       throws Exception {
+    return Hops.onInnerHost(target, () -> transferOn(target, login, operation, path, call));
+  }
+
+  private <T> T transferOn(
+      SshTarget target, SshLogin login, String operation, String path, SftpCall<T> call)
+      throws Exception {
     ClientSession session = connect(target, login);
     try {
       return watchdog.call(
@@ -261,6 +390,10 @@ public final class MinaClientAdapter implements SshClientAdapter {
   @Override
   public CommandOutput exec(SshTarget target, SshLogin login, String command) throws Exception {
     notBlank(command, "command");
+    return Hops.onInnerHost(target, () -> execOn(target, login, command));
+  }
+
+  private CommandOutput execOn(SshTarget target, SshLogin login, String command) throws Exception {
     ClientSession session = connect(target, login);
     try (ChannelExec channel = session.createExecChannel(command)) {
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
