@@ -549,7 +549,19 @@ final class ConfigurationErrorRows implements AutoCloseable {
               }
             })
         .with("<bits>", "224");
+    addRemoteForwardingRows();
     addCommandRows();
+  }
+
+  // Its own method, so that rows other areas add elsewhere do not meet these.
+  private void addRemoteForwardingRows() {
+    area("Remote forwarding");
+    row(
+            "`host.allowRemoteForwarding(user)`",
+            "blank user name",
+            "Give the name of a user of the host.",
+            () -> host().allowRemoteForwarding(" "))
+        .with("<name>", "\" \"");
   }
 
   private void addCommandRows() {
