@@ -116,6 +116,26 @@ class RemoteForwardingTest {
     }
   }
 
+  // JSch is left out: its forwarding configuration string cannot carry an IPv6 address.
+  @ParameterizedTest
+  @EnumSource(names = {"MINA", "SSHJ"})
+  void bindsIpv6LoopbackWhenTheClientNamesAnIpv6Address(RemoteTunnelClient client)
+      throws Exception {
+    host.allowRemoteForwarding("alice");
+
+    try (RemoteForward forward = client.forwardRemotePort(alice(), "::", 0, echo.port())) {
+      RemoteForwarding forwarding = verify(host, once()).remoteForwardings().get(0);
+      assertThat(forwarding.bound().getAddress().getHostAddress()).isIn("::1", "0:0:0:0:0:0:0:1");
+      assertThat(forwarding.bound().getPort()).isEqualTo(forward.port());
+      try (Socket socket = new Socket()) {
+        socket.connect(forwarding.bound(), (int) WAIT.toMillis());
+        socket.setSoTimeout((int) WAIT.toMillis());
+        assertThat(echoThrough(socket.getInputStream(), socket.getOutputStream(), "ping".getBytes()))
+            .isEqualTo("ping".getBytes());
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(RemoteTunnelClient.class)
   void refusesAUserWithoutRemoteForwardingPermission(RemoteTunnelClient client) {
