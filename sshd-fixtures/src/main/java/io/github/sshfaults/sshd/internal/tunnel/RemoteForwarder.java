@@ -4,7 +4,6 @@ import io.github.sshfaults.sshd.journal.ForwardedConnectionEnded;
 import io.github.sshfaults.sshd.journal.RemoteForwarding;
 import io.github.sshfaults.sshd.journal.internal.RecordingJournal;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -89,16 +88,9 @@ final class RemoteForwarder extends DefaultForwarder {
   // ::1 for a client that named an IPv6 address (:: included), 127.0.0.1 for anything else: a
   // name, the empty wildcard, 0.0.0.0 or another host's address. Never looked up.
   static InetSocketAddress loopbackFor(SshdSocketAddress requested) {
-    boolean v6 = requested.getHostName().contains(":");
-    byte[] ip = v6 ? new byte[16] : new byte[] {127, 0, 0, 1};
-    if (v6) {
-      ip[15] = 1;
-    }
-    try {
-      return new InetSocketAddress(InetAddress.getByAddress(ip), requested.getPort());
-    } catch (IOException e) {
-      throw new IllegalStateException("a loopback address is always valid", e);
-    }
+    // Literals: InetSocketAddress parses them without a lookup.
+    String loopback = requested.getHostName().contains(":") ? "::1" : "127.0.0.1";
+    return new InetSocketAddress(loopback, requested.getPort());
   }
 
   @Override
