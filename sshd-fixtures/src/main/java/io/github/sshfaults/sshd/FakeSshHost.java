@@ -29,6 +29,7 @@ import io.github.sshfaults.sshd.internal.SftpServer;
 import io.github.sshfaults.sshd.internal.faults.FaultEngine;
 import io.github.sshfaults.sshd.internal.shell.ShellServer;
 import io.github.sshfaults.sshd.internal.shell.Shells;
+import io.github.sshfaults.sshd.internal.tunnel.RemoteForwardingServer;
 import io.github.sshfaults.sshd.internal.tunnel.TunnelServer;
 import io.github.sshfaults.sshd.internal.plan.HostPlan;
 import io.github.sshfaults.sshd.internal.plan.PlanFile;
@@ -117,6 +118,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   private final CommandStubs stubs = new CommandStubs();
   private final Shells shells = new Shells();
   private final Tunnels tunnels = new Tunnels();
+  private final RemoteForwardingUsers remoteForwarding = new RemoteForwardingUsers();
   private final HostFiles files;
   private final String name;
   private final AlgorithmSet algorithms;
@@ -140,7 +142,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
       List<Shells.Entry> shells,
       HostFiles.Snapshot files,
       FaultPlan faults,
-      Map<String, Set<TunnelDestination>> tunnels) {}
+      Map<String, Set<TunnelDestination>> tunnels,
+      Set<String> remoteForwarding) {}
 
   private FakeSshHost(Builder builder) {
     this.credentials = new Credentials(builder.authMethods);
@@ -165,7 +168,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             shells.snapshot(),
             files.snapshot(),
             faults.faults().plan(),
-            tunnels.snapshot());
+            tunnels.snapshot(),
+            remoteForwarding.snapshot());
     try {
       server.start(builder.port);
     } catch (RuntimeException e) {
@@ -200,6 +204,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     SftpServer.install(created, files::root, files.quota(), faults, journal, this);
     ShellServer.install(created, shells, stubs, commandExecutor, journal, faults);
     TunnelServer.install(created, tunnels, journal, faults);
+    RemoteForwardingServer.install(created, remoteForwarding, journal);
     JournalHooks.install(created, journal); // last: it records what every other layer decided
     return created;
   }
@@ -574,6 +579,43 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
   }
 
   /**
+   * Lets {@code user} have ports forwarded remotely ({@code tcpip-forward}, as {@code ssh -R},
+   * JSch's {@code setPortForwardingR}, sshj's {@code RemotePortForwarder} and MINA SSHD's {@code
+   * startRemotePortForwarding} ask): the host listens on the port the client asks for (port 0: a
+   * free port it chooses, as OpenSSH does), and carries each connection to it to the client in a
+   * {@code forwarded-tcpip} channel, to whatever the client forwards it to.
+   *
+   * <p>The host binds loopback only, whatever address the client names, as OpenSSH's sshd with its
+   * default {@code GatewayPorts no}: {@code ::1} when the client names an IPv6 address, {@code
+   * 127.0.0.1} otherwise ({@code localhost}, {@code 0.0.0.0}, the empty wildcard, any other name
+   * or address, which is never looked up). The client hears the bound port in the reply to its
+   * request, and the test reads it from the journal's {@link
+   * io.github.sshfaults.sshd.journal.RemoteForwarding#bound()}. A user without this call is
+   * refused with {@code SSH_MSG_REQUEST_FAILURE}, as is a port that cannot be bound. {@code
+   * cancel-tcpip-forward} and the end of the connection release the port. Each connection to the
+   * port is recorded, with the bytes it carried, as a {@link
+   * io.github.sshfaults.sshd.journal.ForwardedConnectionEnded}.
+   *
+   * <pre>{@code
+   * host.allowRemoteForwarding("alice");
+   * // the code under test asks the host to forward its port 0 to a service of its own
+   * int port = verify(host, once()).remoteForwardings().get(0).bound().getPort();
+   * try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+   *   // reaches the client's service through the SSH connection
+   * }
+   * }</pre>
+   *
+   * @return this host, for chaining
+   * @throws IllegalArgumentException when the user name is blank
+   * @throws IllegalStateException when the host is closed
+   */
+  public FakeSshHost allowRemoteForwarding(String user) {
+    checkOpen("allow remote forwarding on");
+    remoteForwarding.allow(notBlank(user, "user name"));
+    return this;
+  }
+
+  /**
    * The index of this host's connection that came through the tunnel {@code forwarding}, which a
    * bastion recorded when it forwarded to this host ({@link TunnelDestination#host(FakeSshHost)}):
    * what ties a jump host's journal to the inner host's, hop by hop.
@@ -635,7 +677,8 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
             shells.snapshot(),
             files.snapshot(),
             faults.faults().plan(),
-            tunnels.snapshot());
+            tunnels.snapshot(),
+            remoteForwarding.snapshot());
     return this;
   }
 
@@ -660,6 +703,7 @@ public final class FakeSshHost implements AutoCloseable, SshTarget {
     files.restore(target.files());
     faults.faults().replace(target.faults());
     tunnels.restore(target.tunnels());
+    remoteForwarding.restore(target.remoteForwarding());
     if (faults.isPartitioned()) {
       faults.heal();
     }

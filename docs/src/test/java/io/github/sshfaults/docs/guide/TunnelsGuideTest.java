@@ -12,25 +12,32 @@ import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.TunnelDestination;
 import io.github.sshfaults.sshd.journal.Forwarding;
+import io.github.sshfaults.sshd.journal.ForwardedConnectionEnded;
 import io.github.sshfaults.sshd.journal.ForwardingEnded;
+import io.github.sshfaults.sshd.journal.RemoteForwarding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.OptionalInt;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session.Command;
+import net.schmizz.sshj.connection.channel.forwarded.RemotePortForwarder.Forward;
+import net.schmizz.sshj.connection.channel.forwarded.SocketForwardingConnectListener;
 import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The examples of {@code docs/guide/tunnels.md}: local forwarding to a socket the test opened, with
- * JSch's {@code setPortForwardingL}, and a jump host with sshj's {@code connectVia}, whose inner
+ * JSch's {@code setPortForwardingL}, remote forwarding to the client's service with sshj's {@code
+ * RemotePortForwarder}, and a jump host with sshj's {@code connectVia}, whose inner
  * hop answers, then fails.
  */
 @SshFaultsTest
@@ -94,6 +101,74 @@ class TunnelsGuideTest {
         .isEqualTo("user \"app\" may not forward (asked for \"10.1.2.3:5432\");"
             + " allow it with FakeSshHost.allowForwarding(user, destination)");
     // end::refused[]
+  }
+
+  @Test
+  void forwardsAPortOfTheHostToTheClientsService(FakeSshHost host) throws Exception {
+    // tag::remote[]
+    // The service the code under test offers through the host: a socket on its side, on loopback.
+    try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread greeter = answerOnce(service, "agent ready\n");
+      host.user("agent", "secret").allowRemoteForwarding("agent");
+
+      // The code under test, say: ssh -R 0:127.0.0.1:<service port>, the host choosing the port.
+      try (SSHClient ssh = new SSHClient()) {
+        ssh.addHostKeyVerifier(new PromiscuousVerifier());
+        ssh.setTimeout(TIMEOUT_MILLIS);
+        ssh.connect(host.host(), host.port());
+        ssh.authPassword("agent", "secret");
+        Forward forward =
+            ssh.getRemotePortForwarder()
+                .bind(
+                    new Forward("localhost", 0),
+                    new SocketForwardingConnectListener(
+                        new InetSocketAddress("127.0.0.1", service.getLocalPort())));
+
+        // The test reaches the client's service through the port the host bound.
+        RemoteForwarding bound = verify(host, once()).remoteForwardings().get(0);
+        assertThat(bound.bound().getPort()).isEqualTo(forward.getPort());
+        try (Socket socket = new Socket()) {
+          socket.connect(bound.bound(), TIMEOUT_MILLIS);
+          socket.setSoTimeout(TIMEOUT_MILLIS);
+          assertThat(new String(socket.getInputStream().readNBytes(12), UTF_8))
+              .isEqualTo("agent ready\n");
+        }
+      }
+      greeter.join(TIMEOUT_MILLIS);
+      // end::remote[]
+
+      // tag::verify-remote[]
+      ForwardedConnectionEnded end =
+          host.journal().await(ForwardedConnectionEnded.class, 1, Duration.ofSeconds(10)).get(0);
+      assertThat(end.bytesFromClient()).isEqualTo(12);
+      // end::verify-remote[]
+    }
+  }
+
+  @Test
+  void refusesRemoteForwardingToAUserNotAllowed(FakeSshHost host) throws Exception {
+    host.user("agent", "secret");
+    // tag::remote-refused[]
+    try (SSHClient ssh = new SSHClient()) {
+      ssh.addHostKeyVerifier(new PromiscuousVerifier());
+      ssh.setTimeout(TIMEOUT_MILLIS);
+      ssh.connect(host.host(), host.port());
+      ssh.authPassword("agent", "secret");
+
+      assertThatThrownBy(
+              () ->
+                  ssh.getRemotePortForwarder()
+                      .bind(
+                          new Forward("localhost", 0),
+                          new SocketForwardingConnectListener(
+                              new InetSocketAddress("127.0.0.1", 8080))))
+          .isInstanceOf(ConnectionException.class); // SSH_MSG_REQUEST_FAILURE
+    }
+    RemoteForwarding refused = verify(host, once()).refusedRemoteForwarding().get(0);
+    assertThat(refused.reason())
+        .isEqualTo("user \"agent\" may not forward remote ports;"
+            + " allow it with FakeSshHost.allowRemoteForwarding(user)");
+    // end::remote-refused[]
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.github.sshfaults.sshd.journal.ChannelRequest;
 import io.github.sshfaults.sshd.journal.CommandRun;
 import io.github.sshfaults.sshd.journal.ConnectionAccepted;
 import io.github.sshfaults.sshd.journal.Forwarding;
+import io.github.sshfaults.sshd.journal.RemoteForwarding;
 import io.github.sshfaults.sshd.journal.Journal;
 import io.github.sshfaults.sshd.journal.JournalEvent;
 import io.github.sshfaults.sshd.journal.SftpOperation;
@@ -232,6 +233,42 @@ public final class Verification {
         "refused forwarding request",
         Forwarding.class,
         forwarding -> !forwarding.opened(),
+        others -> others.stream().limit(NEAR_MISSES).toList());
+  }
+
+  /**
+   * Checks the ports the host bound for remote forwarding ({@code tcpip-forward}, see {@link
+   * FakeSshHost#allowRemoteForwarding(String)}); near misses are the refused requests. Each
+   * forwarding's {@link RemoteForwarding#bound()} is where the test connects to reach the client.
+   *
+   * <pre>{@code
+   * int port = verify(host, once()).remoteForwardings().get(0).bound().getPort();
+   * }</pre>
+   *
+   * @return the accepted requests, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<RemoteForwarding> remoteForwardings() {
+    return occurrences(
+        "bound remote forwarding (tcpip-forward)",
+        RemoteForwarding.class,
+        RemoteForwarding::accepted,
+        others -> others.stream().limit(NEAR_MISSES).toList());
+  }
+
+  /**
+   * Checks the remote forwarding requests ({@code tcpip-forward}) the host refused: a user not
+   * allowed, or a port that could not be bound; each {@link RemoteForwarding#reason()} says why.
+   * Near misses are the accepted requests.
+   *
+   * @return the refused requests, in order
+   * @throws AssertionError when their number is not the expected one
+   */
+  public List<RemoteForwarding> refusedRemoteForwarding() {
+    return occurrences(
+        "refused remote forwarding request (tcpip-forward)",
+        RemoteForwarding.class,
+        forwarding -> !forwarding.accepted(),
         others -> others.stream().limit(NEAR_MISSES).toList());
   }
 

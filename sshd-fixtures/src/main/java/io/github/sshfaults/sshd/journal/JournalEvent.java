@@ -24,6 +24,8 @@ public sealed interface JournalEvent
         ShellEnded,
         Forwarding,
         ForwardingEnded,
+        RemoteForwarding,
+        ForwardedConnectionEnded,
         SftpOperation,
         FaultFired,
         Disconnect,

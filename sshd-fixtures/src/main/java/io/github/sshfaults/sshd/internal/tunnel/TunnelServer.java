@@ -60,7 +60,7 @@ public final class TunnelServer {
 
   /**
    * The last guard: whatever the routes said, MINA connects to nothing but 127.0.0.1 and ::1, and
-   * binds no remote forwarding.
+   * binds no remote forwarding unless {@link RemoteForwardingServer} lets a user.
    */
   private enum LoopbackOnly implements TcpForwardingFilter {
     INSTANCE;
