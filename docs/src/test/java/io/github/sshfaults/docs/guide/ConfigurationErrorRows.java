@@ -552,38 +552,7 @@ final class ConfigurationErrorRows implements AutoCloseable {
               }
             })
         .with("<bits>", "224");
-    addRemoteForwardingRows();
     addCommandRows();
-  }
-
-  // Its own method, so that rows other areas add elsewhere do not meet these.
-  private void addRemoteForwardingRows() {
-    area("Tunnels");
-    row(
-            "`TunnelDestination.socket(address)`",
-            "an address other than 127.0.0.1 or ::1, or port 0",
-            "Bind the test's socket to loopback: `new ServerSocket(0, 50,"
-                + " InetAddress.getLoopbackAddress())`.",
-            () -> TunnelDestination.socket(new InetSocketAddress("0.0.0.0", 5432)))
-        .with("<address>", "/0.0.0.0:5432");
-    row(
-            "`TunnelDestination.socket(port)`",
-            "port outside 1 to 65535",
-            "Give the port the test's socket listens on.",
-            () -> TunnelDestination.socket(0))
-        .with("<port>", "0");
-    row(
-            "`host.allowForwarding(user, destination...)`",
-            "blank user name",
-            "Give the name of a user of the host.",
-            () -> host().allowForwarding(" ", TunnelDestination.socket(5432)))
-        .with("<name>", "\" \"");
-    row(
-            "`host.allowRemoteForwarding(user)`",
-            "blank user name",
-            "Give the name of a user of the host.",
-            () -> host().allowRemoteForwarding(" "))
-        .with("<name>", "\" \"");
   }
 
   private void addCommandRows() {
@@ -1049,6 +1018,12 @@ final class ConfigurationErrorRows implements AutoCloseable {
             "Give the port the test's socket listens on (`getLocalPort()`).",
             () -> TunnelDestination.socket(0))
         .with("<port>", "0");
+    row(
+            "`host.allowRemoteForwarding(user)`",
+            "blank user name",
+            "Give the name of the user who asks for remote forwarding.",
+            () -> host().allowRemoteForwarding(" "))
+        .with("<name>", "\" \"");
     addJournalRows();
   }
 
