@@ -146,6 +146,12 @@ class FaultTextTest {
                 .at(Stage.FORWARDING)
                 .forUser("deploy")),
         Arguments.of(
+            "reject-channel-open resource-shortage at=forwarding",
+            Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE).at(Stage.FORWARDING)),
+        Arguments.of("hang at=forwarding", Fault.hang().at(Stage.FORWARDING)),
+        Arguments.of(
+            "delay 2s at=forwarding", Fault.delay(Duration.ofSeconds(2)).at(Stage.FORWARDING)),
+        Arguments.of(
             "reject-channel-open-with-code 77 at=forwarding",
             Fault.rejectChannelOpenWithCode(77).at(Stage.FORWARDING)),
         Arguments.of(

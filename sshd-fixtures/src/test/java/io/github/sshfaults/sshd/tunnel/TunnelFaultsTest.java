@@ -20,9 +20,12 @@ import io.github.sshfaults.sshd.testclients.EchoServer;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.TunnelClient;
 import io.github.sshfaults.sshd.testclients.TunnelClient.DirectStream;
+import io.github.sshfaults.sshd.testclients.TunnelClient.LocalForward;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -131,12 +134,13 @@ class TunnelFaultsTest {
     host.faults().add(Fault.dropConnection().at(Stage.FORWARDING).afterBytes(4096));
     byte[] sent = randomBytes(20_000);
 
-    int received;
+    Cut cut;
     try (DirectStream tunnel = client.openDirect(login("alice"), "127.0.0.1", echo.port())) {
-      received = sendAndCount(tunnel.in(), tunnel.out(), sent);
+      cut = sendAndCount(tunnel.in(), tunnel.out(), sent);
     }
 
-    assertThat(received).isEqualTo(4096);
+    assertThat(cut.received()).isEqualTo(4096);
+    assertEnded(client, cut, "Broken transport; encountered EOF");
     ForwardingEnded end = host.journal().await(ForwardingEnded.class, 1, WAIT).get(0);
     assertThat(end.bytesFromDestination()).isEqualTo(4096);
   }
@@ -152,19 +156,104 @@ class TunnelFaultsTest {
                 .direction(Direction.FROM_CLIENT));
     byte[] sent = randomBytes(20_000);
 
-    int received;
+    Cut cut;
     try (DirectStream tunnel = client.openDirect(login("alice"), "127.0.0.1", echo.port())) {
-      received = sendAndCount(tunnel.in(), tunnel.out(), sent);
+      cut = sendAndCount(tunnel.in(), tunnel.out(), sent);
     }
 
-    assertThat(received).isLessThanOrEqualTo(1000);
+    assertThat(cut.received()).isLessThanOrEqualTo(1000);
+    assertEnded(client, cut, "Connection reset");
     ForwardingEnded end = host.journal().await(ForwardingEnded.class, 1, WAIT).get(0);
     assertThat(end.bytesToDestination()).isEqualTo(1000);
     assertThat(echo.echoed()).isLessThanOrEqualTo(1000);
   }
 
+  @ParameterizedTest
+  @EnumSource(TunnelClient.class)
+  void resetsTheConnectionAfterTheBytesFromTheDestination(TunnelClient client) throws Exception {
+    host.faults().add(Fault.resetConnection().at(Stage.FORWARDING).afterBytes(3000));
+    byte[] sent = randomBytes(20_000);
+
+    Cut cut;
+    try (DirectStream tunnel = client.openDirect(login("alice"), "127.0.0.1", echo.port())) {
+      cut = sendAndCount(tunnel.in(), tunnel.out(), sent);
+    }
+
+    // An RST may lose what was in flight: at most the count reaches the client.
+    assertThat(cut.received()).isLessThanOrEqualTo(3000);
+    assertEnded(client, cut, "Connection reset");
+    ForwardingEnded end = host.journal().await(ForwardingEnded.class, 1, WAIT).get(0);
+    assertThat(end.bytesFromDestination()).isEqualTo(3000);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TunnelClient.class)
+  void dropsTheConnectionAfterTheBytesSentThroughAForwardedPort(TunnelClient client)
+      throws Exception {
+    host.faults()
+        .add(
+            Fault.dropConnection()
+                .at(Stage.FORWARDING)
+                .afterBytes(1000)
+                .direction(Direction.FROM_CLIENT));
+    byte[] sent = randomBytes(20_000);
+
+    Cut cut;
+    try (LocalForward forward = client.forwardLocalPort(login("alice"), "127.0.0.1", echo.port());
+        Socket socket = new Socket()) {
+      socket.connect(forward.local(), (int) WAIT.toMillis());
+      socket.setSoTimeout(3000);
+      cut = sendAndCount(socket.getInputStream(), socket.getOutputStream(), sent);
+    }
+
+    assertThat(cut.received()).isLessThanOrEqualTo(1000);
+    if (client == TunnelClient.SSHJ) {
+      // sshj's LocalPortForwarder leaves the application's socket open: its read times out.
+      assertThat(cut.failure()).isInstanceOf(SocketTimeoutException.class);
+    } else {
+      assertThat(cut.failure()).as("%s closes the forwarded socket", client).isNull();
+    }
+    ForwardingEnded end = host.journal().await(ForwardingEnded.class, 1, WAIT).get(0);
+    assertThat(end.bytesToDestination()).isEqualTo(1000);
+    assertThat(end.reason()).isEqualTo("connection closed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TunnelClient.class)
+  void neverAnswersTheRequestOfAHungTunnel(TunnelClient client) throws Exception {
+    host.faults().add(Fault.hang().at(Stage.FORWARDING));
+
+    Duration timeout = Duration.ofSeconds(2);
+    Login login = new Login(host.host(), host.port(), "alice", "secret", null, null, timeout);
+
+    long start = System.nanoTime();
+    Throwable thrown =
+        catchThrowable(() -> client.openDirect(login, "127.0.0.1", echo.port()).close());
+
+    // The client gave up at its own timeout: nothing ever answered.
+    assertThat(thrown).as("what %s threw", client).isNotNull();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(timeout);
+    assertThat(echo.accepted()).isZero();
+    assertThat(host.journal().events(Forwarding.class)).isEmpty();
+  }
+
+  /**
+   * MINA SSHD's and JSch's channel streams just end when the connection does; sshj's throw, with
+   * {@code sshjMessage}.
+   */
+  private static void assertEnded(TunnelClient client, Cut cut, String sshjMessage) {
+    if (client == TunnelClient.SSHJ) {
+      assertThat(cut.failure()).hasMessageContaining(sshjMessage);
+    } else {
+      assertThat(cut.failure()).as("how %s's stream ended", client).isNull();
+    }
+  }
+
+  /** What came back through a cut tunnel, and how its stream ended (null: end of stream). */
+  private record Cut(int received, IOException failure) {}
+
   /** Sends {@code sent} and counts the bytes that come back before the stream ends or fails. */
-  private static int sendAndCount(InputStream in, OutputStream out, byte[] sent)
+  private static Cut sendAndCount(InputStream in, OutputStream out, byte[] sent)
       throws InterruptedException {
     Thread writer =
         new Thread(
@@ -179,16 +268,17 @@ class TunnelFaultsTest {
             "test-tunnel-writer");
     writer.start();
     int count = 0;
+    IOException failure = null;
     byte[] buffer = new byte[8192];
     try {
       for (int got; count < sent.length && (got = in.read(buffer)) >= 0; ) {
         count += got;
       }
     } catch (IOException e) {
-      // the tunnel is cut: what came back counts
+      failure = e;
     } finally {
       writer.join(WAIT.toMillis());
     }
-    return count;
+    return new Cut(count, failure);
   }
 }
