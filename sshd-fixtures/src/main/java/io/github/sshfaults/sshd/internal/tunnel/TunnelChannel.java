@@ -195,10 +195,15 @@ final class TunnelChannel extends TcpipServerChannel {
     }
     toDestination.addAndGet(pass);
     if (!faults.paced(Direction.FROM_CLIENT)) {
-      if (pass > 0) {
+      if (!cutNow) {
         super.doWriteData(data, off, pass);
-      }
-      if (cutNow) {
+      } else if (pass > 0) {
+        // The cut waits until the destination has the bytes before it: the connection's end
+        // closes the destination's socket, and would lose a write still pending.
+        getPort()
+            .sendToPort(ByteArrayBuffer.getCompactClone(data, off, (int) pass))
+            .addListener(written -> faults.cut(Direction.FROM_CLIENT));
+      } else {
         faults.cut(Direction.FROM_CLIENT);
       }
       return;
@@ -211,18 +216,9 @@ final class TunnelChannel extends TcpipServerChannel {
         long[] piece = faults.nextPiece(Direction.FROM_CLIENT, copy.length - from);
         int start = from;
         int size = (int) piece[0];
+        boolean last = cut && start + size == copy.length;
         toDestinationQueue =
-            toDestinationQueue.thenCompose(
-                v ->
-                    later(
-                        piece[1],
-                        () -> {
-                          try {
-                            super.doWriteData(copy, start, size);
-                          } catch (IOException | RuntimeException e) {
-                            getSession().exceptionCaught(e);
-                          }
-                        }));
+            toDestinationQueue.thenCompose(v -> later(piece[1], copy, start, size, last));
         from += size;
       }
       if (cut) {
@@ -231,15 +227,25 @@ final class TunnelChannel extends TcpipServerChannel {
     }
   }
 
-  private CompletableFuture<Void> later(long atNanos, Runnable task) {
+  // Sends a piece to the destination at its time. The last piece before a cut completes once the
+  // destination has it, so that the cut does not lose it.
+  private CompletableFuture<Void> later(
+      long atNanos, byte[] bytes, int from, int size, boolean beforeCut) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     faults.schedule(
         () -> {
           try {
-            task.run();
-          } finally {
-            done.complete(null);
+            if (beforeCut) {
+              getPort()
+                  .sendToPort(ByteArrayBuffer.getCompactClone(bytes, from, size))
+                  .addListener(written -> done.complete(null));
+              return;
+            }
+            super.doWriteData(bytes, from, size);
+          } catch (IOException | RuntimeException e) {
+            getSession().exceptionCaught(e);
           }
+          done.complete(null);
         },
         atNanos - System.nanoTime());
     return done;
