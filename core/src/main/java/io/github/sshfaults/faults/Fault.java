@@ -130,7 +130,8 @@ public final class Fault {
    * transfer went past {@link #afterBytes(long)} bytes); other channels still work. At {@link
    * Stage#SHELL} a scripted shell never writes its prompt (the first, or the one after the line
    * of {@link #forCommand(String)}) and reads nothing more, or stops after {@link
-   * #afterBytes(long)} bytes of a line's answer.
+   * #afterBytes(long)} bytes of a line's answer. At {@link Stage#FORWARDING} the host never answers
+   * a request to open a tunnel it allows.
    */
   public static Fault hang() {
     return of(new Hang());
@@ -141,7 +142,9 @@ public final class Fault {
    * late. At {@link Stage#AUTH} the answer to each authentication request is late; at {@link
    * Stage#EXEC} the command's first output; at {@link Stage#SFTP} the answer to each SFTP request
    * the fault fires on; at {@link Stage#SHELL} each prompt of a scripted shell (the first one:
-   * before the prompt; the others: per line); at {@link Stage#TRANSPORT} every write, in order.
+   * before the prompt; the others: per line); at {@link Stage#FORWARDING} the opening of each
+   * tunnel (the host connects to the destination at once, and tells the client late); at {@link
+   * Stage#TRANSPORT} every write, in order.
    */
   public static Fault delay(Delay delay) {
     return of(new Delayed(delay));
@@ -301,8 +304,14 @@ public final class Fault {
 
   /**
    * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and {@code
-   * reason}. The description text the client sees is chosen by Apache MINA SSHD. Only at {@link
-   * Stage#CHANNEL_OPEN}.
+   * reason}. The description text the client sees is chosen by Apache MINA SSHD. At {@link
+   * Stage#CHANNEL_OPEN} any channel; at {@link Stage#FORWARDING} only tunnels the host allows, and
+   * the journal's {@code Forwarding} records the refusal with its code:
+   *
+   * <pre>{@code
+   * host.faults().add(Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE)
+   *     .at(Stage.FORWARDING).forUser("deploy"));
+   * }</pre>
    */
   public static Fault rejectChannelOpen(ChannelOpenFailure reason) {
     return rejectChannelOpenWithCode(notNull(reason, "channel open failure reason").code());
@@ -355,7 +364,8 @@ public final class Fault {
   /**
    * Bytes flow at most at {@code bytesPerSecond}, sent in chunks of at most {@code chunkSize}.
    * Default stage {@link Stage#EXEC}: a command's stdout. At {@link Stage#TRANSPORT} the whole
-   * connection, in the fault's {@link #direction(Direction)}.
+   * connection, at {@link Stage#FORWARDING} each tunnel, in the fault's {@link
+   * #direction(Direction)}.
    */
   public static Fault throttle(long bytesPerSecond, int chunkSize) {
     return of(new Throttle(bytesPerSecond, chunkSize));
@@ -408,7 +418,9 @@ public final class Fault {
   /**
    * This fault once {@code bytes} bytes have gone by: of the command's stdout at {@link
    * Stage#OUTPUT}, of the answer to one line typed in a scripted shell at {@link Stage#SHELL}, of one open file's transfer (read or written, counted per open file) at {@link
-   * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}. For {@link
+   * Stage#SFTP}, of the connection in the fault's direction at {@link Stage#TRANSPORT}, of one
+   * tunnel in the fault's direction at {@link Stage#FORWARDING} (exactly that many pass, then a
+   * drop or reset ends the connection). For {@link
    * #dropConnection()}, {@link #resetConnection()}, and at {@link Stage#OUTPUT}, {@link
    * Stage#SHELL} and {@link Stage#SFTP} also {@link #hang()} and {@link #disconnect(DisconnectReason, String)}, and {@link
    * #sftpError(SftpStatus)} at {@link Stage#SFTP}. There the host passes on the first {@code bytes}
@@ -424,9 +436,11 @@ public final class Fault {
   }
 
   /**
-   * Which way the bytes of a {@link Stage#TRANSPORT} fault flow: {@link Direction#TO_CLIENT} unless
-   * set. For {@link #throttle(long, int)}, {@link #dropConnection()} and {@link #resetConnection()}
-   * at {@link Stage#TRANSPORT}. After {@link #afterBytes(long)} bytes to the client, exactly that
+   * Which way the bytes of a {@link Stage#TRANSPORT} or {@link Stage#FORWARDING} fault flow: {@link
+   * Direction#TO_CLIENT} unless set. For {@link #throttle(long, int)}, {@link #dropConnection()} and
+   * {@link #resetConnection()} at those stages; on a tunnel {@link Direction#FROM_CLIENT} counts
+   * the bytes the client sends to the destination, {@link Direction#TO_CLIENT} those coming back.
+   * At {@link Stage#TRANSPORT}: After {@link #afterBytes(long)} bytes to the client, exactly that
    * many reach it; then a drop sends its FIN at once, while a reset comes with the client's next
    * bytes (only unread bytes from the client make the kernel send an RST): at once when the client
    * answers what it received, never while it waits in silence for the rest of a packet.

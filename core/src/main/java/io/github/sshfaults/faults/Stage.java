@@ -58,6 +58,17 @@ public enum Stage {
   SHELL,
 
   /**
+   * A client asks to open a tunnel ({@code direct-tcpip}) that the host allows: the fault refuses
+   * it ({@link Fault#rejectChannelOpen(ChannelOpenFailure)}, recorded as a refused {@code
+   * Forwarding} in the journal), makes it late ({@link Fault#delay(Delay)}), slows its bytes ({@link
+   * Fault#throttle(long, int)}) in a {@link Direction}, or ends the connection. With {@link
+   * Fault#afterBytes(long)}, the tunnel has carried that many bytes in the fault's direction ({@link
+   * Direction#FROM_CLIENT}: from the client to the destination; {@link Direction#TO_CLIENT}: back).
+   * Once per tunnel; {@link Fault#forUser(String)} matches the user who asks.
+   */
+  FORWARDING,
+
+  /**
    * The connection's byte stream, from accept to close: latency per write, bandwidth, cut after a
    * number of bytes ({@link Fault#afterBytes(long)}) in a {@link Direction}.
    */

@@ -42,7 +42,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().at(Stage.AUTH))
         .withMessage(
             "resetConnection() cannot happen at stage AUTH; it can at CONNECT, KEX,"
-                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT");
+                + " AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING, TRANSPORT");
   }
 
   @Test
@@ -51,7 +51,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.dropConnection().afterBytes(100))
         .withMessage(
             "afterBytes(100) does not apply to dropConnection() at CONNECT; it counts bytes at"
-                + " OUTPUT, SFTP, SHELL, TRANSPORT: call at(Stage...) first");
+                + " OUTPUT, SFTP, SHELL, FORWARDING, TRANSPORT: call at(Stage...) first");
   }
 
   @Test
@@ -81,7 +81,7 @@ class FaultTest {
         .isThrownBy(() -> Fault.throttle(1000, 100).direction(Direction.FROM_CLIENT))
         .withMessage(
             "direction FROM_CLIENT does not apply to throttle(1000 bytes/s, chunks of 100) at EXEC;"
-                + " it takes one at TRANSPORT: call at(Stage.TRANSPORT) first");
+                + " it takes one at TRANSPORT or FORWARDING: call at(Stage...) first");
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
@@ -188,7 +188,8 @@ class FaultTest {
         .isThrownBy(() -> Fault.resetConnection().forUser("bob"))
         .withMessage(
             "forUser(\"bob\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
-                + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL), but resetConnection() is at CONNECT");
+                + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING), but resetConnection() is at"
+                + " CONNECT");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.github.sshfaults.faults.Stage.BANNER;
 import static io.github.sshfaults.faults.Stage.CHANNEL_OPEN;
 import static io.github.sshfaults.faults.Stage.CONNECT;
 import static io.github.sshfaults.faults.Stage.EXEC;
+import static io.github.sshfaults.faults.Stage.FORWARDING;
 import static io.github.sshfaults.faults.Stage.KEX;
 import static io.github.sshfaults.faults.Stage.OUTPUT;
 import static io.github.sshfaults.faults.Stage.SFTP;
@@ -40,28 +41,32 @@ class StageTableTest {
             "dropConnection()",
             Fault::dropConnection,
             CONNECT,
-            set(CONNECT, KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT),
-            set(OUTPUT, SFTP, SHELL, TRANSPORT),
+            set(
+                CONNECT, KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING,
+                TRANSPORT),
+            set(OUTPUT, SFTP, SHELL, FORWARDING, TRANSPORT),
             true),
         row(
             "resetConnection()",
             Fault::resetConnection,
             CONNECT,
-            set(CONNECT, KEX, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, TRANSPORT),
-            set(OUTPUT, SFTP, SHELL, TRANSPORT),
+            set(
+                CONNECT, KEX, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING,
+                TRANSPORT),
+            set(OUTPUT, SFTP, SHELL, FORWARDING, TRANSPORT),
             true),
         row(
             "hang()",
             Fault::hang,
             CONNECT,
-            set(CONNECT, KEX, AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL),
+            set(CONNECT, KEX, AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING),
             set(OUTPUT, SFTP, SHELL),
             false),
         row(
             "delay(...)",
             () -> Fault.delay(Duration.ofMillis(1)),
             BANNER,
-            set(BANNER, AUTH, EXEC, SFTP, SHELL, TRANSPORT),
+            set(BANNER, AUTH, EXEC, SFTP, SHELL, FORWARDING, TRANSPORT),
             set(),
             false),
         row(
@@ -90,7 +95,7 @@ class StageTableTest {
             "disconnect(...)",
             () -> Fault.disconnect(DisconnectReason.BY_APPLICATION, "bye"),
             AFTER_AUTH,
-            set(KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL),
+            set(KEX, AUTH, AFTER_AUTH, CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING),
             set(OUTPUT, SFTP, SHELL),
             false),
         row(
@@ -127,7 +132,7 @@ class StageTableTest {
             "rejectChannelOpen(...)",
             () -> Fault.rejectChannelOpen(ChannelOpenFailure.CONNECT_FAILED),
             CHANNEL_OPEN,
-            set(CHANNEL_OPEN),
+            set(CHANNEL_OPEN, FORWARDING),
             set(),
             false),
         row(
@@ -150,7 +155,7 @@ class StageTableTest {
             "throttle(...)",
             () -> Fault.throttle(1000, 10),
             EXEC,
-            set(EXEC, TRANSPORT),
+            set(EXEC, FORWARDING, TRANSPORT),
             set(),
             true),
         row(
@@ -212,7 +217,7 @@ class StageTableTest {
     for (Stage stage : stages) {
       // A reset counts what the client sends (its own check): say so first.
       Supplier<Fault> placed =
-          stage == TRANSPORT && directedAtTransport
+          (stage == TRANSPORT || stage == FORWARDING) && directedAtTransport
               ? () -> factory.get().at(stage).direction(Direction.FROM_CLIENT)
               : () -> factory.get().at(stage);
       if (countingStages.contains(stage)) {
@@ -238,7 +243,7 @@ class StageTableTest {
       Set<Stage> countingStages,
       boolean directedAtTransport) {
     for (Stage stage : stages) {
-      if (stage == TRANSPORT && directedAtTransport) {
+      if ((stage == TRANSPORT || stage == FORWARDING) && directedAtTransport) {
         assertThatCode(() -> factory.get().at(stage).direction(Direction.FROM_CLIENT))
             .doesNotThrowAnyException();
       } else {

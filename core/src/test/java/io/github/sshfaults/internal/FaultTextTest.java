@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sshfaults.faults.AuthMethod;
+import io.github.sshfaults.faults.ChannelOpenFailure;
 import io.github.sshfaults.faults.Delay;
+import io.github.sshfaults.faults.Direction;
 import io.github.sshfaults.faults.Fault;
 import io.github.sshfaults.faults.SftpAction;
 import io.github.sshfaults.faults.SftpStatus;
@@ -136,6 +138,44 @@ class FaultTextTest {
     assertThat(FaultText.parse(text)).isEqualTo(java);
   }
 
+  static Stream<Arguments> forwardingTextsAndTheirJava() {
+    return Stream.of(
+        Arguments.of(
+            "reject-channel-open connect-failed at=forwarding for-user=deploy",
+            Fault.rejectChannelOpen(ChannelOpenFailure.CONNECT_FAILED)
+                .at(Stage.FORWARDING)
+                .forUser("deploy")),
+        Arguments.of(
+            "reject-channel-open resource-shortage at=forwarding",
+            Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE).at(Stage.FORWARDING)),
+        Arguments.of("hang at=forwarding", Fault.hang().at(Stage.FORWARDING)),
+        Arguments.of(
+            "delay 2s at=forwarding", Fault.delay(Duration.ofSeconds(2)).at(Stage.FORWARDING)),
+        Arguments.of(
+            "reject-channel-open-with-code 77 at=forwarding",
+            Fault.rejectChannelOpenWithCode(77).at(Stage.FORWARDING)),
+        Arguments.of(
+            "delay 300ms at=forwarding", Fault.delay(Duration.ofMillis(300)).at(Stage.FORWARDING)),
+        Arguments.of(
+            "throttle 20000 1024 at=forwarding direction=from-client",
+            Fault.throttle(20_000, 1024).at(Stage.FORWARDING).direction(Direction.FROM_CLIENT)),
+        Arguments.of(
+            "drop-connection at=forwarding after-bytes=4096",
+            Fault.dropConnection().at(Stage.FORWARDING).afterBytes(4096)),
+        Arguments.of(
+            "reset-connection at=forwarding after-bytes=100 direction=from-client",
+            Fault.resetConnection()
+                .at(Stage.FORWARDING)
+                .afterBytes(100)
+                .direction(Direction.FROM_CLIENT)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("forwardingTextsAndTheirJava")
+  void readsTheForwardingStageFaults(String text, Fault java) {
+    assertThat(FaultText.parse(text)).isEqualTo(java);
+  }
+
   @Test
   void knowsEveryFactoryAndFluentMethodOfFault() {
     String vocabulary = FaultText.vocabulary();
@@ -180,7 +220,7 @@ class FaultTextTest {
         .hasMessage(
             "\"drop-connection at=after-ath\": at: \"after-ath\" is not a Stage: expected one of"
                 + " connect, banner, kex, auth, after-auth, channel-open, exec, output, sftp,"
-                + " shell, transport (did you mean \"after-auth\"?)");
+                + " shell, forwarding, transport (did you mean \"after-auth\"?)");
     assertThatThrownBy(() -> FaultText.parse("delay 500"))
         .hasMessageContaining("\"delay\" has no overload for these arguments:")
         .hasMessageContaining("\"500\" is not a Duration: expected a number and a unit");

@@ -166,7 +166,7 @@ public final class FaultSpec {
     }
     if (direction != Direction.TO_CLIENT) {
       boolean oneWay = effect instanceof TransportEffect.OneWay;
-      if (!oneWay || stage != Stage.TRANSPORT) {
+      if (!oneWay || (stage != Stage.TRANSPORT && stage != Stage.FORWARDING)) {
         throw new IllegalArgumentException(
             "direction "
                 + direction
@@ -175,7 +175,7 @@ public final class FaultSpec {
                 + " at "
                 + stage
                 + (oneWay
-                    ? "; it takes one at TRANSPORT: call at(Stage.TRANSPORT) first"
+                    ? "; it takes one at TRANSPORT or FORWARDING: call at(Stage...) first"
                     : "; " + effect + " acts on no single direction"));
       }
     }

@@ -199,6 +199,29 @@ public final class OccasionKind<E extends Effect, I> {
           (effect, injector) -> true,
           OutputEffect::atOutput);
 
+  /** A request to open a tunnel that the host allows. */
+  public static final OccasionKind<ForwardingEffect, ForwardingEffect.Injector> FORWARDING =
+      new OccasionKind<>(
+          "forwarding",
+          Stage.FORWARDING,
+          ForwardingEffect.class,
+          Bytes.NONE,
+          EnumSet.of(Knowledge.USER),
+          (effect, injector) -> true,
+          ForwardingEffect::atForwarding);
+
+  /** A tunnel's bytes in one direction, past the fault's byte count. */
+  public static final OccasionKind<ForwardingCutEffect, ForwardingCutEffect.Injector>
+      FORWARDING_CUT =
+          new OccasionKind<>(
+              "forwarding cut",
+              Stage.FORWARDING,
+              ForwardingCutEffect.class,
+              Bytes.POSITIVE,
+              EnumSet.of(Knowledge.USER),
+              (effect, injector) -> true,
+              ForwardingCutEffect::atForwardingCut);
+
   /** A connection's byte stream, shaped when it is accepted. */
   public static final OccasionKind<TransportEffect, TransportEffect.Injector> TRANSPORT =
       new OccasionKind<>(
@@ -238,6 +261,8 @@ public final class OccasionKind<E extends Effect, I> {
           SFTP_TRANSFER,
           SHELL,
           SHELL_OUTPUT,
+          FORWARDING,
+          FORWARDING_CUT,
           TRANSPORT,
           TRANSPORT_CUT);
 

@@ -802,7 +802,7 @@ final class ConfigurationErrorRows implements AutoCloseable {
     row(
             "`Fault.direction(direction)`",
             "a direction for an effect or stage without one",
-            "Use `at(Stage.TRANSPORT)` first, with `delay`, `throttle` or a cut.",
+            "Use `at(Stage.TRANSPORT)` or `at(Stage.FORWARDING)` first, with `throttle` or a cut.",
             () -> Fault.dropConnection().direction(Direction.FROM_CLIENT));
     row(
             "`Fault....after(duration)`",

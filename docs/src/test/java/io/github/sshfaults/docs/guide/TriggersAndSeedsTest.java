@@ -58,7 +58,8 @@ class TriggersAndSeedsTest {
     assertThatThrownBy(() -> Fault.dropConnection().forUser("deploy"))   // at CONNECT
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("forUser(\"deploy\") needs a stage where the user is known (AUTH, AFTER_AUTH,"
-            + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL), but dropConnection() is at CONNECT");
+            + " CHANNEL_OPEN, EXEC, OUTPUT, SFTP, SHELL, FORWARDING), but dropConnection() is at"
+            + " CONNECT");
     assertThatThrownBy(() -> Fault.dropConnection().withProbability(1.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("probability must be between 0.0 and 1.0, but was 1.5");

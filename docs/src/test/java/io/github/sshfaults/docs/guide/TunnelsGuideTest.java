@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
+import io.github.sshfaults.faults.ChannelOpenFailure;
+import io.github.sshfaults.faults.Fault;
+import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.junit.SshFaultsTest;
 import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.TunnelDestination;
@@ -101,6 +104,67 @@ class TunnelsGuideTest {
         .isEqualTo("user \"app\" may not forward (asked for \"10.1.2.3:5432\");"
             + " allow it with FakeSshHost.allowForwarding(user, destination)");
     // end::refused[]
+  }
+
+  @Test
+  void cutsATunnelAfterItsFirstBytes(FakeSshHost host) throws Exception {
+    try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread greeter = answerOnce(database, "db ready\n");
+      host.user("app", "secret")
+          .allowForwarding("app", TunnelDestination.socket(database.getLocalPort()));
+      // tag::fault[]
+      // The database's first 5 bytes reach the client, then the SSH connection is dropped.
+      host.faults().add(Fault.dropConnection().at(Stage.FORWARDING).afterBytes(5));
+
+      Session session = new JSch().getSession("app", host.host(), host.port());
+      session.setPassword("secret");
+      session.setConfig("StrictHostKeyChecking", "no");
+      session.connect(TIMEOUT_MILLIS);
+      int local = session.setPortForwardingL("127.0.0.1", 0, "127.0.0.1", database.getLocalPort());
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), local)) {
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        // JSch closes the local socket: the reader sees the end of the stream, not an error.
+        assertThat(new String(socket.getInputStream().readAllBytes(), UTF_8)).isEqualTo("db re");
+      }
+      ForwardingEnded end =
+          host.journal().await(ForwardingEnded.class, 1, Duration.ofSeconds(10)).get(0);
+      assertThat(end.bytesFromDestination()).isEqualTo(5);
+      // end::fault[]
+      session.disconnect();
+      greeter.join(TIMEOUT_MILLIS);
+    }
+  }
+
+  @Test
+  void refusesATunnelWithTheCodeAFaultGives(FakeSshHost host) throws Exception {
+    try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      host.user("app", "secret")
+          .allowForwarding("app", TunnelDestination.socket(database.getLocalPort()));
+      // tag::fault-refused[]
+      host.faults()
+          .add(
+              Fault.rejectChannelOpen(ChannelOpenFailure.RESOURCE_SHORTAGE)
+                  .at(Stage.FORWARDING)
+                  .forUser("app"));
+
+      try (SSHClient ssh = new SSHClient()) {
+        ssh.addHostKeyVerifier(new PromiscuousVerifier());
+        ssh.setTimeout(TIMEOUT_MILLIS);
+        ssh.connect(host.host(), host.port());
+        ssh.authPassword("app", "secret");
+
+        assertThatThrownBy(() -> ssh.newDirectConnection("127.0.0.1", database.getLocalPort()))
+            .isInstanceOf(OpenFailException.class)
+            .extracting(e -> ((OpenFailException) e).getReason())
+            .isEqualTo(OpenFailException.Reason.RESOURCE_SHORTAGE);
+      }
+      Forwarding refused = verify(host, once()).refusedForwarding().get(0);
+      assertThat(refused.reasonCode()).isEqualTo(OptionalInt.of(4));
+      assertThat(refused.reason())
+          .isEqualTo(
+              "a fault refused the tunnel to socket(127.0.0.1:" + database.getLocalPort() + ")");
+      // end::fault-refused[]
+    }
   }
 
   @Test

@@ -46,7 +46,7 @@ class PlanExamplesTest {
     List<FakeSshHost> hosts = FakeSshHost.allFromPlan(plan);
     try {
       assertThat(hosts)
-          .hasSize(12)
+          .hasSize(13)
           .allSatisfy(host -> assertThat(host.faults().plan().faults()).isNotEmpty());
     } finally {
       hosts.forEach(FakeSshHost::close);

@@ -166,6 +166,8 @@ public enum TunnelClient {
         ssh.addHostKeyVerifier(new PromiscuousVerifier());
         ssh.connect(login.host(), login.port());
         ssh.authPassword(login.user(), login.password());
+        // Channel opening waits 30 s unless told: as long as the rest of the login.
+        ssh.getConnection().setTimeoutMs((int) login.timeoutMillis());
         return ssh;
       } catch (IOException | RuntimeException e) {
         ssh.close();

@@ -8,6 +8,7 @@ import io.github.sshfaults.faults.internal.AuthEffect;
 import io.github.sshfaults.faults.internal.BannerEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
 import io.github.sshfaults.faults.internal.ShellEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
@@ -18,7 +19,13 @@ import io.github.sshfaults.faults.internal.TransportEffect;
  * @param delay how long
  */
 public record Delayed(Delay delay)
-    implements BannerEffect, AuthEffect, ExecEffect, SftpEffect, TransportEffect, ShellEffect {
+    implements BannerEffect,
+        AuthEffect,
+        ExecEffect,
+        SftpEffect,
+        TransportEffect,
+        ShellEffect,
+        ForwardingEffect {
 
   /** Validates the delay. */
   public Delayed {
@@ -58,6 +65,11 @@ public record Delayed(Delay delay)
   @Override
   public void atShell(ShellEffect.Injector injector, Firing firing) {
     injector.delayPrompt(delay, firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
+    injector.delayOpen(delay, firing);
   }
 
   @Override

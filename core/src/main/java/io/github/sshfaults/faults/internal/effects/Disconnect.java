@@ -11,6 +11,7 @@ import io.github.sshfaults.faults.internal.AuthEffect;
 import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
@@ -35,7 +36,7 @@ public record Disconnect(int reasonCode, String message)
         SftpEffect,
         SftpTransferEffect,
         ShellEffect,
-        TimedEffect {
+        TimedEffect, ForwardingEffect {
 
   /** Validates the reason code (0 or more) and the message. */
   public Disconnect {
@@ -90,6 +91,11 @@ public record Disconnect(int reasonCode, String message)
 
   @Override
   public void atShell(ShellEffect.Injector injector, Firing firing) {
+    injector.disconnect(reasonCode, message, firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
     injector.disconnect(reasonCode, message, firing);
   }
 

@@ -7,6 +7,8 @@ import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingCutEffect;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
@@ -30,7 +32,7 @@ public record Drop()
         TransportEffect,
         TransportCutEffect,
         ShellEffect,
-        TimedEffect {
+        TimedEffect, ForwardingEffect, ForwardingCutEffect {
 
   @Override
   public Stage defaultStage() {
@@ -94,6 +96,16 @@ public record Drop()
 
   @Override
   public void atShell(ShellEffect.Injector injector, Firing firing) {
+    injector.drop(firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
+    injector.drop(firing);
+  }
+
+  @Override
+  public void atForwardingCut(ForwardingCutEffect.Injector injector, Firing firing) {
     injector.drop(firing);
   }
 

@@ -6,6 +6,7 @@ import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
@@ -21,7 +22,7 @@ public record Hang()
         ExecEffect,
         OutputEffect,
         SftpEffect,
-        SftpTransferEffect, ShellEffect {
+        SftpTransferEffect, ShellEffect, ForwardingEffect {
 
   @Override
   public Stage defaultStage() {
@@ -70,6 +71,11 @@ public record Hang()
 
   @Override
   public void atShell(ShellEffect.Injector injector, Firing firing) {
+    injector.hang(firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
     injector.hang(firing);
   }
 

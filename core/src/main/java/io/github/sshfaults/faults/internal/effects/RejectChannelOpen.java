@@ -6,6 +6,7 @@ import io.github.sshfaults.faults.ChannelOpenFailure;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 
 /**
  * The host refuses to open a channel with {@code SSH_MSG_CHANNEL_OPEN_FAILURE} and a reason code:
@@ -13,7 +14,8 @@ import io.github.sshfaults.faults.internal.Firing;
  *
  * @param reasonCode the code on the wire
  */
-public record RejectChannelOpen(int reasonCode) implements ChannelOpenEffect {
+public record RejectChannelOpen(int reasonCode)
+    implements ChannelOpenEffect, ForwardingEffect {
 
   /** Validates the reason code (0 or more). */
   public RejectChannelOpen {
@@ -27,6 +29,11 @@ public record RejectChannelOpen(int reasonCode) implements ChannelOpenEffect {
 
   @Override
   public void atChannelOpen(ChannelOpenEffect.Injector injector, Firing firing) {
+    injector.reject(reasonCode, firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
     injector.reject(reasonCode, firing);
   }
 

@@ -6,6 +6,8 @@ import io.github.sshfaults.faults.internal.ChannelOpenEffect;
 import io.github.sshfaults.faults.internal.ConnectEffect;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingCutEffect;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.KexEffect;
 import io.github.sshfaults.faults.internal.OutputEffect;
 import io.github.sshfaults.faults.internal.SftpEffect;
@@ -32,7 +34,7 @@ public record Reset()
         TransportEffect,
         TransportCutEffect,
         ShellEffect,
-        TimedEffect {
+        TimedEffect, ForwardingEffect, ForwardingCutEffect {
 
   @Override
   public Stage defaultStage() {
@@ -91,6 +93,16 @@ public record Reset()
 
   @Override
   public void atShell(ShellEffect.Injector injector, Firing firing) {
+    injector.reset(firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
+    injector.reset(firing);
+  }
+
+  @Override
+  public void atForwardingCut(ForwardingCutEffect.Injector injector, Firing firing) {
     injector.reset(firing);
   }
 

@@ -6,6 +6,7 @@ import static io.github.sshfaults.internal.Preconditions.positive;
 import io.github.sshfaults.faults.Stage;
 import io.github.sshfaults.faults.internal.ExecEffect;
 import io.github.sshfaults.faults.internal.Firing;
+import io.github.sshfaults.faults.internal.ForwardingEffect;
 import io.github.sshfaults.faults.internal.TransportEffect;
 
 /**
@@ -15,7 +16,7 @@ import io.github.sshfaults.faults.internal.TransportEffect;
  * @param chunkSize 1 to 1 MiB
  */
 public record Throttle(long bytesPerSecond, int chunkSize)
-    implements ExecEffect, TransportEffect, TransportEffect.OneWay {
+    implements ExecEffect, TransportEffect, TransportEffect.OneWay, ForwardingEffect {
 
   /** Validates the rate and chunk size. */
   public Throttle {
@@ -35,6 +36,11 @@ public record Throttle(long bytesPerSecond, int chunkSize)
 
   @Override
   public void atTransport(TransportEffect.Injector injector, Firing firing) {
+    injector.throttle(bytesPerSecond, chunkSize, firing);
+  }
+
+  @Override
+  public void atForwarding(ForwardingEffect.Injector injector, Firing firing) {
     injector.throttle(bytesPerSecond, chunkSize, firing);
   }
 

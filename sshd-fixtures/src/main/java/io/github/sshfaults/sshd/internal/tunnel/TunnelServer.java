@@ -34,7 +34,7 @@ public final class TunnelServer {
         factories.add(factory);
       }
     }
-    factories.add(faults.withFaults(new TunnelChannelFactory(routes, journal)));
+    factories.add(faults.withFaults(new TunnelChannelFactory(routes, journal, faults)));
     server.setChannelFactories(factories);
     // Agent and X11 forwarding stay refused, as they are by default.
     server.setForwardingFilter(
@@ -44,8 +44,8 @@ public final class TunnelServer {
             LoopbackOnly.INSTANCE));
   }
 
-  private record TunnelChannelFactory(Routes routes, RecordingJournal journal)
-      implements ChannelFactory {
+  private record TunnelChannelFactory(
+      Routes routes, RecordingJournal journal, FaultEngine faults) implements ChannelFactory {
 
     @Override
     public String getName() {
@@ -54,7 +54,7 @@ public final class TunnelServer {
 
     @Override
     public Channel createChannel(Session session) throws IOException {
-      return new TunnelChannel(routes, journal);
+      return new TunnelChannel(routes, journal, faults);
     }
   }
 
