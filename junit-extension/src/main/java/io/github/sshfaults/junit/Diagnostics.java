@@ -1,6 +1,7 @@
 package io.github.sshfaults.junit;
 
 import io.github.sshfaults.faults.HostFaults;
+import io.github.sshfaults.internal.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -72,7 +73,13 @@ final class Diagnostics {
     entries.forEach(test::publishReportEntry);
     StringBuilder text = new StringBuilder();
     entries.forEach((key, value) -> text.append('\n').append(key).append(" = ").append(value));
-    LOG.warn("{} failed ({}); sshfaults diagnostics:{}", test.getDisplayName(), failure, text);
+    // The failure's text may quote what a client sent or a command printed (ANSI sequences, BEL):
+    // a log line shows it escaped, as every other place that prints client input does.
+    LOG.warn(
+        "{} failed ({}); sshfaults diagnostics:{}",
+        test.getDisplayName(),
+        Text.escape(String.valueOf(failure)),
+        text);
     failure.addSuppressed(new FailureDiagnostics("what the fake hosts saw" + text));
   }
 

@@ -6,6 +6,8 @@ import io.github.sshfaults.sshd.FakeSshHost;
 import io.github.sshfaults.sshd.testclients.Login;
 import io.github.sshfaults.sshd.testclients.RawProbe;
 import io.github.sshfaults.sshd.testclients.SshClientLibrary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -87,7 +89,16 @@ class FailureDiagnosticsTest {
 
   @Test
   void showsWhatAClientSentEscapedSoThatItCannotRewriteTheTerminal() {
-    EngineExecutionResults results = TestKit.run(FailingAfterAHostileClient.class);
+    // slf4j-simple writes the diagnostics' warning to whatever System.err is at the time.
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    EngineExecutionResults results;
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      results = TestKit.run(FailingAfterAHostileClient.class);
+    } finally {
+      System.setErr(stderr);
+    }
 
     String entry =
         TestKit.reportEntries(results)
@@ -100,6 +111,11 @@ class FailureDiagnosticsTest {
           .contains("commandLine=\"clear\\x07\\e[2J\"")
           .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
     }
+    String warning = logged.toString(StandardCharsets.UTF_8);
+    assertThat(warning)
+        .contains("failsAfterAHostileClient(FakeSshHost) failed (java.lang.AssertionError:"
+            + " deliberate failure after \\\"clear\\x07\\e[2J\\\")")
+        .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
   }
 
   // Run by the test kit only.
@@ -115,7 +131,8 @@ class FailureDiagnosticsTest {
           Duration.ofMillis(200));
       SshClientLibrary.MINA.exec(Login.password(web, "alice", "pw"), "clear\u0007\u001b[2J");
       web.journal().awaitClosedConnections(2);
-      throw new AssertionError("deliberate failure");
+      // A failure message quoting what a command printed, terminal codes and all.
+      throw new AssertionError("deliberate failure after \"clear\u0007\u001b[2J\"");
     }
   }
 
