@@ -41,6 +41,10 @@ public final class TcpRelay implements AutoCloseable {
   private volatile Socket upstream;
   private volatile boolean hostReset;
   private volatile boolean hostFinFirst;
+  // Guards writing: whether a write to the host is under way (it may be the call that takes the
+  // host's RST, after which the other direction reads an end of stream instead).
+  private final Object writes = new Object();
+  private boolean writing;
 
   private TcpRelay(String host, int port) throws IOException {
     this.host = host;
@@ -111,7 +115,14 @@ public final class TcpRelay implements AutoCloseable {
   private void hostToClient() {
     try {
       copy(upstream.getInputStream(), client.getOutputStream());
-      hostFinFirst = !hostReset;
+      // An end of stream is the host's FIN only if no write to the host took its RST first: wait
+      // for a write under way to tell how it ended.
+      synchronized (writes) {
+        while (writing) {
+          writes.wait();
+        }
+        hostFinFirst = !hostReset;
+      }
       client.shutdownOutput();
     } catch (SocketException e) {
       if (isReset(e)) {
@@ -120,12 +131,37 @@ public final class TcpRelay implements AutoCloseable {
       }
     } catch (IOException e) {
       resetQuietly(client);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      resetQuietly(client);
     }
   }
 
   private void clientToHost() {
     try {
-      copy(client.getInputStream(), upstream.getOutputStream());
+      InputStream in = client.getInputStream();
+      OutputStream out = upstream.getOutputStream();
+      byte[] buffer = new byte[16384];
+      int count;
+      while ((count = in.read(buffer)) >= 0) {
+        synchronized (writes) {
+          writing = true;
+        }
+        try {
+          out.write(buffer, 0, count);
+          out.flush();
+        } catch (SocketException e) {
+          if (isReset(e)) {
+            hostReset = true;
+          }
+          throw e;
+        } finally {
+          synchronized (writes) {
+            writing = false;
+            writes.notifyAll();
+          }
+        }
+      }
       upstream.shutdownOutput();
     } catch (SocketException e) {
       if (isReset(e)) {
